@@ -1,0 +1,96 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Storefront: a terminal storefront for the Bitrefill API v2.
+///
+/// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
+/// AsyncHTTPClient only in BitrefillAPI, Hummingbird only in SandboxServer, GRDB only in CatalogStore,
+/// each C library behind one `[system]` module with one importer.
+let package = Package(
+    name: "Storefront",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "storefront", targets: ["storefront"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(name: "StorefrontCore"),
+        .target(
+            name: "QREncoding",
+            dependencies: ["CQRencode", "StorefrontCore"]
+        ),
+        .target(
+            name: "BitrefillAPI",
+            dependencies: [
+                "StorefrontCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "SandboxServer",
+            dependencies: [
+                "StorefrontCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "StorefrontApp",
+            dependencies: [
+                "StorefrontCore",
+                "BitrefillAPI",
+                "SandboxServer",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "storefront",
+            dependencies: [
+                "StorefrontApp",
+                "BitrefillAPI",
+                "SandboxServer",
+                "StorefrontCore",
+                "QREncoding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "StorefrontTestSupport",
+            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontCore"]
+        ),
+        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore"]),
+        .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
+        .testTarget(
+            name: "BitrefillAPITests",
+            dependencies: ["BitrefillAPI", "StorefrontTestSupport"]
+        ),
+        .testTarget(
+            name: "SandboxServerTests",
+            dependencies: ["SandboxServer", "StorefrontTestSupport"]
+        ),
+        .testTarget(
+            name: "ContractTests",
+            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontTestSupport", "StorefrontApp"]
+        ),
+    ]
+)

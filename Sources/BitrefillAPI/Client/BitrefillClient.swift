@@ -1,0 +1,183 @@
+import Foundation
+import StorefrontCore
+
+/// The typed client of the Bitrefill API v2. It holds no mutable state: every call builds a request from an
+/// `Endpoint`, sends it through the transport with the retry rules below, and decodes the envelope.
+///
+/// Retry rules: safe calls (GET) wait out 429s until the reported reset (bounded) and retry transient failures
+/// (5xx, lost connections, timeouts) with jittered exponential backoff. Unsafe calls (creating or paying an
+/// invoice, creating an eSIM) are sent once: their failures come back with `APIError.outcome` saying whether
+/// the server may have acted, so the caller can reconcile before anything is sent again.
+public struct BitrefillClient: Sendable {
+    public let configuration: ClientConfiguration
+    let transport: HTTPTransport
+
+    public init(configuration: ClientConfiguration, transport: HTTPTransport = .asyncHTTPClient()) {
+        self.configuration = configuration
+        self.transport = transport
+    }
+
+    /// Sends one call and decodes its `data`.
+    public func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
+        let url = try url(for: endpoint)
+        let response = try await perform(method: endpoint.method, url: url, body: endpoint.body, name: endpoint.name,
+                                         safe: endpoint.isSafeToRetry)
+        return try decode(Envelope<Response>.self, from: response, name: endpoint.name, safe: endpoint.isSafeToRetry).data
+    }
+
+    /// Every page of a list call, following `meta._next` until it is absent.
+    public func pages<Item>(_ endpoint: Endpoint<[Item]>) -> PageSequence<Item> {
+        PageSequence(client: self, endpoint: endpoint)
+    }
+
+    /// One page of a list, at `url` (the first page's URL, or a `_next` already checked by `checkedNextURL`).
+    func page<Item: Decodable & Sendable>(at url: URL, name: String) async throws -> (items: [Item], dropped: Int, next: URL?) {
+        let response = try await perform(method: .get, url: url, body: nil, name: name, safe: true)
+        let envelope = try decode(Envelope<LossyArray<Item>>.self, from: response, name: name, safe: true)
+        let next = try envelope.next.map { try checkedNextURL($0, name: name) }
+        return (envelope.data.elements, envelope.data.dropped, next)
+    }
+
+    func url<Response>(for endpoint: Endpoint<Response>) throws -> URL {
+        var text = configuration.baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        text += endpoint.path
+        if !endpoint.query.isEmpty {
+            text += "?" + endpoint.query.map { "\(Self.queryEncode($0.name))=\(Self.queryEncode($0.value ?? ""))" }.joined(separator: "&")
+        }
+        guard let url = URL(string: text), url.scheme != nil, url.host != nil else {
+            throw APIError(kind: .invalidRequest, endpoint: endpoint.name,
+                           message: "The API URL \(configuration.baseURL.absoluteString) is not a valid http(s) URL: fix --api-url or BITREFILL_API_URL.",
+                           outcome: .notExecuted)
+        }
+        return url
+    }
+
+    /// `+` must become %2B (E.164 numbers), so only unreserved characters stay as they are.
+    static func queryEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A `_next` link is followed only when it stays on the configured API: it is sent our credentials.
+    func checkedNextURL(_ text: String, name: String) throws -> URL {
+        let base = configuration.baseURL
+        guard let next = URL(string: text, relativeTo: base)?.absoluteURL,
+              next.scheme?.lowercased() == base.scheme?.lowercased(),
+              next.host?.lowercased() == base.host?.lowercased(),
+              next.port == base.port,
+              next.path.hasPrefix(base.path)
+        else {
+            throw APIError(kind: .unsafeNextPage, endpoint: name,
+                           message: "The API's next-page link leaves \(configuration.host); it was not followed. Check the API URL.",
+                           outcome: .notExecuted)
+        }
+        return next
+    }
+
+    func perform(method: RequestMethod, url: URL, body: Data?, name: String, safe: Bool) async throws -> HTTPResponseData {
+        var headers: [(name: String, value: String)] = [
+            ("Authorization", configuration.credentials.authorizationHeader),
+            ("Accept", "application/json"),
+            ("User-Agent", configuration.userAgent),
+        ]
+        if body != nil { headers.append(("Content-Type", "application/json")) }
+        let request = HTTPRequestData(method: method.rawValue, url: url, headers: headers, body: body, timeout: configuration.requestTimeout)
+
+        var transientRetries = 0
+        var rateLimitWaits = 0
+        while true {
+            try Task.checkCancellation()
+            let response: HTTPResponseData
+            do {
+                response = try await transport.send(request)
+            } catch let error as TransportError {
+                if safe, error.kind != .other, transientRetries < configuration.maxTransientRetries {
+                    transientRetries += 1
+                    try await backoff(attempt: transientRetries, name: name, reason: error.detail)
+                    continue
+                }
+                throw transportFailure(error, name: name, safe: safe)
+            } catch let error as CancellationError {
+                throw error
+            } catch {
+                throw transportFailure(TransportError(kind: .other, detail: configuration.credentials.redact("\(error)"), requestMayHaveBeenSent: true),
+                                       name: name, safe: safe)
+            }
+
+            let now = configuration.now()
+            let rateLimit = RateLimitStatus.parse(response, now: now)
+            if let rateLimit { configuration.onEvent(.rateLimit(endpoint: name, status: rateLimit)) }
+
+            switch response.status {
+            case 200..<300:
+                return response
+            case 429 where safe && rateLimitWaits < configuration.maxRateLimitWaits:
+                let until = rateLimit?.resetAt ?? now.addingTimeInterval(configuration.defaultRateLimitWait.seconds)
+                let wait = max(0, until.timeIntervalSince(now))
+                guard wait <= configuration.maxRateLimitWait.seconds else { break }
+                rateLimitWaits += 1
+                configuration.onEvent(.waitingForRateLimit(endpoint: name, until: until, attempt: rateLimitWaits))
+                // A little jitter past the reset, so that clients released together do not collide again.
+                try await configuration.sleep(.milliseconds(Int((wait + configuration.random() * 0.25) * 1000)))
+                continue
+            case 500, 502, 503, 504 where safe && transientRetries < configuration.maxTransientRetries:
+                transientRetries += 1
+                try await backoff(attempt: transientRetries, name: name, reason: "HTTP \(response.status)")
+                continue
+            default:
+                break
+            }
+            throw APIError.from(status: response.status, body: response.body, endpoint: name, host: configuration.host,
+                                retryAt: rateLimit?.resetAt, now: now)
+        }
+    }
+
+    private func backoff(attempt: Int, name: String, reason: String) async throws {
+        let ceiling = min(configuration.backoffCap.seconds, configuration.backoffBase.seconds * pow(2, Double(attempt - 1)))
+        let delay = Duration.milliseconds(Int(ceiling * configuration.random() * 1000))
+        configuration.onEvent(.retrying(endpoint: name, attempt: attempt, delay: delay, reason: reason))
+        try await configuration.sleep(delay)
+    }
+
+    private func transportFailure(_ error: TransportError, name: String, safe: Bool) -> APIError {
+        let host = configuration.host
+        let ambiguous = !safe && error.requestMayHaveBeenSent
+        let consequence = ambiguous
+            ? " The request may have been carried out: it is not sent again until checked against the server."
+            : " Check the network and try again."
+        let message: String = switch error.kind {
+        case .timedOut: "No answer from \(host) within \(Int(configuration.requestTimeout.seconds)) s.\(consequence)"
+        case .connectionFailed: "Could not connect to \(host). Check the network, or the API URL (--api-url, BITREFILL_API_URL)."
+        case .connectionLost: "The connection to \(host) was lost before the answer arrived.\(consequence)"
+        case .responseTooLarge: "The answer from \(host) was too large to read (\(error.detail))."
+        case .other: "The request to \(host) failed: \(error.detail).\(consequence)"
+        }
+        return APIError(kind: .transport(error.kind), endpoint: name, message: message,
+                        outcome: error.requestMayHaveBeenSent ? .unknown : .notExecuted)
+    }
+
+    private func decode<Payload: Decodable>(_ type: Payload.Type, from response: HTTPResponseData, name: String, safe: Bool) throws -> Payload {
+        do {
+            return try JSONDecoder().decode(Payload.self, from: response.body)
+        } catch {
+            let reason: String = switch error {
+            case DecodingError.dataCorrupted: "not valid JSON"
+            case DecodingError.keyNotFound(let key, _): "no \"\(key.stringValue)\" field"
+            case DecodingError.typeMismatch(_, let context): "unexpected type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            default: "unreadable"
+            }
+            throw APIError(kind: .malformedResponse, endpoint: name, status: response.status,
+                           message: "The API at \(configuration.host) sent an answer Storefront cannot read (\(reason)). Try again; if it persists, report it.",
+                           outcome: safe ? .notExecuted : .unknown)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a Double (for arithmetic with dates).
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
