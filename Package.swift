@@ -55,10 +55,19 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CatalogStore",
+            dependencies: [
+                "StorefrontCore",
+                "BitrefillAPI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "StorefrontApp",
             dependencies: [
                 "StorefrontCore",
                 "BitrefillAPI",
+                "CatalogStore",
                 "SandboxServer",
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -70,19 +79,29 @@ let package = Package(
                 "BitrefillAPI",
                 "SandboxServer",
                 "StorefrontCore",
+                "CatalogStore",
                 "QREncoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
+        ),
+        .executableTarget(
+            name: "storefront-bench",
+            dependencies: ["StorefrontApp", "CatalogStore", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
         ),
         .target(
             name: "StorefrontTestSupport",
-            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontCore"]
+            dependencies: ["BitrefillAPI", "StorefrontCore"]
         ),
         .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore"]),
         .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
         .testTarget(
             name: "BitrefillAPITests",
             dependencies: ["BitrefillAPI", "StorefrontTestSupport"]
+        ),
+        .testTarget(
+            name: "CatalogStoreTests",
+            dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",

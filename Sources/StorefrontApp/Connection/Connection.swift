@@ -1,0 +1,65 @@
+import BitrefillAPI
+import Foundation
+import SandboxServer
+
+/// A ready client and, in sandbox mode, the in-process sandbox it talks to. Close it to stop the sandbox.
+public final class Connection: Sendable {
+    public enum Mode: Sendable, Equatable {
+        case sandbox
+        case live
+    }
+
+    public let client: BitrefillClient
+    public let mode: Mode
+    private let sandbox: RunningSandbox?
+
+    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?) {
+        self.client = client
+        self.mode = mode
+        self.sandbox = sandbox
+    }
+
+    /// "SANDBOX" or "LIVE api.bitrefill.com": what a status bar or a CLI header shows.
+    public var badge: String {
+        switch mode {
+        case .sandbox: "SANDBOX"
+        case .live: "LIVE \(client.configuration.host)"
+        }
+    }
+
+    /// Opens the connection the settings ask for, starting the embedded sandbox on a loopback port when there
+    /// are no credentials.
+    public static func open(_ settings: ConnectionSettings, sandbox sandboxConfiguration: SandboxConfiguration = .embedded,
+                            transport: HTTPTransport = .asyncHTTPClient(),
+                            onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
+        switch settings.target {
+        case .api(let baseURL, let credentials):
+            let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil)
+        case .embeddedSandbox:
+            let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration)
+            guard let baseURL = URL(string: sandbox.baseURL), let key = sandboxConfiguration.bearerKeys.first else {
+                await sandbox.stop()
+                throw ConfigurationError("The embedded sandbox has no API key configured.")
+            }
+            let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox)
+        }
+    }
+
+    public func close() async {
+        await sandbox?.stop()
+    }
+}
+
+extension SandboxConfiguration {
+    /// The sandbox `storefront` starts for itself: the default catalog, relaxed rate limits so a first catalog
+    /// fill takes seconds, and short payment and delivery delays so a demo purchase completes while you watch.
+    public static var embedded: SandboxConfiguration {
+        var configuration = SandboxConfiguration()
+        configuration.rateLimits = .relaxed
+        configuration.paymentDetectionDelay = .seconds(8)
+        configuration.deliveryDelay = .seconds(3)
+        return configuration
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import StorefrontApp
+
+/// Where to connect and where to keep files; shared by every subcommand. Secrets are read from the
+/// environment when not given here, and never shown as defaults in `--help`.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("api-url"), help: ArgumentHelp("Base URL of the API (default https://api.bitrefill.com/v2; env BITREFILL_API_URL).", valueName: "url"))
+    var apiURL: String?
+
+    @Option(name: .customLong("api-key"), help: ArgumentHelp("Personal API key, sent as Bearer (env BITREFILL_API_KEY; prefer the environment: options show in `ps`).", valueName: "key"))
+    var apiKey: String?
+
+    @Option(name: .customLong("api-id"), help: ArgumentHelp("Business API id, for Basic auth with --api-secret (env BITREFILL_API_ID).", valueName: "id"))
+    var apiID: String?
+
+    @Option(name: .customLong("api-secret"), help: ArgumentHelp("Business API secret (env BITREFILL_API_SECRET).", valueName: "secret"))
+    var apiSecret: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where the catalog cache, cart and journal live (env STOREFRONT_DATA_DIR; default $XDG_DATA_HOME/storefront).", valueName: "path"))
+    var dataDir: String?
+
+    func connectionSettings() throws -> ConnectionSettings {
+        do {
+            return try ConnectionSettings.resolve(apiURL: apiURL, apiKey: apiKey, apiID: apiID, apiSecret: apiSecret,
+                                                  environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func dataDirectory() -> DataDirectory {
+        DataDirectory.resolve(option: dataDir, environment: ProcessInfo.processInfo.environment)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import StorefrontCore
+
+/// The `storefront` command: thin on purpose; each subcommand calls into the libraries.
+@main
+struct Storefront: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "storefront",
+        abstract: "A terminal storefront for the Bitrefill API v2: gift cards, phone top-ups, eSIMs and bills.",
+        discussion: """
+        With no credentials, Storefront starts its embedded sandbox (a local server that speaks the same API, \
+        with a seeded catalog and a play balance) and runs against it, marked SANDBOX. Set BITREFILL_API_KEY \
+        (Bearer) or BITREFILL_API_ID and BITREFILL_API_SECRET (Basic) to use the real API.
+
+        Exit codes: 0 success; 64 bad input or settings; 69 the API or the network failed; 70 an internal error.
+        """,
+        version: StorefrontVersion.current,
+        subcommands: [StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self],
+        defaultSubcommand: StatusCommand.self
+    )
+}

@@ -1,0 +1,39 @@
+import Foundation
+import StorefrontCore
+import Testing
+
+@Suite struct DomainTests {
+    @Test func moneyFormatsWithTheCurrencysDecimals() {
+        #expect(Money(minorUnits: 123_000, currency: .btc).formatted == "0.00123000 BTC")
+        #expect(Money(minorUnits: 1250, currency: .named("eur")).formatted == "12.50 EUR")
+        #expect(Money(minorUnits: -5, currency: .named("USD")).formatted == "-0.05 USD")
+        #expect(Money(minorUnits: 10_500_000, currency: .usdc).formatted == "10.500000 USDC")
+        #expect(Money(minorUnits: 1500, currency: .named("JPY")).formatted == "1500 JPY")
+        #expect(Money(minorUnits: 1_234_567, currency: .btc).friendly == "1,234,567 sats")
+    }
+
+    @Test func luhnAcceptsValidIccidsAndRefusesTypos() throws {
+        let payload = "898830300000123456"
+        let check = try #require(Luhn.checkDigit(for: payload))
+        let iccid = payload + String(check)
+        #expect(Luhn.isValid(iccid))
+        var typo = Array(iccid)
+        typo[5] = typo[5] == "9" ? "8" : "9"
+        #expect(!Luhn.isValid(String(typo)))
+        #expect(!Luhn.isValid("89883030000012345a7"))
+        #expect(Luhn.isValid("79927398713"))
+        #expect(!Luhn.isValid("79927398710"))
+    }
+
+    @Test func statusesRoundTripTheirWordsAndKeepUnknownOnes() throws {
+        for status in OrderStatus.knownCases {
+            #expect(OrderStatus(rawValue: status.rawValue) == status)
+        }
+        #expect(InvoiceStatus(rawValue: "all_delivered") == .allDelivered)
+        #expect(InvoiceStatus(rawValue: "new_word") == .unknown("new_word"))
+        let decoded = try JSONDecoder().decode([PaymentMethod].self, from: Data(#"["usdc_base","doge"]"#.utf8))
+        #expect(decoded == [.usdcBase, .unknown("doge")])
+        let encoded = String(decoding: try JSONEncoder().encode([ProductType.phoneRefill]), as: UTF8.self)
+        #expect(encoded == #"["phone_refill"]"#)
+    }
+}
