@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,14 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
-        .target(name: "StorefrontCore"),
+        .target(
+            name: "StorefrontCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "TerminalBackend",
+            dependencies: ["CNcurses", "StorefrontCore"]
+        ),
         .target(
             name: "QREncoding",
             dependencies: ["CQRencode", "StorefrontCore"]
@@ -63,12 +71,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "Checkout",
+            dependencies: [
+                "StorefrontCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "StorefrontApp",
             dependencies: [
                 "StorefrontCore",
                 "BitrefillAPI",
                 "CatalogStore",
+                "Checkout",
                 "SandboxServer",
+                "TerminalBackend",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -94,6 +111,7 @@ let package = Package(
             dependencies: ["BitrefillAPI", "StorefrontCore"]
         ),
         .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontCore"]),
         .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
         .testTarget(
             name: "BitrefillAPITests",
@@ -103,6 +121,7 @@ let package = Package(
             name: "CatalogStoreTests",
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"]
         ),
+        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore"]),
         .testTarget(
             name: "SandboxServerTests",
             dependencies: ["SandboxServer", "StorefrontTestSupport"]

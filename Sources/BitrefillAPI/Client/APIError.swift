@@ -79,7 +79,7 @@ extension APIError {
         let said = (envelope?.message ?? envelope?.error).map { Sanitizer.clean($0) }.map { String($0.prefix(300)) }
         let outcome: Outcome = (500...599).contains(status) ? .unknown : .notExecuted
 
-        if let code, !code.isEmpty {
+        if let code, !code.isEmpty, ![401, 403, 429].contains(status), !(500...599).contains(status) || documentedCodes.contains(code) {
             let kind: Kind = code == "not_found" ? .notFound : .rejected(code: code)
             return APIError(kind: kind, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: advice(forCode: code, said: said), outcome: outcome,
@@ -88,11 +88,11 @@ extension APIError {
         let detail = said.map { ": \($0)" } ?? ""
         switch status {
         case 401:
-            return APIError(kind: .unauthorized, endpoint: endpoint, status: status, serverMessage: said,
+            return APIError(kind: .unauthorized, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: "The API rejected the credentials\(detail). Check BITREFILL_API_KEY (Bearer) or BITREFILL_API_ID and BITREFILL_API_SECRET (Basic); a key of the other kind is refused too.",
                             outcome: .notExecuted)
         case 403:
-            return APIError(kind: .forbidden, endpoint: endpoint, status: status, serverMessage: said,
+            return APIError(kind: .forbidden, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: "The account may not use this call\(detail): it has no API access, the call is for affiliates only, or the account is suspended. Contact Bitrefill support.",
                             outcome: .notExecuted)
         case 404:
@@ -101,11 +101,11 @@ extension APIError {
                             outcome: .notExecuted)
         case 429:
             let wait = retryAt.map { " It resets in \(max(0, Int($0.timeIntervalSince(now).rounded(.up)))) s." } ?? ""
-            return APIError(kind: .rateLimited, endpoint: endpoint, status: status, serverMessage: said,
+            return APIError(kind: .rateLimited, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: "Too many requests to \(host) for this call.\(wait) Wait, then try again.",
                             outcome: .notExecuted, retryAt: retryAt)
         case 500...599:
-            return APIError(kind: .serverError, endpoint: endpoint, status: status, serverMessage: said,
+            return APIError(kind: .serverError, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: "The API at \(host) failed with HTTP \(status)\(detail). Try again in a minute; if it persists, check Bitrefill's status.",
                             outcome: .unknown)
         default:
@@ -114,6 +114,13 @@ extension APIError {
                             outcome: .notExecuted)
         }
     }
+
+    /// The codes of Bitrefill's error reference; a 5xx carrying one of these is explained by it.
+    static let documentedCodes: Set<String> = [
+        "unsupported_payment_method", "missing_param", "invalid_param", "parse_error", "not_found", "out_of_stock",
+        "too_many_items", "create_invoice_failed", "balance_too_low", "invalid_phone_number", "unsupported_operator",
+        "invalid_value", "invalid_package_id", "invalid_quantity", "invalid_currency", "batch_creation_failed",
+    ]
 
     /// What to do about each documented `error_code`; unknown codes show the server's words.
     static func advice(forCode code: String, said: String?) -> String {

@@ -76,6 +76,9 @@ public struct BitrefillClient: Sendable {
         return next
     }
 
+    /// Server errors worth repeating a safe request for (a gateway or an overloaded server, not a bug).
+    static let transientStatuses: Set<Int> = [500, 502, 503, 504]
+
     func perform(method: RequestMethod, url: URL, body: Data?, name: String, safe: Bool) async throws -> HTTPResponseData {
         var headers: [(name: String, value: String)] = [
             ("Authorization", configuration.credentials.authorizationHeader),
@@ -122,7 +125,7 @@ public struct BitrefillClient: Sendable {
                 // A little jitter past the reset, so that clients released together do not collide again.
                 try await configuration.sleep(.milliseconds(Int((wait + configuration.random() * 0.25) * 1000)))
                 continue
-            case 500, 502, 503, 504 where safe && transientRetries < configuration.maxTransientRetries:
+            case let status where Self.transientStatuses.contains(status) && safe && transientRetries < configuration.maxTransientRetries:
                 transientRetries += 1
                 try await backoff(attempt: transientRetries, name: name, reason: "HTTP \(response.status)")
                 continue

@@ -46,6 +46,7 @@ public enum Credentials: Sendable, Equatable, CustomStringConvertible, CustomDeb
 
     /// Removes every secret from `text`, for anything a person or a log may see.
     public func redact(_ text: String) -> String {
-        secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
+        // Longest first, so that a whole header goes before the key inside it.
+        secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }.reduce(text) { $0.replacingOccurrences(of: $1, with: "[redacted]") }
     }
 }

@@ -4,9 +4,9 @@ import NIOCore
 import NIOHTTP1
 
 extension HTTPTransport {
-    /// The production transport on AsyncHTTPClient's shared client (its own event loops, no shutdown needed).
+    /// The production transport on one process-wide AsyncHTTPClient (see `storefrontShared`).
     /// Bodies are capped at `maxBodyBytes`: a server that never stops sending is an error, not an OOM.
-    public static func asyncHTTPClient(_ client: HTTPClient = .shared, maxBodyBytes: Int = 32 << 20) -> HTTPTransport {
+    public static func asyncHTTPClient(_ client: HTTPClient = .storefrontShared, maxBodyBytes: Int = 32 << 20) -> HTTPTransport {
         HTTPTransport { request in
             var outgoing = HTTPClientRequest(url: request.url.absoluteString)
             outgoing.method = HTTPMethod(rawValue: request.method)
@@ -69,4 +69,17 @@ extension TransportError {
             self.init(kind: .other, detail: text, requestMayHaveBeenSent: true)
         }
     }
+}
+
+extension HTTPClient {
+    /// AsyncHTTPClient's pool keeps retrying a refused connection until the request's deadline, which would make
+    /// an unreachable API take a whole timeout per attempt; our client does its own bounded retries instead, so
+    /// connection establishment is tried once and fails fast. Never shut down: it lives as long as the process.
+    public static let storefrontShared: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        configuration.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 }

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import StorefrontCore
+
+/// What the user made here and must not lose: the cart now (and the purchase journal with checkout). A file
+/// apart from the catalog cache, so rebuilding the cache never touches it. Owner-only (0600), WAL.
+public final class UserDatabase: Sendable {
+    public static let fileName = "storefront.sqlite"
+
+    let writer: any DatabaseWriter
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Opens (creating if needed) the database at `url`, private to its owner.
+    public static func open(at url: URL) throws(UserDatabaseError) -> UserDatabase {
+        let path = url.path
+        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw UserDatabaseError(path: path, detail: String(cString: strerror(errno))) }
+        close(descriptor)
+        _ = chmod(path, 0o600)
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(10)
+            return try UserDatabase(writer: try DatabasePool(path: path, configuration: configuration))
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw UserDatabaseError(path: path, detail: "it is damaged or not a Storefront database; move it aside to start a new one (your cart is in it)")
+        } catch {
+            throw UserDatabaseError(path: path, detail: "\(error)")
+        }
+    }
+
+    public static func inMemory() throws -> UserDatabase {
+        try UserDatabase(writer: DatabaseQueue())
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("cart") { db in
+            try db.create(table: "cart_line", options: [.strict]) { table in
+                table.column("position", .integer).notNull().primaryKey()
+                table.column("id", .text).notNull().unique()
+                table.column("product_id", .text).notNull()
+                table.column("product_name", .text).notNull()
+                table.column("product_type", .text).notNull()
+                table.column("package_id", .text)
+                table.column("package_value", .text)
+                table.column("package_price", .integer)
+                table.column("value", .text)
+                table.column("face_value", .text).notNull()
+                table.column("unit_price", .integer)
+                table.column("quantity", .integer).notNull().check { $0 >= 1 && $0 <= Cart.maxUnits }
+                table.column("phone_number", .text)
+            }
+        }
+        return migrator
+    }
+
+    /// The cart as last saved, in order.
+    public func loadCart() throws(UserDatabaseError) -> [CartLine] {
+        do {
+            return try writer.read { db in
+                try CartLineRecord.order(Column("position")).fetchAll(db).compactMap(\.line)
+            }
+        } catch {
+            throw UserDatabaseError(path: "the cart", detail: "\(error)")
+        }
+    }
+
+    /// Replaces the saved cart with `lines`, in one transaction.
+    public func saveCart(_ lines: [CartLine]) throws(UserDatabaseError) {
+        do {
+            try writer.write { db in
+                try CartLineRecord.deleteAll(db)
+                for (position, line) in lines.enumerated() {
+                    try CartLineRecord(line, position: position).insert(db)
+                }
+            }
+        } catch {
+            throw UserDatabaseError(path: "the cart", detail: "\(error)")
+        }
+    }
+}
+
+public struct UserDatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    public var detail: String
+    public var description: String { "Cannot use \(path): \(detail)." }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Something that happened: a key, a resize, a tick, or the result of an effect. Named for what happened,
+/// not for what should be done about it.
+public enum AppAction: Sendable, Equatable {
+    case keyPressed(Key)
+    case resized(width: Int, height: Int)
+    case ticked(Date)
+    case balanceLoaded(Money)
+    case balanceFailed(String)
+    case catalogSummaryLoaded(productCount: Int, refreshedAt: Date?)
+    case countriesLoaded([CountrySummary])
+    case productsLoaded(ProductPage, for: CatalogQuery)
+    case productsFailed(String, for: CatalogQuery)
+    case detailLoaded(ProductDetail)
+    case detailFailed(productId: String, message: String)
+    case refreshProgressed(RefreshProgress)
+    case refreshFailed(String)
+    case cartLoaded([CartLine])
+    case cartSaveFailed(String)
+}
+
+/// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the
+/// results back as actions.
+public enum Effect: Sendable, Equatable {
+    case loadBalance
+    case loadCatalogSummary
+    case loadCountries(type: ProductType?)
+    case queryProducts(CatalogQuery)
+    case loadDetail(productId: String)
+    case saveCart([CartLine])
+    /// Paint every cell again (Ctrl-L, resize).
+    case repaintAll
+    case quit
+}

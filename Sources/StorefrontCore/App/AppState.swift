@@ -1,0 +1,150 @@
+import Foundation
+
+/// Everything the TUI shows, as a value. Only `reduce` changes it.
+public struct AppState: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    /// `--ascii`: line drawing and symbols from ASCII only.
+    public var asciiOnly: Bool
+    public var connection: ConnectionInfo
+    public var balance: Money?
+    public var catalog: CatalogStatus
+    public var screen: Screen
+    public var overlay: Overlay?
+    public var browser: BrowserState
+    public var cart: Cart
+    public var cartSelection: Int
+    /// One line for the last thing worth saying (an error, a refusal, a confirmation).
+    public var message: StatusMessage?
+    public var isQuitting: Bool
+    public var now: Date
+
+    public init(width: Int, height: Int, connection: ConnectionInfo, asciiOnly: Bool = false, now: Date = Date(timeIntervalSince1970: 0)) {
+        self.width = width
+        self.height = height
+        self.asciiOnly = asciiOnly
+        self.connection = connection
+        balance = nil
+        catalog = CatalogStatus()
+        screen = .browser
+        overlay = nil
+        browser = BrowserState()
+        cart = Cart()
+        cartSelection = 0
+        message = nil
+        isQuitting = false
+        self.now = now
+    }
+
+    /// Below 80x24 the screens do not fit; a notice says how much larger the window must be.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+public struct ConnectionInfo: Sendable, Equatable {
+    public var isSandbox: Bool
+    /// The API host, shown in the LIVE badge.
+    public var host: String
+
+    public init(isSandbox: Bool, host: String) {
+        self.isSandbox = isSandbox
+        self.host = host
+    }
+}
+
+/// What the status bar says about the local catalog.
+public struct CatalogStatus: Sendable, Equatable {
+    public var productCount: Int = 0
+    public var refreshedAt: Date?
+    public var progress: RefreshProgress?
+    public var refreshError: String?
+
+    public init() {}
+}
+
+public enum Screen: Sendable, Equatable {
+    case browser
+    case cart
+}
+
+public enum Overlay: Sendable, Equatable {
+    case help
+    case addToCart(AddToCartForm)
+    case confirmQuit
+    case confirmClearCart
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case info, success, error }
+    public var kind: Kind
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+public enum BrowserPane: Sendable, Equatable {
+    case countries, products, detail
+}
+
+/// The browser: countries on the left, products in the middle, the selected product's detail on the right.
+public struct BrowserState: Sendable, Equatable {
+    public var countries: [CountrySummary] = []
+    /// 0 is "All countries"; n is `countries[n - 1]`.
+    public var countryIndex = 0
+    public var countryJump = ""
+    /// nil is the "All" tab.
+    public var type: ProductType?
+    public var focus: BrowserPane = .products
+    public var searchText = ""
+    public var isEditingSearch = false
+    public var products: [ProductSummary] = []
+    public var totalProducts = 0
+    /// The query the shown products answer; answers to older queries are dropped.
+    public var query: CatalogQuery?
+    public var isLoading = false
+    public var selection = 0
+    public var scroll = 0
+    public var detail: ProductDetail?
+    public var detailScroll = 0
+
+    public init() {}
+
+    public var selectedCountry: CountrySummary? {
+        countryIndex > 0 && countryIndex <= countries.count ? countries[countryIndex - 1] : nil
+    }
+
+    public var selectedProduct: ProductSummary? {
+        products.indices.contains(selection) ? products[selection] : nil
+    }
+
+    /// The tabs, in order: All, then each type.
+    public static let tabs: [ProductType?] = [nil, .giftCard, .phoneRefill, .esim, .billPayment]
+}
+
+/// The add-to-cart dialog: a denomination (package or typed value), a quantity, and a phone number for top-ups.
+public struct AddToCartForm: Sendable, Equatable {
+    public enum Field: Sendable, Equatable { case denomination, quantity, phone }
+
+    public var product: ProductDetail
+    public var field: Field = .denomination
+    /// Highlighted package, when the product has packages.
+    public var packageIndex = 0
+    /// A typed value (range products), or a package value typed instead of picked.
+    public var valueText = ""
+    public var quantity = 1
+    public var phoneText = ""
+    public var error: String?
+
+    public init(product: ProductDetail) {
+        self.product = product
+        if product.denominations.packages.isEmpty { valueText = "" }
+    }
+
+    public var needsPhone: Bool { product.summary.type == .phoneRefill || product.recipientType == .phoneNumber }
+
+    public var fields: [Field] { needsPhone ? [.denomination, .quantity, .phone] : [.denomination, .quantity] }
+}

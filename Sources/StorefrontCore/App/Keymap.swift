@@ -1,0 +1,61 @@
+/// What a key does, where. The keymap is data: `reduce` looks keys up here and the help screen is
+/// generated from the same table, so the two cannot disagree.
+public enum Command: Sendable, Equatable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case nextPane, previousPane, open, back
+    case startSearch, addToCart, openCart, help, quit, redraw
+    case previousTab, nextTab, tab(Int)
+    case increaseQuantity, decreaseQuantity, removeLine, clearCart
+}
+
+public struct KeyBinding: Sendable, Equatable {
+    public enum Context: String, Sendable, Equatable, CaseIterable {
+        case everywhere = "Everywhere"
+        case browser = "Browser"
+        case cart = "Cart"
+    }
+
+    public var keys: [Key]
+    public var command: Command
+    public var context: Context
+    public var summary: String
+}
+
+public enum Keymap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: [.up, .character("k")], command: .moveUp, context: .everywhere, summary: "Move up"),
+        KeyBinding(keys: [.down, .character("j")], command: .moveDown, context: .everywhere, summary: "Move down"),
+        KeyBinding(keys: [.pageUp], command: .pageUp, context: .everywhere, summary: "Page up"),
+        KeyBinding(keys: [.pageDown], command: .pageDown, context: .everywhere, summary: "Page down"),
+        KeyBinding(keys: [.character("g"), .home], command: .top, context: .everywhere, summary: "First item"),
+        KeyBinding(keys: [.character("G"), .end], command: .bottom, context: .everywhere, summary: "Last item"),
+        KeyBinding(keys: [.character("?")], command: .help, context: .everywhere, summary: "This help"),
+        KeyBinding(keys: [.character("c")], command: .openCart, context: .everywhere, summary: "Open the cart"),
+        KeyBinding(keys: [.escape], command: .back, context: .everywhere, summary: "Back, or clear the search"),
+        KeyBinding(keys: [.character("q")], command: .quit, context: .everywhere, summary: "Quit (asks when the cart is not empty)"),
+        KeyBinding(keys: [.control("c")], command: .quit, context: .everywhere, summary: "Quit at once (the cart is kept)"),
+        KeyBinding(keys: [.control("l")], command: .redraw, context: .everywhere, summary: "Redraw the screen"),
+        KeyBinding(keys: [.tab], command: .nextPane, context: .browser, summary: "Next pane (countries, products, detail)"),
+        KeyBinding(keys: [.backTab], command: .previousPane, context: .browser, summary: "Previous pane"),
+        KeyBinding(keys: [.enter], command: .open, context: .browser, summary: "Open: choose a country, show a product"),
+        KeyBinding(keys: [.character("/")], command: .startSearch, context: .browser, summary: "Search as you type"),
+        KeyBinding(keys: [.character("a")], command: .addToCart, context: .browser, summary: "Add the product to the cart"),
+        KeyBinding(keys: [.character("["), .left], command: .previousTab, context: .browser, summary: "Previous type tab"),
+        KeyBinding(keys: [.character("]"), .right], command: .nextTab, context: .browser, summary: "Next type tab"),
+        KeyBinding(keys: (1...5).map { .character(Character(String($0))) }, command: .tab(0), context: .browser,
+                   summary: "Tabs: 1 All, 2 Gift cards, 3 Phone top-ups, 4 eSIMs, 5 Bills"),
+        KeyBinding(keys: [.character("+"), .character("=")], command: .increaseQuantity, context: .cart, summary: "One more of the line"),
+        KeyBinding(keys: [.character("-")], command: .decreaseQuantity, context: .cart, summary: "One less of the line"),
+        KeyBinding(keys: [.character("d"), .delete], command: .removeLine, context: .cart, summary: "Remove the line"),
+        KeyBinding(keys: [.character("x")], command: .clearCart, context: .cart, summary: "Empty the cart (asks first)"),
+    ]
+
+    /// The command for a key in a context: the context's own bindings first, then those for everywhere.
+    public static func command(for key: Key, in context: KeyBinding.Context) -> Command? {
+        if context == .browser, case .character(let character) = key, let digit = character.wholeNumberValue, (1...5).contains(digit) {
+            return .tab(digit - 1)
+        }
+        let own = bindings.first { $0.context == context && $0.keys.contains(key) }
+        return (own ?? bindings.first { $0.context == .everywhere && $0.keys.contains(key) })?.command
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+
+func cartCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let layout = Layout(width: state.width, height: state.height)
+    let lines = state.cart.lines
+    switch command {
+    case .moveUp: state.cartSelection -= 1
+    case .moveDown: state.cartSelection += 1
+    case .pageUp: state.cartSelection -= layout.cartRows
+    case .pageDown: state.cartSelection += layout.cartRows
+    case .top: state.cartSelection = 0
+    case .bottom: state.cartSelection = lines.count - 1
+    case .back, .openCart:
+        state.screen = .browser
+        state.message = nil
+        return []
+    case .help:
+        state.overlay = .help
+        return []
+    case .quit:
+        return quit(&state)
+    case .redraw:
+        return [.repaintAll]
+    case .increaseQuantity, .decreaseQuantity:
+        guard lines.indices.contains(state.cartSelection) else { return [] }
+        do {
+            try state.cart.changeQuantity(ofLine: lines[state.cartSelection].id, by: command == .increaseQuantity ? 1 : -1)
+        } catch {
+            state.message = StatusMessage(.error, error.message)
+            return []
+        }
+        clampScroll(&state)
+        return [.saveCart(state.cart.lines)]
+    case .removeLine:
+        guard lines.indices.contains(state.cartSelection) else { return [] }
+        state.cart.remove(lineID: lines[state.cartSelection].id)
+        clampScroll(&state)
+        return [.saveCart(state.cart.lines)]
+    case .clearCart:
+        if !lines.isEmpty { state.overlay = .confirmClearCart }
+        return []
+    default:
+        return []
+    }
+    clampScroll(&state)
+    return []
+}
+
+func openAddToCart(_ state: inout AppState) -> [Effect] {
+    guard let detail = state.browser.detail, detail.summary.id == state.browser.selectedProduct?.id else {
+        state.message = StatusMessage(.info, state.browser.selectedProduct == nil ? "Select a product first." : "Loading the product…")
+        return []
+    }
+    guard detail.summary.inStock else {
+        state.message = StatusMessage(.error, "\(detail.summary.name) is out of stock: pick another product or try later.")
+        return []
+    }
+    guard state.cart.roomLeft > 0 else {
+        state.message = StatusMessage(.error, CartError.full(units: state.cart.units, adding: 1).message)
+        return []
+    }
+    state.overlay = .addToCart(AddToCartForm(product: detail))
+    return []
+}
+
+func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
+    switch overlay {
+    case .help:
+        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.overlay = nil }
+        return []
+    case .confirmQuit:
+        if key == .character("y") || key == .character("Y") {
+            state.isQuitting = true
+            return [.quit]
+        }
+        if [.character("n"), .character("N"), .escape].contains(key) { state.overlay = nil }
+        return []
+    case .confirmClearCart:
+        if key == .character("y") || key == .character("Y") {
+            state.cart.clear()
+            state.overlay = nil
+            state.message = StatusMessage(.info, "The cart is empty.")
+            clampScroll(&state)
+            return [.saveCart([])]
+        }
+        if [.character("n"), .character("N"), .escape].contains(key) { state.overlay = nil }
+        return []
+    case .addToCart(var form):
+        let effects = handleFormKey(&state, &form, key)
+        if case .addToCart = state.overlay { state.overlay = .addToCart(form) }
+        return effects
+    }
+}
+
+private func handleFormKey(_ state: inout AppState, _ form: inout AddToCartForm, _ key: Key) -> [Effect] {
+    let packages = form.product.denominations.packages
+    switch key {
+    case .escape:
+        state.overlay = nil
+        return []
+    case .tab, .backTab:
+        let fields = form.fields
+        let index = fields.firstIndex(of: form.field) ?? 0
+        form.field = fields[(index + (key == .tab ? 1 : fields.count - 1)) % fields.count]
+        return []
+    case .enter:
+        return submit(&state, &form)
+    default:
+        break
+    }
+    switch form.field {
+    case .denomination:
+        switch key {
+        case .up where !packages.isEmpty:
+            form.packageIndex = max(0, form.packageIndex - 1)
+            form.valueText = ""
+        case .down where !packages.isEmpty:
+            form.packageIndex = min(packages.count - 1, form.packageIndex + 1)
+            form.valueText = ""
+        case .character(let character) where form.valueText.count < 40:
+            form.valueText.append(character)
+        case .backspace where !form.valueText.isEmpty:
+            form.valueText.removeLast()
+        default:
+            return []
+        }
+        form.error = form.valueText.isEmpty ? nil : denominationError(form)
+    case .quantity:
+        switch key {
+        case .up, .character("+"), .character("="): form.quantity = min(Cart.maxUnits, form.quantity + 1)
+        case .down, .character("-"): form.quantity = max(1, form.quantity - 1)
+        case .character(let character) where character.isASCII && character.isNumber:
+            let typed = (form.quantity == 1 && character != "0" ? "" : String(form.quantity)) + String(character)
+            form.quantity = min(Cart.maxUnits, max(1, Int(typed) ?? 1))
+        case .backspace: form.quantity = max(1, form.quantity / 10)
+        default: return []
+        }
+        form.error = form.quantity > state.cart.roomLeft ? CartError.full(units: state.cart.units, adding: form.quantity).message : nil
+    case .phone:
+        switch key {
+        case .character(let character) where form.phoneText.count < 20: form.phoneText.append(character)
+        case .backspace where !form.phoneText.isEmpty: form.phoneText.removeLast()
+        default: return []
+        }
+        form.error = nil
+    }
+    return []
+}
+
+private func denominationError(_ form: AddToCartForm) -> String? {
+    do {
+        _ = try form.product.denominations.choose(form.valueText)
+        return nil
+    } catch {
+        return error.message
+    }
+}
+
+/// Validates every field and adds the line, or says what is wrong and stays open.
+private func submit(_ state: inout AppState, _ form: inout AddToCartForm) -> [Effect] {
+    let denominations = form.product.denominations
+    let choice: DenominationChoice
+    if !form.valueText.isEmpty {
+        do { choice = try denominations.choose(form.valueText) } catch {
+            form.error = error.message
+            form.field = .denomination
+            return []
+        }
+    } else if denominations.packages.indices.contains(form.packageIndex) {
+        choice = .package(denominations.packages[form.packageIndex])
+    } else {
+        form.error = "Type a value. \(denominations.allowedDescription)."
+        form.field = .denomination
+        return []
+    }
+    var phone: String?
+    if form.needsPhone {
+        do { phone = try PhoneNumber.normalize(form.phoneText) } catch {
+            form.error = error.message
+            form.field = .phone
+            return []
+        }
+    }
+    let summary = form.product.summary
+    let unit = summary.currency.map { " \($0)" } ?? ""
+    let faceValue: String
+    let unitPrice: Int64?
+    switch choice {
+    case .package(let package):
+        faceValue = Decimal(string: package.value) == nil ? package.value : package.value + unit
+        unitPrice = package.price
+    case .value(let value):
+        faceValue = "\(value)\(unit)"
+        unitPrice = denominations.range?.price(of: value)
+    }
+    let line = CartLine(id: [summary.id, faceValue, phone ?? ""].joined(separator: "|"), productId: summary.id,
+                        productName: summary.name, productType: summary.type, choice: choice, faceValue: faceValue,
+                        unitPrice: unitPrice, quantity: form.quantity, phoneNumber: phone)
+    do {
+        try state.cart.add(line)
+    } catch {
+        form.error = error.message
+        form.field = .quantity
+        return []
+    }
+    state.overlay = nil
+    state.message = StatusMessage(.success, "Added \(form.quantity) × \(summary.name) \(faceValue). Cart: \(state.cart.units)/\(Cart.maxUnits) units; c opens it.")
+    return [.saveCart(state.cart.lines)]
+}

@@ -1,0 +1,187 @@
+/// Keys, by where the user is: a too-small window, an overlay, the search field, the country type-ahead,
+/// then the keymap.
+func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if key == .control("c") {
+        state.isQuitting = true
+        return [.quit]
+    }
+    if key == .control("l") { return [.repaintAll] }
+    if state.isTooSmall {
+        return key == .character("q") ? quit(&state) : []
+    }
+    if let overlay = state.overlay {
+        return handleOverlayKey(&state, overlay, key)
+    }
+    switch state.screen {
+    case .browser:
+        if state.browser.isEditingSearch { return handleSearchKey(&state, key) }
+        if state.browser.focus == .countries, case .character(let character) = key, character.isLetter || character == " " {
+            return jumpToCountry(&state, typed: character)
+        }
+        guard let command = Keymap.command(for: key, in: .browser) else { return [] }
+        return browserCommand(&state, command)
+    case .cart:
+        guard let command = Keymap.command(for: key, in: .cart) else { return [] }
+        return cartCommand(&state, command)
+    }
+}
+
+func quit(_ state: inout AppState) -> [Effect] {
+    if state.cart.isEmpty {
+        state.isQuitting = true
+        return [.quit]
+    }
+    state.overlay = .confirmQuit
+    return []
+}
+
+private func browserCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
+    let layout = Layout(width: state.width, height: state.height)
+    switch command {
+    case .moveUp: return move(&state, by: -1)
+    case .moveDown: return move(&state, by: 1)
+    case .pageUp: return move(&state, by: -(state.browser.focus == .countries ? layout.countryRows : layout.productRows))
+    case .pageDown: return move(&state, by: state.browser.focus == .countries ? layout.countryRows : layout.productRows)
+    case .top: return move(&state, by: -Int.max / 2)
+    case .bottom: return move(&state, by: Int.max / 2)
+    case .nextPane, .previousPane:
+        let order: [BrowserPane] = [.countries, .products, .detail]
+        let index = order.firstIndex(of: state.browser.focus) ?? 1
+        let step = command == .nextPane ? 1 : order.count - 1
+        state.browser.focus = order[(index + step) % order.count]
+        state.browser.countryJump = ""
+        return []
+    case .open:
+        switch state.browser.focus {
+        case .countries: state.browser.focus = .products
+        case .products: if state.browser.selectedProduct != nil { state.browser.focus = .detail }
+        case .detail: break
+        }
+        return []
+    case .back:
+        state.message = nil
+        switch state.browser.focus {
+        case .detail: state.browser.focus = .products
+        case .countries where !state.browser.countryJump.isEmpty: state.browser.countryJump = ""
+        case .countries: state.browser.focus = .products
+        case .products:
+            if !state.browser.searchText.isEmpty {
+                state.browser.searchText = ""
+                return requery(&state)
+            }
+        }
+        return []
+    case .startSearch:
+        state.browser.isEditingSearch = true
+        state.browser.focus = .products
+        return []
+    case .addToCart:
+        return openAddToCart(&state)
+    case .openCart:
+        state.screen = .cart
+        state.message = nil
+        clampScroll(&state)
+        return []
+    case .help:
+        state.overlay = .help
+        return []
+    case .quit:
+        return quit(&state)
+    case .redraw:
+        return [.repaintAll]
+    case .previousTab, .nextTab:
+        let tabs = BrowserState.tabs
+        let index = tabs.firstIndex(of: state.browser.type) ?? 0
+        let next = command == .nextTab ? (index + 1) % tabs.count : (index + tabs.count - 1) % tabs.count
+        return selectTab(&state, next)
+    case .tab(let index):
+        return selectTab(&state, index)
+    case .increaseQuantity, .decreaseQuantity, .removeLine, .clearCart:
+        return []
+    }
+}
+
+private func selectTab(_ state: inout AppState, _ index: Int) -> [Effect] {
+    let type = BrowserState.tabs[max(0, min(index, BrowserState.tabs.count - 1))]
+    guard type != state.browser.type else { return [] }
+    state.browser.type = type
+    return [.loadCountries(type: type)] + requery(&state)
+}
+
+/// Moves the selection of the focused pane; moving through countries filters the list at once.
+private func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+    switch state.browser.focus {
+    case .countries:
+        let before = state.browser.countryIndex
+        state.browser.countryIndex = clampedAdd(before, delta, upper: state.browser.countries.count)
+        state.browser.countryJump = ""
+        return state.browser.countryIndex == before ? [] : requery(&state)
+    case .products:
+        let previous = state.browser.selectedProduct?.id
+        state.browser.selection = clampedAdd(state.browser.selection, delta, upper: max(0, state.browser.products.count - 1))
+        clampScroll(&state)
+        return detailEffects(&state, previous: previous) + loadMoreIfNeeded(&state)
+    case .detail:
+        state.browser.detailScroll = max(0, clampedAdd(state.browser.detailScroll, delta, upper: 500))
+        return []
+    }
+}
+
+private func clampedAdd(_ value: Int, _ delta: Int, upper: Int) -> Int {
+    let sum = delta > 0 ? (value > upper - delta ? upper : value + delta) : (value < delta ? 0 : value + delta)
+    return min(max(0, sum), upper)
+}
+
+/// Within ten rows of the end of what is loaded, ask for the next hundred.
+private func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
+    let browser = state.browser
+    guard !browser.isLoading, browser.products.count < browser.totalProducts,
+          browser.selection >= browser.products.count - 10 else { return [] }
+    state.browser.isLoading = true
+    return [.queryProducts(currentQuery(state, offset: browser.products.count))]
+}
+
+private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .character(let character):
+        guard state.browser.searchText.count < 100 else { return [] }
+        state.browser.searchText.append(character)
+        return requery(&state)
+    case .backspace:
+        guard !state.browser.searchText.isEmpty else { return [] }
+        state.browser.searchText.removeLast()
+        return requery(&state)
+    case .enter, .tab:
+        state.browser.isEditingSearch = false
+        return []
+    case .escape:
+        state.browser.isEditingSearch = false
+        guard !state.browser.searchText.isEmpty else { return [] }
+        state.browser.searchText = ""
+        return requery(&state)
+    case .up, .down, .pageUp, .pageDown:
+        return Keymap.command(for: key, in: .browser).map { browserCommand(&state, $0) } ?? []
+    default:
+        return []
+    }
+}
+
+/// Type-ahead in the country list: letters accumulate until no country name starts with them, then the
+/// latest letter starts over.
+private func jumpToCountry(_ state: inout AppState, typed character: Character) -> [Effect] {
+    let countries = state.browser.countries
+    func firstMatch(_ prefix: String) -> Int? {
+        let folded = SearchText.fold(prefix)
+        return countries.firstIndex { SearchText.fold($0.name).hasPrefix(folded) }
+    }
+    var prefix = state.browser.countryJump + String(character)
+    var match = firstMatch(prefix)
+    if match == nil {
+        prefix = String(character)
+        match = firstMatch(prefix)
+    }
+    state.browser.countryJump = match == nil ? "" : prefix
+    guard let match, match + 1 != state.browser.countryIndex else { return [] }
+    state.browser.countryIndex = match + 1
+    return requery(&state)
+}

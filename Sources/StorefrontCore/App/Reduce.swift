@@ -1,0 +1,156 @@
+import Foundation
+
+/// The only place the state changes. Pure: no clock, no I/O; what must happen outside comes back as effects.
+public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    switch action {
+    case .keyPressed(let key):
+        return handleKey(&state, key)
+    case .resized(let width, let height):
+        state.width = width
+        state.height = height
+        clampScroll(&state)
+        return [.repaintAll]
+    case .ticked(let now):
+        state.now = now
+        return []
+    case .balanceLoaded(let money):
+        state.balance = money
+        return []
+    case .balanceFailed(let message):
+        state.message = StatusMessage(.error, "Balance unavailable: \(message)")
+        return []
+    case .catalogSummaryLoaded(let count, let refreshedAt):
+        state.catalog.productCount = count
+        state.catalog.refreshedAt = refreshedAt
+        return []
+    case .countriesLoaded(let countries):
+        let selectedCode = state.browser.selectedCountry?.code
+        state.browser.countries = countries
+        state.browser.countryIndex = selectedCode.flatMap { code in countries.firstIndex { $0.code == code }.map { $0 + 1 } } ?? 0
+        return []
+    case .productsLoaded(let page, let query):
+        return productsLoaded(&state, page, query)
+    case .productsFailed(let message, let query):
+        guard query.sameFilter(as: state.browser.query) else { return [] }
+        state.browser.isLoading = false
+        state.message = StatusMessage(.error, message)
+        return []
+    case .detailLoaded(let detail):
+        guard state.browser.selectedProduct?.id == detail.summary.id else { return [] }
+        state.browser.detail = detail
+        return []
+    case .detailFailed(let productId, let message):
+        guard state.browser.selectedProduct?.id == productId else { return [] }
+        state.message = StatusMessage(.error, message)
+        return []
+    case .refreshProgressed(let progress):
+        return refreshProgressed(&state, progress)
+    case .refreshFailed(let message):
+        state.catalog.progress = nil
+        state.catalog.refreshError = message
+        state.message = StatusMessage(.error, "Catalog refresh failed, the cached catalog stays in use: \(message)")
+        return []
+    case .cartLoaded(let lines):
+        state.cart = Cart(lines: lines)
+        return []
+    case .cartSaveFailed(let message):
+        state.message = StatusMessage(.error, "The cart could not be saved: \(message)")
+        return []
+    }
+}
+
+/// The browser's query for the current filters, from `offset`.
+func currentQuery(_ state: AppState, offset: Int = 0) -> CatalogQuery {
+    CatalogQuery(country: state.browser.selectedCountry?.code, type: state.browser.type, text: state.browser.searchText,
+                 offset: offset, limit: productPageSize)
+}
+
+/// Products are loaded a hundred at a time; more are asked for as the selection nears the end.
+let productPageSize = 100
+
+/// Starts a new query for the current filters: the list restarts at the top.
+func requery(_ state: inout AppState) -> [Effect] {
+    let query = currentQuery(state)
+    state.browser.query = query
+    state.browser.isLoading = true
+    state.browser.selection = 0
+    state.browser.scroll = 0
+    return [.queryProducts(query)]
+}
+
+private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ query: CatalogQuery) -> [Effect] {
+    guard query.sameFilter(as: state.browser.query) else { return [] }
+    let previous = state.browser.selectedProduct?.id
+    if query.offset == 0 {
+        state.browser.products = page.items
+    } else if query.offset == state.browser.products.count {
+        state.browser.products += page.items
+    } else {
+        return []
+    }
+    state.browser.totalProducts = page.totalCount
+    state.browser.isLoading = false
+    clampScroll(&state)
+    return detailEffects(&state, previous: previous)
+}
+
+/// Asks for the selected product's detail when the selection landed on another product.
+func detailEffects(_ state: inout AppState, previous: String?) -> [Effect] {
+    guard let selected = state.browser.selectedProduct else {
+        state.browser.detail = nil
+        return []
+    }
+    guard selected.id != previous || state.browser.detail?.summary.id != selected.id else { return [] }
+    state.browser.detail = nil
+    state.browser.detailScroll = 0
+    return [.loadDetail(productId: selected.id)]
+}
+
+private func refreshProgressed(_ state: inout AppState, _ progress: RefreshProgress) -> [Effect] {
+    let before = state.catalog.progress?.productsAvailable ?? state.catalog.productCount
+    state.catalog.progress = progress.isFinal ? nil : progress
+    state.catalog.refreshError = nil
+    if progress.isFinal {
+        if case .failed(let message) = progress.phase {
+            state.catalog.refreshError = message
+            state.message = StatusMessage(.error, "Catalog refresh failed, the cached catalog stays in use: \(message)")
+            return []
+        }
+        return [.loadCatalogSummary, .loadCountries(type: state.browser.type)] + requeryKeepingSelection(&state)
+    }
+    // An empty cache fills while you browse: show the first products as soon as they are written.
+    let grew = progress.productsAvailable > before
+    if grew, state.browser.products.count < Layout(width: state.width, height: state.height).productRows {
+        return [.loadCountries(type: state.browser.type)] + requeryKeepingSelection(&state)
+    }
+    return []
+}
+
+/// Re-reads the list after the catalog changed underneath it, without moving the user back to the top.
+private func requeryKeepingSelection(_ state: inout AppState) -> [Effect] {
+    let query = CatalogQuery(country: state.browser.selectedCountry?.code, type: state.browser.type, text: state.browser.searchText,
+                             offset: 0, limit: max(productPageSize, state.browser.products.count))
+    state.browser.query = query
+    return [.queryProducts(query)]
+}
+
+/// Keeps selections inside their lists and visible in their panes.
+func clampScroll(_ state: inout AppState) {
+    let layout = Layout(width: state.width, height: state.height)
+    var browser = state.browser
+    browser.selection = min(max(0, browser.selection), max(0, browser.products.count - 1))
+    if browser.selection < browser.scroll { browser.scroll = browser.selection }
+    if browser.selection >= browser.scroll + layout.productRows { browser.scroll = browser.selection - layout.productRows + 1 }
+    browser.scroll = max(0, min(browser.scroll, max(0, browser.products.count - layout.productRows)))
+    browser.countryIndex = min(max(0, browser.countryIndex), browser.countries.count)
+    state.browser = browser
+    state.cartSelection = min(max(0, state.cartSelection), max(0, state.cart.lines.count - 1))
+}
+
+extension CatalogQuery {
+    /// Same filters and text, whatever the page.
+    func sameFilter(as other: CatalogQuery?) -> Bool {
+        guard let other else { return false }
+        return country == other.country && type == other.type && inStockOnly == other.inStockOnly && text == other.text
+    }
+}

@@ -1,0 +1,54 @@
+/// The cart: each line with its quantity and prices, the total, and the balance after purchase.
+enum CartView {
+    static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let glyphs = Glyphs.of(state)
+        let pane = layout.body
+        let cart = state.cart
+        buffer.box(pane, title: "Cart \(glyphs.bullet) \(cart.units)/\(Cart.maxUnits) units", glyphs: glyphs, style: Style(.accent))
+        let x = pane.x + 2
+        let inner = pane.width - 4
+        guard !cart.isEmpty else {
+            buffer.wrapped("The cart is empty. Esc goes back to the catalog; a adds the selected product.",
+                           x: x, y: pane.y + 2, width: inner, maxRows: 2, style: Style(.muted))
+            return
+        }
+        let currency = state.balance?.currency
+        let money: (Int64?) -> String = { units in
+            guard let units else { return "?" }
+            return currency.map { Money(minorUnits: units, currency: $0).friendly } ?? "\(units)"
+        }
+        let priceWidth = 16
+        let quantityWidth = 5
+        let faceWidth = min(18, inner / 5)
+        let nameWidth = max(10, inner - faceWidth - quantityWidth - 2 * priceWidth - 4)
+        func columns(_ name: String, _ face: String, _ quantity: String, _ unit: String, _ total: String) -> String {
+            DisplayWidth.fit(name, to: nameWidth) + " " + DisplayWidth.fit(face, to: faceWidth) + " "
+                + String(repeating: " ", count: max(0, quantityWidth - quantity.count)) + quantity + " "
+                + String(repeating: " ", count: max(0, priceWidth - DisplayWidth.of(unit))) + unit + " "
+                + String(repeating: " ", count: max(0, priceWidth - DisplayWidth.of(total))) + total
+        }
+        buffer.row(columns("Product", "Face value", "Qty", "Unit price", "Line total"), x: x, y: pane.y + 1, width: inner,
+                   style: Style(.muted, underline: true))
+        let top = max(0, min(state.cartSelection - layout.cartRows + 1, cart.lines.count - layout.cartRows))
+        for (offset, line) in cart.lines.dropFirst(top).prefix(layout.cartRows).enumerated() {
+            let index = top + offset
+            let name = line.phoneNumber.map { "\(line.productName) \(glyphs.bullet) \($0)" } ?? line.productName
+            buffer.row(columns(name, line.faceValue, "\(line.quantity)", money(line.unitPrice), money(line.linePrice)),
+                       x: x, y: pane.y + 2 + offset, width: inner,
+                       style: index == state.cartSelection ? Style(.selection, bold: true) : .text)
+        }
+        let totalsY = pane.maxY - 4
+        let total = cart.totalPrice
+        buffer.row(columns("Total", "", "\(cart.units)", "", money(total)), x: x, y: totalsY, width: inner, style: Style(.title, bold: true))
+        if let balance = state.balance {
+            buffer.row(columns("Balance", "", "", "", balance.friendly), x: x, y: totalsY + 1, width: inner, style: Style(.muted))
+            if let total {
+                let after = balance.minorUnits - total
+                let style = after < 0 ? Style(.error, bold: true) : Style(.success)
+                let label = after < 0 ? "Short by" : "After purchase"
+                buffer.row(columns(label, "", "", "", Money(minorUnits: abs(after), currency: balance.currency).friendly),
+                           x: x, y: totalsY + 2, width: inner, style: style)
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The two bottom rows: connection, balance, catalog and cart; then the message or the keys that matter here.
+enum StatusBarView {
+    static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let y = layout.statusRow
+        buffer.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: Style(.statusBar))
+        let badge = state.connection.isSandbox ? " SANDBOX " : " LIVE \(state.connection.host) "
+        var x = buffer.put(badge, x: 0, y: y, style: Style(state.connection.isSandbox ? .badgeSandbox : .badgeLive, bold: true))
+        x += buffer.put("  Balance \(state.balance?.formatted ?? "…")", x: x, y: y, style: Style(.statusBar))
+        x += buffer.put("  \(catalogText(state))", x: x, y: y, style: Style(state.catalog.refreshError == nil ? .statusBar : .warning))
+        let cart = " Cart \(state.cart.units)/\(Cart.maxUnits) "
+        buffer.put(cart, x: layout.width - DisplayWidth.of(cart), y: y,
+                   style: Style(state.cart.roomLeft == 0 ? .warning : .accent, bold: !state.cart.isEmpty))
+        drawKeys(state, layout, into: &buffer)
+    }
+
+    static func catalogText(_ state: AppState) -> String {
+        let glyphs = Glyphs.of(state)
+        if let progress = state.catalog.progress {
+            switch progress.phase {
+            case .waitingForRateLimit(let until):
+                return "Catalog: rate limited, resuming in \(max(0, Int(until.timeIntervalSince(state.now).rounded(.up)))) s"
+            case .retrying(let at, _):
+                return "Catalog: retrying in \(max(0, Int(at.timeIntervalSince(state.now).rounded(.up)))) s"
+            default:
+                var text = "Catalog: refreshing \(Money.grouped(Int64(progress.productsRead)))"
+                if let fraction = progress.fractionDone {
+                    let filled = Int((fraction * 10).rounded())
+                    text += " " + String(repeating: glyphs.full, count: filled) + String(repeating: glyphs.empty, count: 10 - filled)
+                        + " \(Int(fraction * 100))%"
+                }
+                if let remaining = progress.estimatedRemaining(now: state.now) {
+                    text += " \(glyphs.bullet) \(Int(remaining.rounded(.up))) s left"
+                }
+                return text
+            }
+        }
+        let count = "Catalog \(Money.grouped(Int64(state.catalog.productCount)))"
+        guard let refreshed = state.catalog.refreshedAt else { return count + " (never refreshed)" }
+        return count + " \(glyphs.bullet) " + age(state.now.timeIntervalSince(refreshed))
+    }
+
+    static func age(_ seconds: TimeInterval) -> String {
+        switch seconds {
+        case ..<60: "just refreshed"
+        case ..<3600: "\(Int(seconds / 60)) min old"
+        case ..<(2 * 86_400): "\(Int(seconds / 3600)) h old"
+        default: "\(Int(seconds / 86_400)) days old"
+        }
+    }
+
+    private static func drawKeys(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let y = layout.keysRow
+        if let message = state.message {
+            let role: StyleRole = switch message.kind {
+            case .info: .text
+            case .success: .success
+            case .error: .error
+            }
+            buffer.row(" " + message.text, x: 0, y: y, width: layout.width, style: Style(role, bold: message.kind == .error))
+            return
+        }
+        var x = 1
+        for (key, label) in hints(state) {
+            guard x + DisplayWidth.of(key) + DisplayWidth.of(label) + 3 < layout.width else { break }
+            x += buffer.put(key, x: x, y: y, style: Style(.key, bold: true))
+            x += buffer.put(" \(label)  ", x: x, y: y, style: Style(.muted))
+        }
+    }
+
+    /// The keys that matter on the current screen, most useful first.
+    static func hints(_ state: AppState) -> [(String, String)] {
+        switch state.overlay {
+        case .help: return [("Esc", "close help")]
+        case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
+        case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
+        case nil: break
+        }
+        if state.screen == .cart {
+            return [("+/-", "quantity"), ("d", "remove"), ("x", "empty"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+        }
+        if state.browser.isEditingSearch {
+            return [("Enter", "done"), ("Esc", "clear"), ("↑↓", "move")]
+        }
+        if state.browser.focus == .countries {
+            return [("a-z", "jump"), ("↑↓", "country"), ("Enter/Tab", "products"), ("1-5", "type"), ("?", "help"), ("Ctrl-C", "quit")]
+        }
+        return [("/", "search"), ("a", "add"), ("c", "cart"), ("Tab", "pane"), ("1-5", "type"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
+    }
+}

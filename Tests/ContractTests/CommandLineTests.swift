@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// The real `storefront` binary, run as a user would.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The executable sits next to the test bundle in the build directory.
+    static var binary: URL {
+        let testRunner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var directory = testRunner.deletingLastPathComponent()
+        while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("storefront").path) {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("storefront")
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-cli-\(UUID().uuidString)")
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
+        env["STOREFRONT_DATA_DIR"] = dataDir.path
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: dataDir)
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func balanceAsJSONAgainstTheEmbeddedSandbox() throws {
+        let result = try run(["balance", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(json["mode"] as? String == "sandbox")
+        #expect(json["currency"] as? String == "BTC")
+        #expect((json["balance"] as? Int ?? 0) > 0)
+    }
+
+    @Test func pingSaysWhereItWent() throws {
+        let result = try run(["ping"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("SANDBOX http://127.0.0.1:"))
+        #expect(result.stdout.contains("pong"))
+    }
+
+    @Test func helpNeverShowsSecretsFromTheEnvironment() throws {
+        let result = try run(["balance", "--help"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--api-key"))
+        #expect(!(result.stdout + result.stderr).contains("SUPERSECRET"))
+    }
+
+    @Test func unreachableAPIIsAnAPIErrorWithoutTheKey() throws {
+        let result = try run(["balance", "--api-url", "http://127.0.0.1:9/v2"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("Could not connect to 127.0.0.1:9"))
+        #expect(!(result.stdout + result.stderr).contains("SUPERSECRET"))
+    }
+
+    @Test func halfACredentialPairIsBadInput() throws {
+        let result = try run(["balance"], environment: ["BITREFILL_API_ID": "only-the-id"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("BITREFILL_API_SECRET is not"))
+    }
+}
