@@ -110,7 +110,7 @@ let package = Package(
             name: "StorefrontTestSupport",
             dependencies: ["BitrefillAPI", "StorefrontCore"]
         ),
-        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore"]),
+        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore", "StorefrontTestSupport"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontCore"]),
         .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
         .testTarget(

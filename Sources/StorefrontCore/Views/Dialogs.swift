@@ -16,27 +16,49 @@ enum DialogView {
     }
 }
 
-/// Help, generated from the keymap so it always says what the keys really do.
+/// Help, generated from the keymap so it always says what the keys really do. When the list is taller than
+/// the window it flows into two columns.
 enum HelpView {
-    static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        var lines: [(String, String, Bool)] = []
+    struct Entry {
+        var keys: String
+        var summary: String
+        var isHeading: Bool
+    }
+
+    static var entries: [Entry] {
+        var entries: [Entry] = []
         for context in KeyBinding.Context.allCases {
-            lines.append((context.rawValue, "", true))
+            entries.append(Entry(keys: context.rawValue, summary: "", isHeading: true))
             for binding in Keymap.bindings where binding.context == context {
                 let keys = binding.command == .tab(0) ? "1-5" : binding.keys.map(\.label).joined(separator: " ")
-                lines.append((keys, binding.summary, false))
+                entries.append(Entry(keys: keys, summary: binding.summary, isHeading: false))
             }
         }
-        lines.append(("Countries", "type letters to jump to a country", true))
-        let rect = DialogView.frame(width: 72, height: lines.count + 4, layout)
+        entries.append(Entry(keys: "Countries pane", summary: "", isHeading: true))
+        entries.append(Entry(keys: "a-z", summary: "Jump to a country", isHeading: false))
+        return entries
+    }
+
+    static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let entries = self.entries
+        let fitsOneColumn = entries.count + 3 <= layout.height - 2
+        let columns = fitsOneColumn ? 1 : 2
+        let perColumn = (entries.count + columns - 1) / columns
+        let rect = fitsOneColumn ? DialogView.frame(width: 72, height: entries.count + 3, layout)
+            : Rect(x: 1, y: 1, width: layout.width - 2, height: min(layout.height - 2, perColumn + 3))
         buffer.box(rect, title: "Keys", glyphs: Glyphs.of(state), style: Style(.accent))
-        for (offset, line) in lines.prefix(rect.height - 3).enumerated() {
-            let y = rect.y + 1 + offset
-            if line.2 {
-                buffer.row(line.0 + (line.1.isEmpty ? "" : ": " + line.1), x: rect.x + 2, y: y, width: rect.width - 4, style: Style(.title, bold: true))
+        let columnWidth = (rect.width - 3) / columns
+        let keyWidth = 12
+        for (index, entry) in entries.enumerated() {
+            let column = index / perColumn
+            let y = rect.y + 1 + index % perColumn
+            guard y < rect.maxY - 1 else { continue }
+            let x = rect.x + 2 + column * columnWidth
+            if entry.isHeading {
+                buffer.row(entry.keys, x: x, y: y, width: columnWidth - 1, style: Style(.title, bold: true))
             } else {
-                buffer.row("  " + DisplayWidth.fit(line.0, to: 14), x: rect.x + 2, y: y, width: 16, style: Style(.key, bold: true))
-                buffer.row(line.1, x: rect.x + 19, y: y, width: rect.width - 21, style: .text)
+                buffer.row(" " + DisplayWidth.fit(entry.keys, to: keyWidth - 1), x: x, y: y, width: keyWidth, style: Style(.key, bold: true))
+                buffer.row(entry.summary, x: x + keyWidth + 1, y: y, width: columnWidth - keyWidth - 2, style: .text)
             }
         }
     }
