@@ -97,6 +97,7 @@ let package = Package(
                 "SandboxServer",
                 "StorefrontCore",
                 "CatalogStore",
+                "TerminalBackend",
                 "QREncoding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -110,7 +111,7 @@ let package = Package(
             name: "StorefrontTestSupport",
             dependencies: ["BitrefillAPI", "StorefrontCore"]
         ),
-        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore", "StorefrontTestSupport"]),
+        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore", "StorefrontTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontCore"]),
         .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
         .testTarget(

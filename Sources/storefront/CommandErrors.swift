@@ -2,6 +2,7 @@ import ArgumentParser
 import BitrefillAPI
 import Foundation
 import StorefrontApp
+import TerminalBackend
 
 /// Runs a command body, turning the errors a person can act on into a one-line message on stderr and the
 /// documented exit code, instead of a stack of Swift types.
@@ -13,6 +14,9 @@ func reportingErrors(_ body: () async throws -> Void) async throws {
         throw ExitCode(69)
     } catch let error as ConfigurationError {
         printError(error.message)
+        throw ExitCode(64)
+    } catch let error as TerminalError {
+        printError(error.description)
         throw ExitCode(64)
     }
 }

@@ -15,7 +15,7 @@ struct Storefront: AsyncParsableCommand {
         Exit codes: 0 success; 64 bad input or settings; 69 the API or the network failed; 70 an internal error.
         """,
         version: StorefrontVersion.current,
-        subcommands: [StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self],
-        defaultSubcommand: StatusCommand.self
+        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self],
+        defaultSubcommand: StartCommand.self
     )
 }

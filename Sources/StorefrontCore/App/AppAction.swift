@@ -18,6 +18,8 @@ public enum AppAction: Sendable, Equatable {
     case refreshFailed(String)
     case cartLoaded([CartLine])
     case cartSaveFailed(String)
+    /// The chosen theme could not be used; the default one is shown instead.
+    case themeFailed(String)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the

@@ -56,6 +56,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .cartSaveFailed(let message):
         state.message = StatusMessage(.error, "The cart could not be saved: \(message)")
         return []
+    case .themeFailed(let message):
+        state.message = StatusMessage(.error, "\(message) Using the default theme.")
+        return []
     }
 }
 
@@ -153,4 +156,10 @@ extension CatalogQuery {
         guard let other else { return false }
         return country == other.country && type == other.type && inStockOnly == other.inStockOnly && text == other.text
     }
+}
+
+/// What the app asks for when it starts: the balance, the catalog's summary and countries, and the first
+/// page of products.
+public func startupEffects(_ state: inout AppState) -> [Effect] {
+    [.loadBalance, .loadCatalogSummary, .loadCountries(type: state.browser.type)] + requery(&state)
 }

@@ -1,0 +1,74 @@
+import Foundation
+import StorefrontCore
+import TerminalBackend
+
+/// The one loop: terminal events and effect results become actions, `reduce` turns them into state and
+/// effects, the state is rendered into a buffer, and the terminal paints what changed.
+///
+/// Runs on the thread that calls `run()`, which must be the only thread touching the terminal.
+public final class AppLoop {
+    private let terminal: any TerminalDevice
+    private let runner: EffectRunner
+    private let inbox: ActionInbox
+    private let now: () -> Date
+    public private(set) var state: AppState
+    /// Frames painted so far (start-up, keys, results, ticks that changed something).
+    public private(set) var framesPainted = 0
+
+    public init(terminal: any TerminalDevice, state: AppState, runner: EffectRunner, inbox: ActionInbox,
+                now: @escaping () -> Date = Date.init) {
+        self.terminal = terminal
+        self.runner = runner
+        self.inbox = inbox
+        self.now = now
+        self.state = state
+    }
+
+    /// Loops until the user quits. `initial` actions (cart loaded, …) and effects (balance, countries, …)
+    /// are handled before the first key.
+    public func run(initialEffects: [Effect], pollMilliseconds: Int = 50) {
+        var fullRepaint = true
+        var lastPainted: ScreenBuffer?
+        var lastTick = now()
+        let size = terminal.size
+        fullRepaint = dispatch(.resized(width: size.width, height: size.height)) || fullRepaint
+        for effect in initialEffects { runner.perform(effect) }
+
+        while !state.isQuitting {
+            let frame = render(state)
+            if fullRepaint || frame != lastPainted {
+                terminal.paint(frame, fullRepaint: fullRepaint)
+                framesPainted += 1
+                lastPainted = frame
+                fullRepaint = false
+            }
+            if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+                switch event {
+                case .key(let key): fullRepaint = dispatch(.keyPressed(key)) || fullRepaint
+                case .resize(let width, let height): fullRepaint = dispatch(.resized(width: width, height: height)) || fullRepaint
+                }
+            }
+            for action in inbox.drain() {
+                fullRepaint = dispatch(action) || fullRepaint
+            }
+            let current = now()
+            if current.timeIntervalSince(lastTick) >= 1 {
+                lastTick = current
+                _ = dispatch(.ticked(current))
+            }
+        }
+    }
+
+    /// Reduces one action and hands its effects out; true when the screen must be repainted in full.
+    private func dispatch(_ action: AppAction) -> Bool {
+        var repaint = false
+        for effect in reduce(&state, action) {
+            switch effect {
+            case .repaintAll: repaint = true
+            case .quit: break
+            default: runner.perform(effect)
+            }
+        }
+        return repaint
+    }
+}

@@ -1,0 +1,91 @@
+import BitrefillAPI
+import CatalogStore
+import Checkout
+import Foundation
+import StorefrontCore
+
+/// Performs the effects `reduce` asks for and posts what came of them as actions. Database effects run one at a
+/// time in the order they were asked for (a later cart save never loses to an earlier one); network calls run
+/// beside them.
+public final class EffectRunner: Sendable {
+    private let catalog: CatalogService
+    private let userData: UserDatabase
+    private let client: BitrefillClient
+    private let inbox: ActionInbox
+    private let queue: AsyncStream<Effect>.Continuation
+    private let worker: Task<Void, Never>
+
+    public init(catalog: CatalogService, userData: UserDatabase, client: BitrefillClient, inbox: ActionInbox) {
+        self.catalog = catalog
+        self.userData = userData
+        self.client = client
+        self.inbox = inbox
+        let (stream, continuation) = AsyncStream<Effect>.makeStream()
+        queue = continuation
+        worker = Task.detached { [catalog, userData, inbox] in
+            for await effect in stream {
+                Self.performLocal(effect, catalog: catalog, userData: userData, inbox: inbox)
+            }
+        }
+    }
+
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .loadBalance:
+            Task { [client, inbox] in
+                do {
+                    inbox.post(.balanceLoaded(try await client.send(Endpoints.balance()).amount))
+                } catch let error as APIError {
+                    inbox.post(.balanceFailed(error.message))
+                } catch {
+                    inbox.post(.balanceFailed("\(error)"))
+                }
+            }
+        case .repaintAll, .quit:
+            break
+        default:
+            queue.yield(effect)
+        }
+    }
+
+    /// Stops the worker after the effects already asked for (a last cart save is not lost).
+    public func finish() async {
+        queue.finish()
+        await worker.value
+    }
+
+    private static func performLocal(_ effect: Effect, catalog: CatalogService, userData: UserDatabase, inbox: ActionInbox) {
+        switch effect {
+        case .loadCatalogSummary:
+            let count = (try? catalog.database.liveProductCount()) ?? 0
+            let refreshed = (try? catalog.database.metadata())??.lastCompleted
+            inbox.post(.catalogSummaryLoaded(productCount: count, refreshedAt: refreshed))
+        case .loadCountries:
+            if let countries = try? catalog.countries() { inbox.post(.countriesLoaded(countries)) }
+        case .queryProducts(let query):
+            do {
+                inbox.post(.productsLoaded(try catalog.products(query), for: query))
+            } catch {
+                inbox.post(.productsFailed(message(error), for: query))
+            }
+        case .loadDetail(let id):
+            do {
+                inbox.post(.detailLoaded(try catalog.product(id: id)))
+            } catch {
+                inbox.post(.detailFailed(productId: id, message: message(error)))
+            }
+        case .saveCart(let lines):
+            do {
+                try userData.saveCart(lines)
+            } catch {
+                inbox.post(.cartSaveFailed(error.description))
+            }
+        case .loadBalance, .repaintAll, .quit:
+            break
+        }
+    }
+
+    private static func message(_ error: any Error) -> String {
+        String(describing: error)
+    }
+}

@@ -1,0 +1,84 @@
+import BitrefillAPI
+import CatalogStore
+import Checkout
+import Foundation
+import StorefrontCore
+import TerminalBackend
+
+/// Everything the full-screen storefront needs, opened before the terminal is taken over so that a bad
+/// setting or an unusable file is reported as a plain message on a normal terminal.
+public struct TUIOptions: Sendable {
+    public var settings: ConnectionSettings
+    public var dataDirectory: DataDirectory
+    public var themeRequest: String?
+    public var asciiOnly: Bool
+
+    public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool) {
+        self.settings = settings
+        self.dataDirectory = dataDirectory
+        self.themeRequest = themeRequest
+        self.asciiOnly = asciiOnly
+    }
+}
+
+public enum TUISession {
+    /// Runs the TUI until the user quits. The terminal is driven from one dedicated thread; everything else
+    /// (HTTP, database) runs on tasks that post their results to the loop.
+    public static func run(_ options: TUIOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        let inbox = ActionInbox()
+        let relay = ClientEventRelay()
+        let connection = try await Connection.open(options.settings, onEvent: { relay.send($0) })
+        defer { Task { await connection.close() } }
+        let catalog = try CatalogService.open(dataDirectory: options.dataDirectory, settings: options.settings,
+                                              policy: try CatalogFreshnessPolicy.resolve(environment: environment))
+        let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
+        let cart = try userData.loadCart()
+        let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox)
+
+        let themeName = options.themeRequest ?? environment["STOREFRONT_THEME"] ?? "default"
+        let (loadedTheme, themeProblem) = ThemeCatalog.standard(environment: environment).loadOrFallback(themeName)
+        let theme = environment["NO_COLOR"].map { _ in Theme.mono } ?? loadedTheme
+
+        let refresh = try catalog.refreshIfNeeded(connection: connection, events: relay)
+        let forwarding = refresh.map { run in
+            Task {
+                for await progress in run.progress { inbox.post(.refreshProgressed(progress)) }
+            }
+        }
+
+        let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host)
+        inbox.post(.cartLoaded(cart))
+        if let themeProblem { inbox.post(.themeFailed(themeProblem.description)) }
+
+        let outcome: Result<Void, TerminalError> = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: runLoop(theme: theme, connection: connectionInfo, asciiOnly: options.asciiOnly,
+                                                       runner: runner, inbox: inbox))
+            }
+            thread.name = "storefront-terminal"
+            thread.start()
+        }
+        refresh?.cancel()
+        forwarding?.cancel()
+        await runner.finish()
+        try outcome.get()
+    }
+
+    /// The terminal's thread: take the terminal, loop, give it back.
+    private static func runLoop(theme: Theme, connection: ConnectionInfo, asciiOnly: Bool, runner: EffectRunner,
+                                inbox: ActionInbox) -> Result<Void, TerminalError> {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme)
+        } catch {
+            return .failure(error)
+        }
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        var state = AppState(width: size.width, height: size.height, connection: connection, asciiOnly: asciiOnly, now: Date())
+        let effects = startupEffects(&state)
+        let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox)
+        loop.run(initialEffects: effects)
+        return .success(())
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import StorefrontApp
+import TerminalBackend
+
+/// `storefront` with no subcommand: the full-screen storefront on a terminal; the status text otherwise.
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Open the full-screen storefront (the default). Without a terminal, prints the status instead."
+    )
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("Colour theme: a name from themes/ or a .toml path (env STOREFRONT_THEME).", valueName: "name|path"))
+    var theme: String?
+    @Flag(help: "Draw with ASCII only, for terminals without UTF-8 line drawing.") var ascii = false
+
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            var status = StatusCommand()
+            status.options = options
+            try await status.run()
+            return
+        }
+        try await reportingErrors {
+            try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
+                                                themeRequest: theme, asciiOnly: ascii))
+        }
+    }
+}
