@@ -187,7 +187,7 @@ private func submit(_ state: inout AppState, _ form: inout AddToCartForm) -> [Ef
     let unitPrice: Int64?
     switch choice {
     case .package(let package):
-        faceValue = Decimal(string: package.value) == nil ? package.value : package.value + unit
+        faceValue = package.faceValue(currency: summary.currency)
         unitPrice = package.price
     case .value(let value):
         faceValue = "\(value)\(unit)"

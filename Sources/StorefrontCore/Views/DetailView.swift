@@ -48,9 +48,8 @@ enum DetailView {
         if !denominations.packages.isEmpty {
             lines.append(Line(text: "Packages", style: Style(.accent, bold: true)))
             for package in denominations.packages {
-                let unit = Decimal(string: package.value) == nil ? "" : " \(summary.currency ?? "")"
                 let price = detail.price(of: package).map { "  \($0.friendly)" } ?? ""
-                lines.append(Line(text: "  \(package.value)\(unit)\(price)", style: .text))
+                lines.append(Line(text: "  \(package.faceValue(currency: summary.currency))\(price)", style: .text))
             }
         }
         if let range = denominations.range {
