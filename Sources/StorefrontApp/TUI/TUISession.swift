@@ -36,8 +36,8 @@ public enum TUISession {
         let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox)
 
         let themeName = options.themeRequest ?? environment["STOREFRONT_THEME"] ?? "default"
-        let (loadedTheme, themeProblem) = ThemeCatalog.standard(environment: environment).loadOrFallback(themeName)
-        let theme = environment["NO_COLOR"].map { _ in Theme.mono } ?? loadedTheme
+        // NO_COLOR is honoured by the terminal backend itself, whatever theme it is given.
+        let (theme, themeProblem) = ThemeCatalog.standard(environment: environment).loadOrFallback(themeName)
 
         let refresh = try catalog.refreshIfNeeded(connection: connection, events: relay)
         let forwarding = refresh.map { run in

@@ -7,6 +7,11 @@ enum ColorPalette {
         var red: Int
         var green: Int
         var blue: Int
+
+        /// Whether the colour has (almost) no hue, so that it should stay black, grey or white.
+        var isGrey: Bool {
+            max(red, green, blue) - min(red, green, blue) < 24
+        }
     }
 
     private static let named: [RGB] = [

@@ -6,7 +6,7 @@ extension Theme {
         .muted: ThemeStyle(foreground: .indexed(245)),
         .accent: ThemeStyle(foreground: .rgb(red: 0x5F, green: 0xAF, blue: 0xFF)),
         .title: ThemeStyle(foreground: .rgb(red: 0x87, green: 0xD7, blue: 0xFF), bold: true),
-        .border: ThemeStyle(foreground: .indexed(240)),
+        .border: ThemeStyle(foreground: .ansi(.brightBlack)),
         .selection: ThemeStyle(
             foreground: .rgb(red: 0xFF, green: 0xFF, blue: 0xFF),
             background: .rgb(red: 0x00, green: 0x5F, blue: 0x87),
@@ -34,7 +34,7 @@ extension Theme {
         .warning: ThemeStyle(foreground: .rgb(red: 0xFF, green: 0xD7, blue: 0x5F)),
         .error: ThemeStyle(foreground: .rgb(red: 0xFF, green: 0x5F, blue: 0x5F), bold: true),
         .code: ThemeStyle(foreground: .rgb(red: 0xFF, green: 0xFF, blue: 0xAF), bold: true),
-        .dimmed: ThemeStyle(foreground: .indexed(242)),
+        .dimmed: ThemeStyle(foreground: .ansi(.brightBlack)),
         .input: ThemeStyle(foreground: .ansi(.brightWhite), background: .indexed(237)),
     ])
 

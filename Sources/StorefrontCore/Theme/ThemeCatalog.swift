@@ -52,7 +52,7 @@ public struct ThemeCatalog: Sendable {
         if Self.isPath(request) {
             let path = URL(fileURLWithPath: request, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
                 .standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard Self.isFile(path) else {
                 throw ThemeError(.notFound, file: request, reason: "no such file")
             }
             return try Self.read(path: path, name: Self.themeName(ofFile: path), shownAs: request)

@@ -1,10 +1,10 @@
 extension ThemeColor {
     /// The colour a terminal of `capability` can show that is nearest to this one.
     ///
-    /// The result uses only what the terminal has: `.terminalDefault` or `.ansi` for 8 and 16 colours (bright
-    /// names become the nearest basic colour on 8, so bright-black turns white rather than vanishing into a
-    /// black background), palette entries for 256 colours (exact colours go to the cube or the grey ramp, never
-    /// to the first 16, which users redefine), and anything for true colour.
+    /// The result uses only what the terminal has: `.terminalDefault` or `.ansi` for 8 and 16 colours, palette
+    /// entries for 256 colours (exact colours go to the cube or the grey ramp, never to the first 16, which
+    /// users redefine), and anything for true colour. Greys only ever become greys: by distance alone a
+    /// mid-grey is nearer cyan than white on 8 colours; this way bright-black turns white there instead.
     public func approximated(for capability: ColorCapability) -> ThemeColor {
         switch capability {
         case .truecolor:
@@ -14,8 +14,16 @@ extension ThemeColor {
             return .indexed(UInt8(ColorPalette.nearestIndex(to: color, among: 16...255)))
         case .ansi16, .ansi8:
             guard let color = rgbValue else { return self }
-            let last = capability == .ansi8 ? 7 : 15
-            return .ansi(ANSIColor(rawValue: ColorPalette.nearestIndex(to: color, among: 0...last)) ?? .white)
+            let candidates: [ANSIColor] = switch (capability, color.isGrey) {
+            case (.ansi8, true): [.black, .white]
+            case (.ansi8, false): Array(ANSIColor.allCases.prefix(8))
+            case (_, true): [.black, .brightBlack, .white, .brightWhite]
+            case (_, false): ANSIColor.allCases
+            }
+            return .ansi(candidates.min {
+                ColorPalette.distance(ColorPalette.rgb(ofIndex: $0.rawValue), color)
+                    < ColorPalette.distance(ColorPalette.rgb(ofIndex: $1.rawValue), color)
+            } ?? .white)
         }
     }
 
