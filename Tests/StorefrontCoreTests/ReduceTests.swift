@@ -46,9 +46,8 @@ import Testing
         let effects = press(&state, .down)
         #expect(state.browser.selection == 1)
         #expect(effects == [.loadDetail(productId: "nordic-books-de")])
-        #expect(state.browser.detail == nil)
-        _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[0])))
-        #expect(state.browser.detail == nil, "a late detail of another product is not shown")
+        _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[2])))
+        #expect(state.browser.detail?.summary.id == "cafe-muller-de", "a late detail of another product is not shown")
         _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[1])))
         #expect(state.browser.detail?.summary.id == "nordic-books-de")
     }

@@ -37,6 +37,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
     case .detailLoaded(let detail):
         guard state.browser.selectedProduct?.id == detail.summary.id else { return [] }
+        if state.browser.detail?.summary.id != detail.summary.id { state.browser.detailScroll = 0 }
         state.browser.detail = detail
         return []
     case .detailFailed(let productId, let message):
@@ -104,8 +105,8 @@ func detailEffects(_ state: inout AppState, previous: String?) -> [Effect] {
         return []
     }
     guard selected.id != previous || state.browser.detail?.summary.id != selected.id else { return [] }
-    state.browser.detail = nil
-    state.browser.detailScroll = 0
+    // The previous detail stays until the new one arrives (a millisecond later): blanking the pane in between
+    // would repaint it twice for every row moved.
     return [.loadDetail(productId: selected.id)]
 }
 
