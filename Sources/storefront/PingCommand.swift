@@ -1,6 +1,7 @@
 import ArgumentParser
 import BitrefillAPI
 import Foundation
+import StorefrontApp
 import StorefrontCore
 
 struct PingCommand: AsyncParsableCommand {

@@ -46,6 +46,14 @@ struct SandboxCommand: AsyncParsableCommand {
 
         enum RateLimitOption: String, ExpressibleByArgument, CaseIterable {
             case real, relaxed, off
+
+            var limits: SandboxRateLimits {
+                switch self {
+                case .real: .real
+                case .relaxed: .relaxed
+                case .off: .off
+                }
+            }
         }
 
         func validate() throws {
@@ -66,7 +74,7 @@ struct SandboxCommand: AsyncParsableCommand {
             var configuration = SandboxConfiguration(
                 seed: seed, productCount: products, dialect: dialect == .docs ? .docs : .observed,
                 currency: currency.uppercased(), initialBalance: balance,
-                rateLimits: switch rateLimits { case .real: .real; case .relaxed: .relaxed; case .off: .off },
+                rateLimits: rateLimits.limits,
                 paymentDetectionDelay: .milliseconds(Int(paymentDelay * 1000)),
                 deliveryDelay: .milliseconds(Int(deliveryDelay * 1000)),
                 invoiceExpiry: .milliseconds(Int(invoiceExpiry * 60_000)),

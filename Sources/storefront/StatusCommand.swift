@@ -1,6 +1,7 @@
 import ArgumentParser
 import BitrefillAPI
 import Foundation
+import StorefrontApp
 import StorefrontCore
 
 /// What `storefront` does with no subcommand: connect (starting the embedded sandbox when there are no
