@@ -14,13 +14,6 @@ func cartCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.screen = .browser
         state.message = nil
         return []
-    case .help:
-        state.overlay = .help
-        return []
-    case .quit:
-        return quit(&state)
-    case .redraw:
-        return [.repaintAll]
     case .increaseQuantity, .decreaseQuantity:
         guard lines.indices.contains(state.cartSelection) else { return [] }
         do {

@@ -19,10 +19,25 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return jumpToCountry(&state, typed: character)
         }
         guard let command = Keymap.command(for: key, in: .browser) else { return [] }
-        return browserCommand(&state, command)
+        return screenCommand(&state, command) ?? browserCommand(&state, command)
     case .cart:
         guard let command = Keymap.command(for: key, in: .cart) else { return [] }
-        return cartCommand(&state, command)
+        return screenCommand(&state, command) ?? cartCommand(&state, command)
+    }
+}
+
+/// Commands that do the same on every screen; nil for the others.
+private func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
+    switch command {
+    case .help:
+        state.overlay = .help
+        return []
+    case .quit:
+        return quit(&state)
+    case .redraw:
+        return [.repaintAll]
+    default:
+        return nil
     }
 }
 
@@ -82,13 +97,6 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         state.message = nil
         clampScroll(&state)
         return []
-    case .help:
-        state.overlay = .help
-        return []
-    case .quit:
-        return quit(&state)
-    case .redraw:
-        return [.repaintAll]
     case .previousTab, .nextTab:
         let tabs = BrowserState.tabs
         let index = tabs.firstIndex(of: state.browser.type) ?? 0
@@ -96,7 +104,7 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         return selectTab(&state, next)
     case .tab(let index):
         return selectTab(&state, index)
-    case .increaseQuantity, .decreaseQuantity, .removeLine, .clearCart:
+    case .increaseQuantity, .decreaseQuantity, .removeLine, .clearCart, .help, .quit, .redraw:
         return []
     }
 }
