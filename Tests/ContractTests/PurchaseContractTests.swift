@@ -51,7 +51,9 @@ import Testing
             } else {
                 #expect(order.status?.isFailure == true, "\(String(describing: order.status))")
                 #expect(after == before, "a failed order is refunded")
-                #expect(order.refund != nil || settled.orders.contains { $0.status == .refunded })
+                let detail = try await harness.client.send(Endpoints.order(id: order.id))
+                #expect(detail.refund?.amount != nil, "the order says what was refunded")
+                #expect(detail.redemptionInfo?.code == nil)
             }
         }
     }
