@@ -141,7 +141,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontTestSupport", "StorefrontApp"]
+            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
+                           "CatalogStore", "Checkout", "StorefrontCore"]
         ),
     ]
 )

@@ -34,26 +34,34 @@ public final class AppLoop {
         fullRepaint = dispatch(.resized(width: size.width, height: size.height)) || fullRepaint
         for effect in initialEffects { runner.perform(effect) }
 
+        // Rendering happens only after something was dispatched: an idle screen costs no work and no bytes.
+        var changed = true
         while !state.isQuitting {
-            let frame = render(state)
-            if fullRepaint || frame != lastPainted {
-                terminal.paint(frame, fullRepaint: fullRepaint)
-                framesPainted += 1
-                lastPainted = frame
-                fullRepaint = false
+            if changed {
+                let frame = render(state)
+                if fullRepaint || frame != lastPainted {
+                    terminal.paint(frame, fullRepaint: fullRepaint)
+                    framesPainted += 1
+                    lastPainted = frame
+                    fullRepaint = false
+                }
+                changed = false
             }
             if let event = terminal.nextEvent(timeoutMilliseconds: pollMilliseconds) {
+                changed = true
                 switch event {
                 case .key(let key): fullRepaint = dispatch(.keyPressed(key)) || fullRepaint
                 case .resize(let width, let height): fullRepaint = dispatch(.resized(width: width, height: height)) || fullRepaint
                 }
             }
             for action in inbox.drain() {
+                changed = true
                 fullRepaint = dispatch(action) || fullRepaint
             }
             let current = now()
             if current.timeIntervalSince(lastTick) >= 1 {
                 lastTick = current
+                changed = true
                 _ = dispatch(.ticked(current))
             }
         }
