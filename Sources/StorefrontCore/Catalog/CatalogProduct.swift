@@ -29,15 +29,18 @@ public struct ProductSummary: Sendable, Hashable, Codable, Identifiable {
         self.range = range
     }
 
-    /// The face values in a few words: "10 to 500 USD", "25, 50, 100 EUR", "3GB, 30 Days (+4 more)".
+    /// The face values in a few words: "10 to 500 USD", "25, 50, 100 EUR", "1GB, 7 Days / 3GB, 30 Days (+2 more)".
+    /// Labels that hold commas (eSIM bundles) are separated by slashes; the currency follows numbers only.
     public var faceValues: String {
         let unit = currency.map { " \($0)" } ?? ""
         var parts: [String] = []
         if let range { parts.append("\(range.min) to \(range.max)\(unit)") }
         if !packageValues.isEmpty {
-            let shown = packageValues.prefix(3).joined(separator: ", ")
+            let separator = packageValues.contains { $0.contains(",") } ? " / " : ", "
+            let numeric = packageValues.allSatisfy(PackageOption.isAmount)
+            let shown = packageValues.prefix(3).joined(separator: separator) + (numeric ? unit : "")
             let more = packageValues.count > 3 ? " (+\(packageValues.count - 3) more)" : ""
-            parts.append(range == nil ? "\(shown)\(unit)\(more)" : "packages \(shown)\(more)")
+            parts.append(range == nil ? "\(shown)\(more)" : "packages \(shown)\(more)")
         }
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }

@@ -103,7 +103,7 @@ public struct Denominations: Sendable, Hashable, Codable {
 
     /// A plain decimal number ("25", "12.50"), read the same whatever the user's locale.
     static func decimal(_ text: String) -> Decimal? {
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) else { return nil }
+        guard PackageOption.isAmount(text) else { return nil }
         return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 }

@@ -1,0 +1,51 @@
+import BitrefillAPI
+import CatalogStore
+import Foundation
+import StorefrontCore
+
+extension CatalogService {
+    /// Connects with `settings`, refreshes the catalog while showing progress on `output`, and disconnects
+    /// (stopping an embedded sandbox). Used by `storefront catalog refresh` and by commands that find the cache
+    /// empty or from another source.
+    public func refreshShowingProgress(settings: ConnectionSettings, output: TerminalOutput) async throws -> RefreshSummary {
+        let relay = ClientEventRelay()
+        let connection = try await Connection.open(settings, onEvent: relay.send)
+        let run = refresher(for: connection, events: relay).start()
+        let result = await RefreshProgressDisplay(output: output).follow(run)
+        await connection.close()
+        return try result.get()
+    }
+
+    /// Before answering from the cache: fills it first when it cannot answer (empty, incomplete, another
+    /// source), or notes on `notes` that it is stale. Returns what was done, for the caller's own notes.
+    @discardableResult
+    public func prepareForReading(settings: ConnectionSettings, notes: TerminalOutput, now: Date = Date()) async throws -> CatalogStartupAction {
+        let action = try startupAction(now: now)
+        switch action {
+        case .useCache:
+            break
+        case .refreshInBackground(let age):
+            notes.write("Note: the catalog is \(RefreshProgressText.duration(age)) old; `storefront catalog refresh` updates it.\n")
+        case .fill:
+            notes.write("The catalog cache is empty or incomplete: filling it first.\n")
+            _ = try await refreshShowingProgress(settings: settings, output: notes)
+        case .replace(let previous):
+            notes.write("The catalog cache holds the catalog of \(previous); replacing it with that of \(source).\n")
+            _ = try await refreshShowingProgress(settings: settings, output: notes)
+        }
+        return action
+    }
+
+    /// Writes the products of `query` as a table fitting `width`, a line at a time, then a count line. Two
+    /// passes over the cache, one to measure the columns and one to write, so that listing the whole catalog
+    /// never holds it in memory.
+    public func writeProductTable(_ query: CatalogQuery, width: Int, _ write: (String) -> Void) throws {
+        var measure = TextTable.Measure(columns: CatalogTables.productColumns)
+        try forEachProduct(query) { measure.include(CatalogTables.productRow($0)) }
+        let table = TextTable(columns: CatalogTables.productColumns, measured: measure, width: width)
+        write(table.header)
+        write(table.rule)
+        let total = try forEachProduct(query) { write(table.line(CatalogTables.productRow($0))) }
+        write(total == 1 ? "1 product" : "\(Money.grouped(Int64(total))) products")
+    }
+}

@@ -1,0 +1,172 @@
+import ArgumentParser
+import CatalogStore
+import Foundation
+import StorefrontApp
+import StorefrontCore
+
+/// `storefront catalog`: the local copy of the catalog. Every browse is answered from the cache; a cache that
+/// is empty or from another API is filled first, a stale one is used and said to be stale.
+struct CatalogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Browse the local copy of the catalog, and refresh it.",
+        discussion: """
+        The catalog is kept in catalog.sqlite in the data directory and answers every query locally. \
+        STOREFRONT_CATALOG_MAX_AGE (default 1h; "30m", "2h", seconds) is the age past which it counts as stale.
+        """,
+        subcommands: [Refresh.self, Countries.self, List.self, Show.self]
+    )
+}
+
+extension CatalogCommand {
+    struct Refresh: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read the whole catalog from the API into the local cache.",
+            discussion: "Waits out rate limits with a countdown. A refresh that fails leaves the previous catalog as it was.")
+
+        @OptionGroup var options: GlobalOptions
+        @Flag(help: "Move a damaged or foreign catalog file aside (it is kept, renamed) and fill a new one.")
+        var rebuild = false
+
+        func run() async throws {
+            try await reportingCatalogErrors {
+                let settings = try options.connectionSettings()
+                let directory = options.dataDirectory()
+                if rebuild, let moved = try CatalogService.moveAside(dataDirectory: directory) {
+                    TerminalOutput.standardError.write("Moved the old catalog to \(moved.path).\n")
+                }
+                let service = try openCatalog(options, settings: settings)
+                if case .replace(let previous) = try service.startupAction() {
+                    TerminalOutput.standardError.write("Replacing the catalog of \(previous) with that of \(service.source).\n")
+                }
+                _ = try await service.refreshShowingProgress(settings: settings, output: .standardOutput)
+            }
+        }
+    }
+
+    struct Countries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the countries of the catalog, with product counts per type.")
+
+        @OptionGroup var options: GlobalOptions
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() async throws {
+            try await reportingCatalogErrors {
+                let service = try await readyCatalog(options)
+                let countries = try service.countries()
+                if json { return try printCatalogJSON(countries) }
+                let output = TerminalOutput.standardOutput
+                for line in CatalogTables.render(columns: CatalogTables.countryColumns, rows: countries.map(CatalogTables.countryRow),
+                                                 width: output.width) {
+                    print(line)
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List products, filtered and searched, by name or by relevance.")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: ArgumentHelp("Only products sold in this country (two-letter code; eSIM plans covering it too).", valueName: "CC"))
+        var country: String?
+        @Option(help: ArgumentHelp("Only this type: gift_card, phone_refill, esim or bill_payment.", valueName: "T"))
+        var type: String?
+        @Option(help: ArgumentHelp("Words to look for in names, ids, categories and countries (word starts match).", valueName: "Q"))
+        var search: String?
+        @Flag(help: "Only products in stock.") var inStock = false
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func run() async throws {
+            try await reportingCatalogErrors {
+                let productType = try type.map(ProductType.parse)
+                let service = try await readyCatalog(options)
+                let query = CatalogQuery(country: country, type: productType, inStockOnly: inStock, text: search ?? "", limit: nil)
+                if json { return try printJSONArray { body in try service.forEachProduct(query) { try body($0) } } }
+                try service.writeProductTable(query, width: TerminalOutput.standardOutput.width) { print($0) }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one product with its denominations and prices.")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("The product's id, as `catalog list` shows it.", valueName: "PRODUCT_ID"))
+        var productID: String
+        @Flag(help: "Print JSON instead of text.") var json = false
+
+        func run() async throws {
+            try await reportingCatalogErrors {
+                let service = try await readyCatalog(options)
+                let product = try service.product(id: productID)
+                if json { return try printCatalogJSON(product) }
+                for line in CatalogTables.detail(product, width: TerminalOutput.standardOutput.width) { print(line) }
+            }
+        }
+    }
+}
+
+/// Opens the catalog of the data directory for the connection the options name.
+private func openCatalog(_ options: GlobalOptions, settings: ConnectionSettings) throws -> CatalogService {
+    let policy = try CatalogFreshnessPolicy.resolve(environment: ProcessInfo.processInfo.environment)
+    return try CatalogService.open(dataDirectory: options.dataDirectory(), settings: settings, policy: policy)
+}
+
+/// The catalog, filled first if it cannot answer yet (progress and notes on stderr).
+private func readyCatalog(_ options: GlobalOptions) async throws -> CatalogService {
+    let settings = try options.connectionSettings()
+    let service = try openCatalog(options, settings: settings)
+    try await service.prepareForReading(settings: settings, notes: .standardError)
+    return service
+}
+
+/// A JSON array written one element at a time, so listing a large catalog does not hold it all as text.
+private func printJSONArray<Element: Encodable>(_ produce: ((Element) throws -> Void) throws -> Void) throws {
+    let encoder = catalogJSONEncoder()
+    var first = true
+    print("[", terminator: "")
+    try produce { item in
+        print(first ? "\n  " : ",\n  ", terminator: "")
+        print(String(decoding: try encoder.encode(item), as: UTF8.self), terminator: "")
+        first = false
+    }
+    print(first ? "]" : "\n]")
+}
+
+private func printCatalogJSON(_ value: some Encodable) throws {
+    let encoder = catalogJSONEncoder()
+    encoder.outputFormatting.insert(.prettyPrinted)
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+private func catalogJSONEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.dateEncodingStrategy = .iso8601
+    return encoder
+}
+
+/// The catalog's errors with the project's exit codes: 64 for input the catalog does not know, 69 when the
+/// API failed, 70 when the cache cannot be used (the message says how to rebuild it).
+private func reportingCatalogErrors(_ body: () async throws -> Void) async throws {
+    try await reportingErrors {
+        do {
+            try await body()
+        } catch let error as CatalogFilterError {
+            printError(error.message)
+            throw ExitCode(64)
+        } catch let error as CatalogLookupError {
+            printError(error.message)
+            throw ExitCode(64)
+        } catch let error as RefreshError {
+            printError(error.message)
+            if case .store = error.kind { throw ExitCode(70) }
+            throw ExitCode(69)
+        } catch let error as CatalogStoreError {
+            printError(error.message)
+            throw ExitCode(70)
+        }
+    }
+}
