@@ -24,12 +24,16 @@ enum CursesKeyTable {
         return table
     }()
 
-    /// Sequences terminals send for Home and End that the terminfo entry of a mismatched `TERM` lacks (tmux
-    /// sends `ESC [1~` for Home even under `TERM=xterm-256color`, which expects `ESC OH`). Taught to ncurses
-    /// with `define_key`, so the keys keep working instead of arriving as Esc followed by `[1~`.
+    /// Sequences terminals send for Home, End and the arrows that the terminfo entry of a mismatched `TERM`
+    /// lacks (tmux sends `ESC [1~` for Home even under `TERM=xterm-256color`, which expects `ESC OH`; a
+    /// terminal that ignores keypad mode sends `ESC [B` where terminfo says `ESC OB`). Taught to ncurses with
+    /// `define_key`, so the keys keep working instead of arriving as Esc followed by `[` and a letter, which
+    /// the app would read as other keys.
     static let alternateSequences: [(sequence: String, code: Int32)] = [
         ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
         ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ("\u{1B}[A", KEY_UP), ("\u{1B}OA", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}OB", KEY_DOWN),
+        ("\u{1B}[C", KEY_RIGHT), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT), ("\u{1B}OD", KEY_LEFT),
     ]
 
     /// Characters below space, and DEL, that are keys of their own. In raw mode Ctrl-C arrives here as 3, so the

@@ -3,7 +3,7 @@ import Foundation
 import StorefrontApp
 import StorefrontCore
 
-/// The catalog benchmark: the speed and memory targets, measured end to end against the sandbox on
+/// The benchmark: the catalog's and the TUI's speed and memory targets, measured end to end against the sandbox on
 /// loopback with rate limits off. Build both executables in release (`swift build -c release --product
 /// storefront-bench`, then `--product storefront`) and run `.build/release/storefront-bench` (options:
 /// `--small N`, `--large N`, `--storefront PATH`). It exits 1 when a target is missed.
@@ -60,6 +60,22 @@ do {
                      target: "≤ 40 MB", passed: outcome.status == 0 && outcome.peakResidentBytes <= 40 << 20)
     } else {
         report.note("`storefront catalog list` peak RSS: skipped, no executable at \(storefront) (build it with swift build -c release --product storefront)")
+    }
+    if FileManager.default.isExecutableFile(atPath: storefront) {
+        let tui = try TerminalBenchmark.run(storefront: storefront, arguments: [
+            "--data-dir", small.directory.url.path, "--api-url", small.sandbox.baseURL, "--api-key", small.apiKey,
+        ], environment: ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") && $0.key != "NO_COLOR" })
+        report.check("TUI: start to first painted frame", tui.firstFrame.text, "120x40 pseudo-terminal, cached catalog",
+                     target: "≤ 150 ms", passed: tui.firstFrame <= .milliseconds(150))
+        let keystroke = tui.keystrokes.percentile(0.99)
+        report.check("TUI: search keystroke to painted results", keystroke.text,
+                     "p50 \(tui.keystrokes.percentile(0.5).text), \(tui.keystrokes.samples.count) keystrokes",
+                     target: "p99 ≤ 16 ms", passed: keystroke <= .milliseconds(16))
+        let moveBytes = tui.selectionMoveBytes.max() ?? 0
+        let detailBytes = tui.detailBytes.sorted()[tui.detailBytes.count / 2]
+        report.check("TUI: bytes to move the selection one row", "\(moveBytes) bytes",
+                     "largest of \(tui.selectionMoveBytes.count) moves \(tui.selectionMoveBytes); the detail pane of the new product follows in its own frame (median \(detailBytes) bytes)",
+                     target: "≤ 200 bytes", passed: moveBytes <= 200)
     }
     await small.stop()
 

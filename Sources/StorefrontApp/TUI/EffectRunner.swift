@@ -3,6 +3,7 @@ import CatalogStore
 import Checkout
 import Foundation
 import StorefrontCore
+import Synchronization
 
 /// Performs the effects `reduce` asks for and posts what came of them as actions. Database effects run one at a
 /// time in the order they were asked for (a later cart save never loses to an earlier one); network calls run
@@ -14,8 +15,12 @@ public final class EffectRunner: Sendable {
     private let inbox: ActionInbox
     private let queue: AsyncStream<Effect>.Continuation
     private let worker: Task<Void, Never>
+    private let detailGeneration = Mutex(0)
+    private let detailDelay: Duration
 
-    public init(catalog: CatalogService, userData: UserDatabase, client: BitrefillClient, inbox: ActionInbox) {
+    public init(catalog: CatalogService, userData: UserDatabase, client: BitrefillClient, inbox: ActionInbox,
+                detailDelay: Duration = .milliseconds(60)) {
+        self.detailDelay = detailDelay
         self.catalog = catalog
         self.userData = userData
         self.client = client
@@ -40,6 +45,18 @@ public final class EffectRunner: Sendable {
                 } catch {
                     inbox.post(.balanceFailed("\(error)"))
                 }
+            }
+        case .loadDetail:
+            // The detail waits for the selection to rest: holding ↓ moves the bar row by row without
+            // repainting the detail pane for every product passed over.
+            let generation = detailGeneration.withLock { value -> Int in
+                value += 1
+                return value
+            }
+            Task {
+                try? await Task.sleep(for: self.detailDelay)
+                guard self.detailGeneration.withLock({ $0 == generation }) else { return }
+                self.queue.yield(effect)
             }
         case .repaintAll, .quit:
             break
