@@ -69,3 +69,38 @@ import Testing
         }
     }
 }
+
+/// `check_phone_number` in each of its shapes, and the operator errors of invoices.
+@Suite struct PhoneContractTests {
+    @Test(arguments: SandboxDialect.allCases)
+    func phoneNumbersResolveToOneSeveralOrNoOperators(dialect: SandboxDialect) async throws {
+        try await SandboxHarness.with(dialect) { harness in
+            let one = try await harness.client.send(Endpoints.checkPhoneNumber("+4915212345678"))
+            #expect(one.operators.count == 1)
+            let several = try await harness.client.send(Endpoints.checkPhoneNumber("+4915112345678"))
+            #expect(several.operators.count > 1)
+            if dialect == .docs {
+                guard case .operators(let number, _) = several else { Issue.record("docs shape expected"); return }
+                #expect(number == "+4915112345678")
+            }
+            let none = await #expect(throws: APIError.self) { try await harness.client.send(Endpoints.checkPhoneNumber("+4919912345678")) }
+            #expect(none?.errorCode == "unsupported_operator")
+            let bad = await #expect(throws: APIError.self) { try await harness.client.send(Endpoints.checkPhoneNumber("12345")) }
+            #expect(bad?.errorCode == "invalid_phone_number")
+        }
+    }
+
+    @Test func aNumberNoOperatorServesIsRefusedOnTheInvoice() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let operators = try await harness.client.send(Endpoints.checkPhoneNumber("+4915212345678")).operators
+            let operatorID = try #require(operators.first?.id)
+            let product = try await harness.client.send(Endpoints.product(id: operatorID))
+            let denomination: InvoiceLine.Denomination = product.packages.first.map { .package(id: $0.id) } ?? .amount(product.range!.min)
+            let request = InvoiceRequest(products: [InvoiceLine(productId: operatorID, denomination: denomination,
+                                                                phoneNumber: "+4919912345678")], autoPay: true)
+            let error = await #expect(throws: APIError.self) { try await harness.client.send(Endpoints.createInvoice(request)) }
+            #expect(error?.errorCode == "unsupported_operator")
+            #expect(error?.message.contains("storefront phone check") == true)
+        }
+    }
+}
