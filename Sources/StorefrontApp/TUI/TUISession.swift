@@ -25,10 +25,20 @@ public enum TUISession {
     /// Runs the TUI until the user quits. The terminal is driven from one dedicated thread; everything else
     /// (HTTP, database) runs on tasks that post their results to the loop.
     public static func run(_ options: TUIOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let inbox = ActionInbox()
         let relay = ClientEventRelay()
         let connection = try await Connection.open(options.settings, onEvent: { relay.send($0) })
-        defer { Task { await connection.close() } }
+        do {
+            try await run(options, connection: connection, relay: relay, environment: environment)
+            await connection.close()
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    private static func run(_ options: TUIOptions, connection: Connection, relay: ClientEventRelay,
+                            environment: [String: String]) async throws {
+        let inbox = ActionInbox()
         let catalog = try CatalogService.open(dataDirectory: options.dataDirectory, settings: options.settings,
                                               policy: try CatalogFreshnessPolicy.resolve(environment: environment))
         let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
