@@ -152,13 +152,20 @@ actor SandboxStore {
     func pay(id: String) throws(APIError) -> InvoiceSnapshot {
         advance()
         let now = now()
-        guard var record = invoices[id] else { throw .notFound("Invoice '\(id)' not found") }
+        guard let record = invoices[id] else { throw .notFound("Invoice '\(id)' not found") }
         guard record.quote.method == .balance else {
             throw .invalidParam("invoice '\(id)' is paid with \(record.quote.method.rawValue); only balance invoices can be paid from the balance")
         }
         try requireUnpaid(record, at: now)
         try requireBalance(record.quote.accountTotal)
         accountBalance -= record.quote.accountTotal
+        return try markPaid(record, id: id, at: now)
+    }
+
+    /// Records the payment of an invoice at `now`, lets what falls due happen, and wakes the timeline for
+    /// delivery (shared by paying from the balance and by a simulated crypto payment).
+    private func markPaid(_ record: InvoiceRecord, id: String, at now: Date) throws(APIError) -> InvoiceSnapshot {
+        var record = record
         record.paidAt = now
         invoices[id] = record
         advance()
@@ -170,18 +177,14 @@ actor SandboxStore {
     func simulatePayment(id: String) throws(APIError) -> InvoiceSnapshot {
         advance()
         let now = now()
-        guard var record = invoices[id] else { throw .notFound("Invoice '\(id)' not found") }
+        guard let record = invoices[id] else { throw .notFound("Invoice '\(id)' not found") }
         guard record.quote.method.isCrypto else {
             throw .invalidParam("invoice '\(id)' is a balance invoice; pay it with POST /invoices/\(id)/pay")
         }
         let timeline = InvoiceTimeline(record, timing: timing)
         guard !timeline.isPaid(at: now) else { return try snapshot(id, at: now) }
         try requireUnpaid(record, at: now)
-        record.paidAt = now
-        invoices[id] = record
-        advance()
-        scheduleWake()
-        return try snapshot(id, at: now)
+        return try markPaid(record, id: id, at: now)
     }
 
     /// Expires an unpaid invoice now. Expiring an expired invoice changes nothing.
