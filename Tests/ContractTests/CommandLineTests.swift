@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontTestSupport
 import Testing
 
 /// The real `storefront` binary, run as a user would.
@@ -20,25 +21,14 @@ import Testing
     }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dataDir) }
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
         env["STOREFRONT_DATA_DIR"] = dataDir.path
         env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try? FileManager.default.removeItem(at: dataDir)
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try ChildProcess.run(Self.binary, arguments, environment: env, timeout: 120)
+        #expect(!result.timedOut, "storefront \(arguments.joined(separator: " ")) did not finish in time")
+        return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     @Test func balanceAsJSONAgainstTheEmbeddedSandbox() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontTestSupport
 import Testing
 
 /// The real binary in a real terminal (tmux), driven with keys and read back from the screen, against the
@@ -49,18 +50,14 @@ import Testing
             return last
         }
 
+        /// A private tmux server, so tests neither see nor disturb the user's own sessions.
+        static let socket = "storefront-tests"
+
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux"] + arguments
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            let result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments,
+                                              timeout: 20)
+            return result.stdout
         }
     }
 

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Runs a program to completion for a test, bounded in time.
+///
+/// Foundation's `Process` is not used: on Linux it learns that a child ended when a socket it passes down
+/// closes, and a daemon the child leaves behind (the first `tmux new-session` starts the tmux server)
+/// keeps that socket open forever, so the test hung on a machine with no tmux server running. Here the
+/// child is spawned with only stdin, stdout and stderr, output goes to files, and exit is seen with
+/// `waitpid`. A child that outlives `timeout` is killed, so a test can fail but never hang CI.
+public struct ChildProcess: Sendable {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var timedOut: Bool
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case couldNotStart(String, POSIXError)
+
+        public var description: String {
+            switch self {
+            case .couldNotStart(let program, let error): "could not start \(program): \(error)"
+            }
+        }
+    }
+
+    /// Closes every inherited descriptor above stderr, then runs the program: whatever it leaves behind holds
+    /// nothing of the test process's (another child's pipes, sockets, database files).
+    static let closeAndExec = #"for fd in /proc/self/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done; exec "$@""#
+
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                           timeout: TimeInterval = 60) throws -> Result {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outPath = scratch.appendingPathComponent("out").path
+        let errPath = scratch.appendingPathComponent("err").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv = ["/bin/bash", "-c", closeAndExec, "sh", executable.path] + arguments
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        var pid: pid_t = 0
+        let spawned = withCStrings(argv) { argvPointers in
+            withCStrings(env) { envPointers in
+                posix_spawn(&pid, "/bin/bash", &actions, nil, argvPointers, envPointers)
+            }
+        }
+        guard spawned == 0 else { throw Failure.couldNotStart(executable.path, POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)) }
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var timedOut = false
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() >= deadline && !timedOut {
+                timedOut = true
+                kill(pid, SIGKILL)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let stdout = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+        let stderr = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exitStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut)
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
+        var pointers = strings.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        return body(&pointers)
+    }
+}
