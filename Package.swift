@@ -80,6 +80,7 @@ let package = Package(
             name: "Checkout",
             dependencies: [
                 "StorefrontCore",
+                "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -128,7 +129,7 @@ let package = Package(
             name: "CatalogStoreTests",
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"]
         ),
-        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore"]),
+        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport"]),
         .testTarget(
             name: "SandboxServerTests",
             dependencies: [

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import StorefrontCore
 
-/// What the user made here and must not lose: the cart now (and the purchase journal with checkout). A file
+/// What the user made here and must not lose: the cart and the purchase journal. A file
 /// apart from the catalog cache, so rebuilding the cache never touches it. Owner-only (0600), WAL.
 public final class UserDatabase: Sendable {
     public static let fileName = "storefront.sqlite"
@@ -55,6 +55,7 @@ public final class UserDatabase: Sendable {
                 table.column("phone_number", .text)
             }
         }
+        registerJournalMigration(in: &migrator)
         return migrator
     }
 

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import StorefrontCore
+
+/// A purchase as stored: scalar columns for what is queried (stage, invoice id, source, time), JSON for the
+/// lines, payment and orders, which are only ever read whole.
+struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "purchase"
+
+    var id: String
+    var createdAt: Date
+    var updatedAt: Date
+    var source: String
+    var kind: String
+    var linesJSON: String
+    var requestHash: String
+    var paymentMethod: String
+    var autoPay: Bool
+    var refundAddress: String?
+    var email: String?
+    var stage: String
+    var invoiceId: String?
+    var invoiceStatus: String?
+    var paymentStatus: String?
+    var paymentJSON: String?
+    var expiresAt: Date?
+    var payRequestedAt: Date?
+    var ordersJSON: String
+    var timelineJSON: String
+    var problem: String?
+    /// Lower-cased words the history search matches: invoice id, products, phones, ICCIDs, code suffixes.
+    var searchText: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, kind, email, stage, problem
+        case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
+        case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
+        case invoiceId = "invoice_id", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
+        case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
+        case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
+    }
+
+    init(_ purchase: Purchase, requestHash: String, updatedAt: Date) throws {
+        id = purchase.id
+        createdAt = purchase.createdAt
+        self.updatedAt = updatedAt
+        source = purchase.source
+        kind = purchase.kind.rawValue
+        linesJSON = try Self.json(purchase.lines)
+        self.requestHash = requestHash
+        paymentMethod = purchase.paymentMethod.rawValue
+        autoPay = purchase.autoPay
+        refundAddress = purchase.refundAddress
+        email = purchase.email
+        stage = purchase.stage.rawValue
+        invoiceId = purchase.invoiceId
+        invoiceStatus = purchase.invoiceStatus?.rawValue
+        paymentStatus = purchase.paymentStatus?.rawValue
+        paymentJSON = try purchase.payment.map(Self.json)
+        expiresAt = purchase.expiresAt
+        payRequestedAt = purchase.payRequestedAt
+        ordersJSON = try Self.json(purchase.orders)
+        timelineJSON = try Self.json(purchase.timeline)
+        problem = purchase.problem
+        searchText = Self.searchWords(purchase)
+    }
+
+    func purchase() throws -> Purchase {
+        Purchase(id: id, createdAt: createdAt, source: source, kind: PurchaseKind(rawValue: kind) ?? .invoice,
+                 lines: try Self.decode([PurchaseLine].self, linesJSON), paymentMethod: PaymentMethod(rawValue: paymentMethod),
+                 autoPay: autoPay, refundAddress: refundAddress, email: email, stage: PurchaseStage(rawValue: stage) ?? .ambiguous,
+                 invoiceId: invoiceId, invoiceStatus: invoiceStatus.map(InvoiceStatus.init(rawValue:)),
+                 paymentStatus: paymentStatus.map(PaymentStatus.init(rawValue:)),
+                 payment: try paymentJSON.map { try Self.decode(PaymentDue.self, $0) }, expiresAt: expiresAt,
+                 payRequestedAt: payRequestedAt, orders: try Self.decode([PurchaseOrder].self, ordersJSON),
+                 timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem)
+    }
+
+    static func searchWords(_ purchase: Purchase) -> String {
+        var words = [purchase.id, purchase.invoiceId ?? ""]
+        for line in purchase.lines {
+            words += [line.productId, line.productName, line.phoneNumber ?? "", line.esimId ?? ""]
+        }
+        for order in purchase.orders {
+            words += [order.id, order.productName ?? "", order.phoneNumber ?? "", order.esimId ?? ""]
+            // Codes are matched by their last characters only, which is what a customer reads out on the phone.
+            for secret in [order.redemption?.code, order.redemption?.pin] {
+                if let secret, secret.count >= 4 { words.append("…" + secret.suffix(6)) }
+            }
+        }
+        return words.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
+    }
+
+    private static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return try decoder.decode(type, from: Data(text.utf8))
+    }
+}

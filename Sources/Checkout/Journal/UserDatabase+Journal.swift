@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import StorefrontCore
+
+/// The purchase journal: every intent is written before it is sent, and every answer as it arrives, so that
+/// no purchase is made twice and no delivered code is lost, whatever stops the program.
+extension UserDatabase {
+    static func registerJournalMigration(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("journal") { db in
+            try db.create(table: "purchase", options: [.strict]) { table in
+                table.column("id", .text).notNull().primaryKey()
+                table.column("created_at", .real).notNull()
+                table.column("updated_at", .real).notNull()
+                table.column("source", .text).notNull()
+                table.column("kind", .text).notNull()
+                table.column("lines_json", .text).notNull()
+                table.column("request_hash", .text).notNull()
+                table.column("payment_method", .text).notNull()
+                table.column("auto_pay", .integer).notNull()
+                table.column("refund_address", .text)
+                table.column("email", .text)
+                table.column("stage", .text).notNull()
+                table.column("invoice_id", .text).unique()
+                table.column("invoice_status", .text)
+                table.column("payment_status", .text)
+                table.column("payment_json", .text)
+                table.column("expires_at", .real)
+                table.column("pay_requested_at", .real)
+                table.column("orders_json", .text).notNull()
+                table.column("timeline_json", .text).notNull()
+                table.column("problem", .text)
+                table.column("search_text", .text).notNull()
+            }
+            try db.create(index: "purchase_by_stage", on: "purchase", columns: ["stage", "created_at"])
+        }
+    }
+
+    /// Writes a new intent. Called before the create request leaves, so a crash mid-request leaves a trace.
+    public func recordIntent(_ purchase: Purchase, requestHash: String, at now: Date) throws(UserDatabaseError) {
+        try journalWrite { db in
+            try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now).insert(db)
+        }
+    }
+
+    /// Replaces what the journal knows of a purchase with `purchase` (the request hash is kept).
+    public func save(_ purchase: Purchase, at now: Date) throws(UserDatabaseError) {
+        try journalWrite { db in
+            guard var record = try PurchaseRecord.fetchOne(db, key: purchase.id) else {
+                throw DatabaseError(message: "no journal entry \(purchase.id)")
+            }
+            record = try PurchaseRecord(purchase, requestHash: record.requestHash, updatedAt: now)
+            try record.update(db)
+        }
+    }
+
+    public func purchase(id: String) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in try PurchaseRecord.fetchOne(db, key: id)?.purchase() }
+    }
+
+    /// The purchase that became invoice `invoiceId`, if it was made here.
+    public func purchase(invoiceId: String) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in
+            try PurchaseRecord.filter(Column("invoice_id") == invoiceId).fetchOne(db)?.purchase()
+        }
+    }
+
+    /// The history: unfinished purchases first, then newest first; `search` matches invoice ids, products,
+    /// phone numbers, ICCIDs and the last characters of codes.
+    public func purchases(matching search: String = "", limit: Int = 500) throws(UserDatabaseError) -> [Purchase] {
+        let words = search.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        return try journalRead { db in
+            var request = PurchaseRecord.all()
+            for word in words {
+                request = request.filter(Column("search_text").like("%\(Self.escapeLike(word))%", escape: "\\"))
+            }
+            let unfinished = ["intent", "sending", "ambiguous", "created"]
+            return try request
+                .order(SQL(sql: "CASE WHEN stage IN ('\(unfinished.joined(separator: "','"))') THEN 0 ELSE 1 END"),
+                       Column("created_at").desc)
+                .limit(limit)
+                .fetchAll(db)
+                .map { try $0.purchase() }
+        }
+    }
+
+    /// Purchases on `source` that are not finished: what is resumed at start.
+    public func unfinishedPurchases(source: String) throws(UserDatabaseError) -> [Purchase] {
+        try journalRead { db in
+            try PurchaseRecord
+                .filter(Column("source") == source)
+                .filter(["intent", "sending", "ambiguous", "created"].contains(Column("stage")))
+                .order(Column("created_at"))
+                .fetchAll(db)
+                .map { try $0.purchase() }
+        }
+    }
+
+    /// Invoice ids the journal already accounts for, so reconciliation never adopts one twice.
+    public func knownInvoiceIds(source: String) throws(UserDatabaseError) -> Set<String> {
+        try journalRead { db in
+            Set(try String.fetchAll(db, sql: "SELECT invoice_id FROM purchase WHERE source = ? AND invoice_id IS NOT NULL",
+                                    arguments: [source]))
+        }
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    private func journalWrite(_ body: (Database) throws -> Void) throws(UserDatabaseError) {
+        do {
+            try writer.write(body)
+        } catch {
+            throw UserDatabaseError(path: "the purchase journal", detail: "\(error)")
+        }
+    }
+
+    private func journalRead<T>(_ body: (Database) throws -> T) throws(UserDatabaseError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw UserDatabaseError(path: "the purchase journal", detail: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import BitrefillAPI
+
+/// A checkout step that could not be done, with what to do about it.
+public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    /// The API's error, when that is what stopped it (for exit codes and retry decisions).
+    public var apiError: APIError?
+
+    public init(_ message: String, apiError: APIError? = nil) {
+        self.message = message
+        self.apiError = apiError
+    }
+
+    public var description: String { message }
+
+    /// A lost connection, a 5xx or a rate limit: worth waiting out while following an invoice.
+    public var isTransient: Bool {
+        guard let apiError else { return false }
+        switch apiError.kind {
+        case .transport, .serverError, .rateLimited: return true
+        default: return false
+        }
+    }
+}

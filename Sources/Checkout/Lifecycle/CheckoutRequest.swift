@@ -1,0 +1,71 @@
+import BitrefillAPI
+import Foundation
+import StorefrontCore
+
+/// What the user confirmed: the lines and how to pay. Turned into the intent the journal writes first.
+public struct CheckoutRequest: Sendable, Equatable {
+    public var kind: PurchaseKind
+    public var lines: [PurchaseLine]
+    public var paymentMethod: PaymentMethod
+    public var autoPay: Bool
+    public var refundAddress: String?
+    public var email: String?
+    public var webhookURL: String?
+
+    public init(kind: PurchaseKind = .invoice, lines: [PurchaseLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool = true,
+                refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil) {
+        self.kind = kind
+        self.lines = lines
+        self.paymentMethod = paymentMethod
+        self.autoPay = autoPay
+        self.refundAddress = refundAddress
+        self.email = email
+        self.webhookURL = webhookURL
+    }
+
+    /// eSIM purchases and top-ups go through `POST /esims`; a cart mixing them with other products cannot be one invoice.
+    public static func kind(for lines: [PurchaseLine], types: [ProductType]) -> PurchaseKind {
+        types.contains(.esim) || lines.contains { $0.esimId != nil } ? .esim : .invoice
+    }
+
+    var apiRequest: InvoiceRequest {
+        InvoiceRequest(products: lines.map(\.invoiceLine), paymentMethod: paymentMethod, autoPay: autoPay,
+                       refundAddress: refundAddress, webhookURL: webhookURL, email: email,
+                       sendEmail: email == nil ? nil : true)
+    }
+
+    /// The request's identity for reconciliation: the same body hashes the same (FNV-1a, not a secret).
+    var fingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(apiRequest)) ?? Data()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+}
+
+extension PurchaseLine {
+    var invoiceLine: InvoiceLine {
+        let denomination: InvoiceLine.Denomination = switch self.denomination {
+        case .package(let id): .package(id: id)
+        case .value(let text): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).map { .amount($0) } ?? .label(text)
+        case .label(let label): .label(label)
+        }
+        return InvoiceLine(productId: productId, denomination: denomination, quantity: quantity, phoneNumber: phoneNumber, esimId: esimId)
+    }
+
+    /// A cart line as the journal keeps it.
+    public init(_ line: CartLine) {
+        let denomination: Denomination = switch line.choice {
+        case .package(let package) where line.productType == .esim: .label(package.value)
+        case .package(let package): .package(id: package.id)
+        case .value(let amount): .value("\(amount)")
+        }
+        self.init(productId: line.productId, productName: line.productName, faceValue: line.faceValue, denomination: denomination,
+                  quantity: line.quantity, unitPrice: line.unitPrice, phoneNumber: line.phoneNumber)
+    }
+}

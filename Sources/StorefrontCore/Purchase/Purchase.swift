@@ -1,0 +1,243 @@
+import Foundation
+
+/// One purchase as the journal knows it: what was asked for (the intent), the invoice it became, and every
+/// order with what was delivered. The TUI, the CLI and the history all show this one value.
+public struct Purchase: Sendable, Equatable, Identifiable {
+    /// Local id of the intent, made before anything is sent.
+    public var id: String
+    public var createdAt: Date
+    /// The API the invoice lives on (its URL and account); a purchase is only followed on its own API.
+    public var source: String
+    public var kind: PurchaseKind
+    public var lines: [PurchaseLine]
+    public var paymentMethod: PaymentMethod
+    public var autoPay: Bool
+    public var refundAddress: String?
+    public var email: String?
+    public var stage: PurchaseStage
+    public var invoiceId: String?
+    public var invoiceStatus: InvoiceStatus?
+    public var paymentStatus: PaymentStatus?
+    public var payment: PaymentDue?
+    public var expiresAt: Date?
+    /// Set once `POST /invoices/{id}/pay` was sent, so a restart never pays twice.
+    public var payRequestedAt: Date?
+    public var orders: [PurchaseOrder]
+    public var timeline: [TimelineEntry]
+    /// The last problem worth showing (a refusal, a lost connection), in words a support person can act on.
+    public var problem: String?
+
+    public init(id: String, createdAt: Date, source: String, kind: PurchaseKind, lines: [PurchaseLine],
+                paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String? = nil, email: String? = nil,
+                stage: PurchaseStage = .intent, invoiceId: String? = nil, invoiceStatus: InvoiceStatus? = nil,
+                paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
+                payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil) {
+        self.id = id
+        self.createdAt = createdAt
+        self.source = source
+        self.kind = kind
+        self.lines = lines
+        self.paymentMethod = paymentMethod
+        self.autoPay = autoPay
+        self.refundAddress = refundAddress
+        self.email = email
+        self.stage = stage
+        self.invoiceId = invoiceId
+        self.invoiceStatus = invoiceStatus
+        self.paymentStatus = paymentStatus
+        self.payment = payment
+        self.expiresAt = expiresAt
+        self.payRequestedAt = payRequestedAt
+        self.orders = orders
+        self.timeline = timeline
+        self.problem = problem
+    }
+
+    public var units: Int { lines.reduce(0) { $0 + $1.quantity } }
+
+    /// "Café Müller 50 EUR ×2, Test Phone Refill 10 USD" — for lists and confirmations.
+    public var title: String {
+        lines.map { line in
+            let base = "\(line.productName) \(line.faceValue)"
+            return line.quantity > 1 ? "\(base) ×\(line.quantity)" : base
+        }.joined(separator: ", ")
+    }
+
+    /// Still moving: the journal resumes it at start.
+    public var isUnfinished: Bool {
+        switch stage {
+        case .intent, .sending, .ambiguous, .created: true
+        case .notCreated, .refused, .settled: false
+        }
+    }
+
+    /// How it ended, once settled.
+    public var outcome: PurchaseOutcome? {
+        guard stage == .settled else { return nil }
+        return PurchaseOutcome(invoiceStatus: invoiceStatus, paymentStatus: paymentStatus, orders: orders.map(\.status))
+    }
+
+    /// Crypto payment still expected from the customer.
+    public var awaitsCryptoPayment: Bool {
+        stage == .created && paymentMethod != .balance && payment?.address != nil
+            && (paymentStatus == nil || paymentStatus == .unpaid) && !(invoiceStatus?.isFinal ?? false)
+            && (invoiceStatus == nil || invoiceStatus == .unpaid || invoiceStatus == .notDelivered)
+    }
+
+    /// A balance invoice without auto-pay that nobody has paid yet.
+    public var awaitsBalancePayment: Bool {
+        stage == .created && paymentMethod == .balance && payRequestedAt == nil && !autoPay
+            && (paymentStatus == nil || paymentStatus == .unpaid)
+            && (invoiceStatus == nil || invoiceStatus == .unpaid || invoiceStatus == .notDelivered)
+    }
+}
+
+/// `POST /invoices` for everything but eSIMs, which go through `POST /esims` (new or top-up).
+public enum PurchaseKind: String, Sendable, Equatable, Codable {
+    case invoice, esim
+}
+
+/// Where a purchase stands in the journal.
+public enum PurchaseStage: String, Sendable, Equatable, Codable {
+    /// Written, not yet sent.
+    case intent
+    /// `POST` sent, no answer yet. Found like this at start: the program stopped mid-request.
+    case sending
+    /// The create's answer was lost: the invoice may or may not exist until reconciled.
+    case ambiguous
+    /// Reconciled: the server has no such invoice, so the intent may be sent again.
+    case notCreated = "not_created"
+    /// The server refused it (no invoice was made).
+    case refused
+    /// The invoice exists and is being followed.
+    case created
+    /// Nothing more will happen.
+    case settled
+}
+
+/// One line as it was asked for.
+public struct PurchaseLine: Sendable, Equatable, Codable {
+    public enum Denomination: Sendable, Equatable, Codable {
+        case package(id: String)
+        case value(String)
+        case label(String)
+    }
+
+    public var productId: String
+    public var productName: String
+    public var faceValue: String
+    public var denomination: Denomination
+    public var quantity: Int
+    public var unitPrice: Int64?
+    public var phoneNumber: String?
+    public var esimId: String?
+
+    public init(productId: String, productName: String, faceValue: String, denomination: Denomination, quantity: Int,
+                unitPrice: Int64? = nil, phoneNumber: String? = nil, esimId: String? = nil) {
+        self.productId = productId
+        self.productName = productName
+        self.faceValue = faceValue
+        self.denomination = denomination
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.phoneNumber = phoneNumber
+        self.esimId = esimId
+    }
+}
+
+/// What a crypto invoice asks to be paid, or what a balance invoice costs.
+public struct PaymentDue: Sendable, Equatable, Codable {
+    public var address: String?
+    public var amount: Money?
+
+    public init(address: String? = nil, amount: Money? = nil) {
+        self.address = address
+        self.amount = amount
+    }
+}
+
+/// One order of the invoice and what it delivered.
+public struct PurchaseOrder: Sendable, Equatable, Codable, Identifiable {
+    public var id: String
+    public var productId: String?
+    public var productName: String?
+    public var value: String?
+    public var status: OrderStatus?
+    public var redemption: Redemption?
+    /// "0.00012 BTC", as the order's refund says.
+    public var refund: String?
+    public var error: String?
+    public var phoneNumber: String?
+    public var esimId: String?
+
+    public init(id: String, productId: String? = nil, productName: String? = nil, value: String? = nil, status: OrderStatus? = nil,
+                redemption: Redemption? = nil, refund: String? = nil, error: String? = nil, phoneNumber: String? = nil,
+                esimId: String? = nil) {
+        self.id = id
+        self.productId = productId
+        self.productName = productName
+        self.value = value
+        self.status = status
+        self.redemption = redemption
+        self.refund = refund
+        self.error = error
+        self.phoneNumber = phoneNumber
+        self.esimId = esimId
+    }
+
+    /// Delivered, and its redemption details are in the journal.
+    public var hasRedemption: Bool { status == .delivered && redemption != nil }
+}
+
+/// What a delivered order gives the customer. Every field may be missing (phone top-ups have none).
+public struct Redemption: Sendable, Equatable, Codable {
+    public var code: String?
+    public var link: String?
+    public var pin: String?
+    public var instructions: String?
+    public var other: String?
+    public var barcodeFormat: String?
+    public var barcodeValue: String?
+    public var expirationDate: String?
+    public var extraFields: [String: String]
+
+    public init(code: String? = nil, link: String? = nil, pin: String? = nil, instructions: String? = nil, other: String? = nil,
+                barcodeFormat: String? = nil, barcodeValue: String? = nil, expirationDate: String? = nil,
+                extraFields: [String: String] = [:]) {
+        self.code = code
+        self.link = link
+        self.pin = pin
+        self.instructions = instructions
+        self.other = other
+        self.barcodeFormat = barcodeFormat
+        self.barcodeValue = barcodeValue
+        self.expirationDate = expirationDate
+        self.extraFields = extraFields
+    }
+
+    /// The QR to draw: a QRCODE barcode, or an eSIM's LPA string whatever the format says.
+    public var qrPayload: String? {
+        guard let barcodeValue, !barcodeValue.isEmpty else { return nil }
+        if barcodeValue.hasPrefix("LPA:") { return barcodeValue }
+        return barcodeFormat?.uppercased() == "QRCODE" ? barcodeValue : nil
+    }
+
+    /// The SM-DP+ address and activation code of an LPA string (`LPA:1$smdp$code`), for manual entry.
+    public var lpa: (smdp: String, activationCode: String)? {
+        guard let barcodeValue, barcodeValue.hasPrefix("LPA:") else { return nil }
+        let parts = barcodeValue.split(separator: "$", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return nil }
+        return (String(parts[1]), String(parts[2]))
+    }
+}
+
+/// One step of the story, shown as the invoice's timeline.
+public struct TimelineEntry: Sendable, Equatable, Codable {
+    public var at: Date
+    public var text: String
+
+    public init(at: Date, text: String) {
+        self.at = at
+        self.text = text
+    }
+}
