@@ -91,6 +91,7 @@ let package = Package(
                 "BitrefillAPI",
                 "CatalogStore",
                 "Checkout",
+                "QREncoding",
                 "SandboxServer",
                 "TerminalBackend",
                 .product(name: "Logging", package: "swift-log"),
@@ -106,6 +107,7 @@ let package = Package(
                 "CatalogStore",
                 "TerminalBackend",
                 "QREncoding",
+                "Checkout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

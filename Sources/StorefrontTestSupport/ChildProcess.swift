@@ -29,11 +29,24 @@ public struct ChildProcess: Sendable {
     /// nothing of the test process's (another child's pipes, sockets, database files).
     static let closeAndExec = #"for fd in /proc/self/fd/*; do n=${fd##*/}; if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi; done; exec "$@""#
 
+    /// Runs the program to its end (or `timeout`) and returns what it printed.
     public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
                            timeout: TimeInterval = 60) throws -> Result {
+        try start(executable, arguments, environment: environment).wait(timeout: timeout)
+    }
+
+    /// The same, for async tests: waiting suspends instead of blocking a thread, so a sandbox served by the
+    /// test process's own concurrency pool keeps answering the program while it runs (blocking both of a
+    /// 2-core machine's pool threads deadlocked exactly that).
+    public static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                           timeout: TimeInterval = 60) async throws -> Result {
+        try await start(executable, arguments, environment: environment).finished(timeout: timeout)
+    }
+
+    /// Starts the program and returns at once, for tests that act while it runs (kill it mid-purchase).
+    public static func start(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Running {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let outPath = scratch.appendingPathComponent("out").path
         let errPath = scratch.appendingPathComponent("err").path
 
@@ -52,23 +65,77 @@ public struct ChildProcess: Sendable {
                 posix_spawn(&pid, "/bin/bash", &actions, nil, argvPointers, envPointers)
             }
         }
-        guard spawned == 0 else { throw Failure.couldNotStart(executable.path, POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO)) }
-
-        let deadline = Date().addingTimeInterval(timeout)
-        var timedOut = false
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() >= deadline && !timedOut {
-                timedOut = true
-                kill(pid, SIGKILL)
-            }
-            Thread.sleep(forTimeInterval: 0.02)
+        guard spawned == 0 else {
+            try? FileManager.default.removeItem(at: scratch)
+            throw Failure.couldNotStart(executable.path, POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO))
         }
-        let stdout = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
-        let stderr = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut)
+        return Running(pid: pid, scratch: scratch)
+    }
+
+    /// A started program.
+    public final class Running: @unchecked Sendable {
+        public let pid: pid_t
+        let scratch: URL
+        private var finished: Int32?
+
+        init(pid: pid_t, scratch: URL) {
+            self.pid = pid
+            self.scratch = scratch
+        }
+
+        deinit {
+            if finished == nil { kill(pid, SIGKILL); var status: Int32 = 0; waitpid(pid, &status, 0) }
+            try? FileManager.default.removeItem(at: scratch)
+        }
+
+        /// What it printed on stderr so far.
+        public var stderrSoFar: String {
+            String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent("err"))) ?? Data(), as: UTF8.self)
+        }
+
+        /// Kills it at once, as a crash or a pulled plug would.
+        public func killNow() {
+            kill(pid, SIGKILL)
+        }
+
+        /// Waits for the end without blocking a thread (killing it after `timeout`).
+        public func finished(timeout: TimeInterval = 60) async -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            while finished == nil {
+                var status: Int32 = 0
+                if waitpid(pid, &status, WNOHANG) != 0 {
+                    finished = status
+                    break
+                }
+                if Date() >= deadline { kill(pid, SIGKILL) }
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            return wait(timeout: 0)
+        }
+
+        /// Waits for the end (killing it after `timeout`) and returns what it printed.
+        public func wait(timeout: TimeInterval = 60) -> Result {
+            let deadline = Date().addingTimeInterval(timeout)
+            var timedOut = false
+            var status: Int32 = 0
+            if let finished {
+                status = finished
+            } else {
+                while waitpid(pid, &status, WNOHANG) == 0 {
+                    if Date() >= deadline && !timedOut {
+                        timedOut = true
+                        kill(pid, SIGKILL)
+                    }
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
+                finished = status
+            }
+            let stdout = (try? Data(contentsOf: scratch.appendingPathComponent("out"))) ?? Data()
+            let stderr = (try? Data(contentsOf: scratch.appendingPathComponent("err"))) ?? Data()
+            let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            return Result(status: exitStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut)
+        }
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {

@@ -12,10 +12,12 @@ struct Storefront: AsyncParsableCommand {
         with a seeded catalog and a play balance) and runs against it, marked SANDBOX. Set BITREFILL_API_KEY \
         (Bearer) or BITREFILL_API_ID and BITREFILL_API_SECRET (Basic) to use the real API.
 
-        Exit codes: 0 success; 64 bad input or settings; 69 the API or the network failed; 70 an internal error.
+        Exit codes: 0 success; 64 bad input or settings; 69 the API or the network failed; 70 an internal error. \
+        The purchase commands (buy, invoice) add: 10 partly failed; 11 failed or denied; 12 expired; \
+        13 still pending at --timeout; 14 unknown whether the invoice was created.
         """,
         version: StorefrontVersion.current,
-        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self],
+        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, QRCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

@@ -25,7 +25,7 @@ public struct Endpoint<Response: Decodable & Sendable>: Sendable {
     public var isSafeToRetry: Bool { method == .get }
 
     /// Percent-encodes one path component (product ids hold spaces and symbols such as `<&>`).
-    static func component(_ raw: String) -> String {
+    public static func component(_ raw: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "/?#%&+=;")
         return raw.addingPercentEncoding(withAllowedCharacters: allowed) ?? raw

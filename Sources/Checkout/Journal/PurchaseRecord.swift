@@ -6,6 +6,9 @@ import StorefrontCore
 /// lines, payment and orders, which are only ever read whole.
 struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "purchase"
+    /// Times as Unix seconds, so the STRICT REAL columns sort and compare them as numbers.
+    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
+    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
 
     var id: String
     var createdAt: Date
@@ -28,6 +31,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     var ordersJSON: String
     var timelineJSON: String
     var problem: String?
+    var refusalCode: String?
     /// Lower-cased words the history search matches: invoice id, products, phones, ICCIDs, code suffixes.
     var searchText: String
 
@@ -35,7 +39,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         case id, source, kind, email, stage, problem
         case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
-        case invoiceId = "invoice_id", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
+        case invoiceId = "invoice_id", refusalCode = "refusal_code", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
         case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
         case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
     }
@@ -62,6 +66,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         ordersJSON = try Self.json(purchase.orders)
         timelineJSON = try Self.json(purchase.timeline)
         problem = purchase.problem
+        refusalCode = purchase.refusalCode
         searchText = Self.searchWords(purchase)
     }
 
@@ -73,7 +78,8 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
                  paymentStatus: paymentStatus.map(PaymentStatus.init(rawValue:)),
                  payment: try paymentJSON.map { try Self.decode(PaymentDue.self, $0) }, expiresAt: expiresAt,
                  payRequestedAt: payRequestedAt, orders: try Self.decode([PurchaseOrder].self, ordersJSON),
-                 timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem)
+                 timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem,
+                 refusalCode: refusalCode)
     }
 
     static func searchWords(_ purchase: Purchase) -> String {

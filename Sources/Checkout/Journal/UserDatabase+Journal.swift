@@ -29,6 +29,7 @@ extension UserDatabase {
                 table.column("orders_json", .text).notNull()
                 table.column("timeline_json", .text).notNull()
                 table.column("problem", .text)
+                table.column("refusal_code", .text)
                 table.column("search_text", .text).notNull()
             }
             try db.create(index: "purchase_by_stage", on: "purchase", columns: ["stage", "created_at"])
@@ -92,6 +93,19 @@ extension UserDatabase {
                 .order(Column("created_at"))
                 .fetchAll(db)
                 .map { try $0.purchase() }
+        }
+    }
+
+    /// The newest purchase of the same request on `source` that has not ended (or was proven never created):
+    /// running the same purchase again continues it instead of buying twice.
+    public func openPurchase(source: String, requestHash: String) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in
+            try PurchaseRecord
+                .filter(Column("source") == source && Column("request_hash") == requestHash)
+                .filter(["intent", "sending", "ambiguous", "created", "not_created"].contains(Column("stage")))
+                .order(Column("created_at").desc)
+                .fetchOne(db)?
+                .purchase()
         }
     }
 

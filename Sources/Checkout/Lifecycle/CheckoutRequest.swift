@@ -23,9 +23,10 @@ public struct CheckoutRequest: Sendable, Equatable {
         self.webhookURL = webhookURL
     }
 
-    /// eSIM purchases and top-ups go through `POST /esims`; a cart mixing them with other products cannot be one invoice.
+    /// A cart of eSIMs only (new ones or top-ups) goes through `POST /esims`, as the API documents; a cart that
+    /// mixes eSIMs with other products is one `POST /invoices`, which takes every product type.
     public static func kind(for lines: [PurchaseLine], types: [ProductType]) -> PurchaseKind {
-        types.contains(.esim) || lines.contains { $0.esimId != nil } ? .esim : .invoice
+        !types.isEmpty && types.allSatisfy { $0 == .esim } || (!lines.isEmpty && lines.allSatisfy { $0.esimId != nil }) ? .esim : .invoice
     }
 
     var apiRequest: InvoiceRequest {
@@ -35,7 +36,7 @@ public struct CheckoutRequest: Sendable, Equatable {
     }
 
     /// The request's identity for reconciliation: the same body hashes the same (FNV-1a, not a secret).
-    var fingerprint: String {
+    public var fingerprint: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = (try? encoder.encode(apiRequest)) ?? Data()

@@ -31,7 +31,17 @@ public final class PurchaseEngine: Sendable {
 
     /// Writes the intent, sends the create, and records what came back: an invoice (followed from here), a
     /// refusal (nothing was bought), or a lost answer, which is reconciled at once.
+    ///
+    /// The same request while an earlier one has not ended continues that one (a purchase re-run after a
+    /// crash or a kill is not bought a second time); an earlier one proven never created is sent again.
     public func place(_ request: CheckoutRequest) async throws(CheckoutError) -> Purchase {
+        if let open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint) }) {
+            switch open.stage {
+            case .notCreated: return try await resend(open.id, webhookURL: request.webhookURL)
+            case .intent, .sending, .ambiguous: return try await reconcile(open.id)
+            default: return open
+            }
+        }
         let purchase = Purchase(id: makeID(), createdAt: now(), source: source, kind: request.kind, lines: request.lines,
                                 paymentMethod: request.paymentMethod, autoPay: request.autoPay,
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
@@ -74,6 +84,7 @@ public final class PurchaseEngine: Sendable {
         } catch let error as APIError where error.outcome == .notExecuted {
             purchase.stage = .refused
             purchase.problem = error.message
+            purchase.refusalCode = error.errorCode
             purchase.timeline.append(TimelineEntry(at: now(), text: "Refused: \(error.message)"))
             try store(purchase)
             return purchase
@@ -193,7 +204,7 @@ public final class PurchaseEngine: Sendable {
             let detail = try await client.send(Endpoints.order(id: order.id))
             purchase.orders[index].merge(detail)
             if purchase.orders[index].redemption != nil, order.redemption == nil {
-                purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id) delivered"))
+                purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id): redemption details saved"))
             }
             try store(purchase)
         }
@@ -300,6 +311,12 @@ public final class PurchaseEngine: Sendable {
 }
 
 extension PurchaseOrder {
+    /// An order as the API sent it, its text sanitised.
+    public init(_ order: Order) {
+        self.init(id: order.id)
+        merge(order)
+    }
+
     /// Phone top-ups deliver no code; everything else is expected to carry redemption details.
     var expectsRedemption: Bool { phoneNumber == nil }
 

@@ -26,12 +26,15 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     public var timeline: [TimelineEntry]
     /// The last problem worth showing (a refusal, a lost connection), in words a support person can act on.
     public var problem: String?
+    /// The server's `error_code` when it refused the create (`balance_too_low`, `out_of_stock`, ...).
+    public var refusalCode: String?
 
     public init(id: String, createdAt: Date, source: String, kind: PurchaseKind, lines: [PurchaseLine],
                 paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String? = nil, email: String? = nil,
                 stage: PurchaseStage = .intent, invoiceId: String? = nil, invoiceStatus: InvoiceStatus? = nil,
                 paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
-                payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil) {
+                payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil,
+                refusalCode: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.source = source
@@ -51,6 +54,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         self.orders = orders
         self.timeline = timeline
         self.problem = problem
+        self.refusalCode = refusalCode
     }
 
     public var units: Int { lines.reduce(0) { $0 + $1.quantity } }

@@ -1,0 +1,104 @@
+import Checkout
+import Foundation
+import QREncoding
+import StorefrontCore
+import Synchronization
+
+/// The purchase commands' shared path: place (or continue) a purchase, follow it, and print what happened.
+/// Progress goes to stderr as it happens; the result goes to stdout (text, or one JSON document; `watch`
+/// prints NDJSON events instead).
+public struct CheckoutConsole: Sendable {
+    public var json: Bool
+    public var reveal: Bool
+    /// How long to follow before giving up (the purchase goes on; `invoice watch` resumes it).
+    public var timeout: TimeInterval
+    /// NDJSON: one event per update on stdout.
+    public var streamEvents: Bool
+
+    public init(json: Bool, reveal: Bool, timeout: TimeInterval, streamEvents: Bool = false) {
+        self.json = json
+        self.reveal = reveal
+        self.timeout = timeout
+        self.streamEvents = streamEvents
+    }
+
+    /// Places the request (continuing an unfinished identical one instead of buying twice) and follows it.
+    public func buy(_ request: CheckoutRequest, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
+        if let open = try? engine.journal.openPurchase(source: engine.source, requestHash: request.fingerprint) {
+            note("Continuing purchase \(open.id) from \(open.createdAt.formatted(date: .omitted, time: .standard)) instead of buying again.")
+        }
+        let purchase = try await engine.place(request)
+        return try await follow(purchase, engine: engine)
+    }
+
+    /// Follows a purchase already in the journal (by purchase or invoice id) to its end or the timeout.
+    public func watch(_ id: String, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
+        try await follow(try engine.purchase(id), engine: engine)
+    }
+
+    private func follow(_ start: Purchase, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
+        let printed = Mutex(0)
+        let report: @Sendable (Purchase) -> Void = { purchase in
+            let from = printed.withLock { count -> Int in
+                defer { count = purchase.timeline.count }
+                return count
+            }
+            for entry in purchase.timeline.dropFirst(from) {
+                note("\(entry.at.formatted(date: .omitted, time: .standard))  \(entry.text)")
+            }
+            if streamEvents { emit(PurchaseReport(purchase, reveal: reveal)) }
+        }
+        report(start)
+        if start.stage != .created && start.stage != .ambiguous && start.stage != .intent && start.stage != .sending {
+            return finish(start)
+        }
+        if start.awaitsCryptoPayment { showPaymentRequest(start) }
+        let followed = try await engine.follow(start.id, until: Date().addingTimeInterval(timeout)) { purchase, _ in report(purchase) }
+        if followed.awaitsBalancePayment {
+            note("Invoice \(followed.invoiceId ?? "") waits for payment: `storefront invoice pay \(followed.invoiceId ?? followed.id)` pays it from the balance.")
+        } else if followed.stage == .created {
+            note("Still pending after \(Int(timeout)) s; it goes on without us. `storefront invoice watch \(followed.invoiceId ?? followed.id)` follows it again.")
+        }
+        return finish(followed)
+    }
+
+    fileprivate func finish(_ purchase: Purchase) -> Purchase {
+        if let problem = purchase.problem { note(problem) }
+        if !streamEvents {
+            if json { emit(PurchaseReport(purchase, reveal: reveal), pretty: true) } else { Swift.print(PurchaseReport(purchase, reveal: reveal).text) }
+        }
+        return purchase
+    }
+
+    /// Address, exact amount and a QR of the payment URI, for a crypto invoice someone must pay.
+    private func showPaymentRequest(_ purchase: Purchase) {
+        guard let address = purchase.payment?.address else { return }
+        let uri = PaymentURI.make(method: purchase.paymentMethod, address: address, amount: purchase.payment?.amount)
+        note("Pay \(purchase.payment?.amount?.formatted ?? "the amount due") to \(address)")
+        if let expires = purchase.expiresAt { note("The invoice expires at \(expires.formatted(date: .omitted, time: .standard)).") }
+        if !json, let matrix = try? QREncoder.encode(uri) {
+            // Black on white on a terminal: phones do not read inverted codes.
+            let tty = isatty(STDERR_FILENO) == 1
+            note(QRTextRenderer.lines(matrix, mode: .half).map { tty ? "\u{1B}[30;47m\($0)\u{1B}[0m" : $0 }.joined(separator: "\n"))
+        }
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    private func emit(_ report: PurchaseReport, pretty: Bool = false) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return }
+        Swift.print(String(decoding: data, as: UTF8.self))
+        fflush(nil)
+    }
+}
+
+extension CheckoutConsole {
+    /// Prints a purchase as it stands, without following it.
+    public func print(_ purchase: Purchase) {
+        _ = finish(purchase)
+    }
+}

@@ -1,0 +1,35 @@
+import BitrefillAPI
+import Checkout
+import Foundation
+
+extension Connection {
+    /// The API a journal entry belongs to. The embedded sandbox forgets its invoices when it stops, so each
+    /// run is its own source: purchases of an earlier run stay in the history but are not followed again.
+    public var purchaseSource: String {
+        switch mode {
+        case .live: "\(client.configuration.baseURL.absoluteString)#\(client.configuration.credentials.fingerprint)"
+        case .sandbox: "sandbox:\(client.configuration.host)"
+        }
+    }
+
+    /// The checkout engine on this connection, writing to `journal`.
+    public func purchaseEngine(journal: UserDatabase, budget: RequestBudget = RequestBudget()) -> PurchaseEngine {
+        PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget)
+    }
+
+    /// The embedded sandbox's own controls (simulate a payment), or nil on the real API.
+    public var sandboxControls: SandboxControls? {
+        mode == .sandbox ? SandboxControls(client: client) : nil
+    }
+}
+
+/// The sandbox-only calls a demo needs, over HTTP like everything else.
+public struct SandboxControls: Sendable {
+    let client: BitrefillClient
+
+    /// Pays a crypto invoice as if the customer had sent the coins.
+    public func simulatePayment(invoiceId: String) async throws {
+        _ = try await client.send(Endpoint<Invoice>(method: .post, path: "/sandbox/invoices/\(Endpoint<Invoice>.component(invoiceId))/simulate-payment",
+                                                    body: Data("{}".utf8), name: "POST /sandbox/invoices/{id}/simulate-payment"))
+    }
+}

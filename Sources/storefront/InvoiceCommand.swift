@@ -1,0 +1,126 @@
+import ArgumentParser
+import BitrefillAPI
+import Checkout
+import Foundation
+import StorefrontApp
+import StorefrontCore
+
+struct InvoiceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "invoice",
+        abstract: "Show, follow or pay an invoice made from this data directory.",
+        discussion: CheckoutExit.help,
+        subcommands: [Show.self, Watch.self, Pay.self]
+    )
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Look at an invoice once (by invoice or purchase id) and print it.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
+        @OptionGroup var output: PurchaseOutputOptions
+
+        func run() async throws {
+            try await PurchaseContext.run(options) { context in
+                let purchase = try await context.engine.refresh(try context.engine.purchase(id).id)
+                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: 0)
+                console.print(purchase)
+                return CheckoutExit.code(for: purchase)
+            }
+        }
+    }
+
+    struct Watch: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Follow an invoice until every order is final (resumes one stopped by a crash or a kill).")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
+        @OptionGroup var output: PurchaseOutputOptions
+
+        func run() async throws {
+            try await PurchaseContext.run(options) { context in
+                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout),
+                                              streamEvents: output.json)
+                return CheckoutExit.code(for: try await console.watch(id, engine: context.engine))
+            }
+        }
+    }
+
+    struct Pay: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pay an unpaid balance invoice from the account balance, then follow it. Never pays twice.")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
+        @Flag(help: "Confirm the payment (required: money is spent).") var yes = false
+        @OptionGroup var output: PurchaseOutputOptions
+
+        func validate() throws {
+            if !yes { throw ValidationError("Add --yes to confirm the payment.") }
+        }
+
+        func run() async throws {
+            try await PurchaseContext.run(options) { context in
+                let paid = try await context.engine.pay(try context.engine.purchase(id).id)
+                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+                return CheckoutExit.code(for: try await console.watch(paid.id, engine: context.engine))
+            }
+        }
+    }
+}
+
+struct OrderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "order", abstract: "Show orders and what they delivered.", subcommands: [Show.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one order: status, code, PIN, link, refund (codes masked unless --reveal).")
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The order id.") var id: String
+        @Flag(help: "Print one JSON document.") var json = false
+        @Flag(help: "Show codes, PINs and QR payloads instead of masking them.") var reveal = false
+
+        func run() async throws {
+            try await PurchaseContext.run(options) { context in
+                let order = try await context.connection.client.send(Endpoints.order(id: id))
+                let report = PurchaseReport.OrderReport(PurchaseOrder(order), reveal: reveal)
+                if json { try printJSON(report) } else { Swift.print(report.text()) }
+                return 0
+            }
+        }
+    }
+}
+
+struct HistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every purchase made from this data directory: unfinished first, then newest first.")
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("Only purchases matching an id, product, phone, ICCID or the last characters of a code.", valueName: "text"))
+    var search = ""
+    @Flag(help: "Print one JSON document.") var json = false
+
+    func run() async throws {
+        try await reportingErrors {
+            let directory = options.dataDirectory()
+            try directory.prepare()
+            let purchases: [Purchase]
+            do {
+                purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: search)
+            } catch {
+                throw ConfigurationError("\(error)")
+            }
+            if json {
+                try printJSON(purchases.map { PurchaseReport($0, reveal: false) })
+                return
+            }
+            if purchases.isEmpty {
+                Swift.print(search.isEmpty ? "No purchases yet." : "No purchase matches '\(search)'.")
+                return
+            }
+            for purchase in purchases {
+                let state = purchase.outcome?.rawValue ?? purchase.stage.rawValue
+                Swift.print("\(purchase.createdAt.formatted(.iso8601))  \(state.padding(toLength: 13, withPad: " ", startingAt: 0))  "
+                            + "\(purchase.invoiceId ?? purchase.id)  \(purchase.title)")
+            }
+        }
+    }
+}

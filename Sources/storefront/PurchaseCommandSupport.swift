@@ -1,0 +1,46 @@
+import ArgumentParser
+import BitrefillAPI
+import Checkout
+import Foundation
+import StorefrontApp
+import StorefrontCore
+
+/// What every purchase command needs: the connection, the journal in the data directory, and the engine.
+struct PurchaseContext {
+    let connection: Connection
+    let journal: UserDatabase
+    let engine: PurchaseEngine
+
+    /// Opens everything, runs `body`, and exits with the code it returns.
+    static func run(_ options: GlobalOptions, _ body: (PurchaseContext) async throws -> Int32) async throws {
+        var status: Int32 = 0
+        try await reportingErrors {
+            let directory = options.dataDirectory()
+            try directory.prepare()
+            let journal: UserDatabase
+            do {
+                journal = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
+            } catch {
+                throw ConfigurationError("\(error)")
+            }
+            status = try await Connection.with(options) { connection in
+                do {
+                    return try await body(PurchaseContext(connection: connection, journal: journal,
+                                                          engine: connection.purchaseEngine(journal: journal)))
+                } catch let error as CheckoutError {
+                    printError(error.message)
+                    return error.apiError == nil ? CheckoutExit.badInput : CheckoutExit.apiOrNetwork
+                }
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Options shared by the commands that print a purchase.
+struct PurchaseOutputOptions: ParsableArguments {
+    @Flag(help: "Print one JSON document (NDJSON events for `watch`); messages go to stderr.") var json = false
+    @Flag(help: "Show codes, PINs and QR payloads instead of masking them.") var reveal = false
+    @Option(help: ArgumentHelp("Seconds to follow the invoice before giving up (it goes on; `invoice watch` resumes).", valueName: "seconds"))
+    var timeout: Int = 900
+}
