@@ -14,15 +14,21 @@ struct CursesColorMode {
     /// `COLORTERM` announces true colour: ncurses could only show them by redefining palette entries, which
     /// some terminals keep after exit.
     static func start(environment: [String: String]) -> CursesColorMode {
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         guard has_colors() else {
-            return CursesColorMode(capability: nil, monochrome: true, terminalDefaults: true)
+            return decide(environment: environment, colorCount: nil, terminalDefaults: true)
         }
         start_color()
         let terminalDefaults = use_default_colors() == sf_ok()
+        return decide(environment: environment, colorCount: Int(sf_colors()), terminalDefaults: terminalDefaults)
+    }
+
+    /// The mode for a terminal with `colorCount` colours (nil: none). `NO_COLOR` set to anything but the empty
+    /// string turns colours off (https://no-color.org), so every theme is drawn as `Theme.mono`.
+    static func decide(environment: [String: String], colorCount: Int?, terminalDefaults: Bool) -> CursesColorMode {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         return CursesColorMode(
-            capability: ColorCapability(colorCount: Int(sf_colors())),
-            monochrome: noColor,
+            capability: colorCount.map(ColorCapability.init(colorCount:)),
+            monochrome: noColor || colorCount == nil,
             terminalDefaults: terminalDefaults
         )
     }
@@ -50,8 +56,9 @@ struct CursesPalette {
             var pair: Int16 = 0
             if let capability = mode.capability {
                 pair = Int16(index + 1)
-                let foreground = number(of: style.foreground, for: capability, fallback: COLOR_WHITE, mode: mode)
-                let background = number(of: style.background, for: capability, fallback: COLOR_BLACK, mode: mode)
+                let colors = style.colors(for: capability)
+                let foreground = number(of: colors.foreground, fallback: COLOR_WHITE, mode: mode)
+                let background = number(of: colors.background, fallback: COLOR_BLACK, mode: mode)
                 init_pair(pair, foreground, background)
             }
             looks[role] = Look(attributes: attributes(of: style), pair: pair)
@@ -68,10 +75,10 @@ struct CursesPalette {
         return (attributes, look.pair)
     }
 
-    private static func number(
-        of color: ThemeColor, for capability: ColorCapability, fallback: Int32, mode: CursesColorMode
-    ) -> Int16 {
-        if let index = color.approximated(for: capability).paletteIndex { return Int16(index) }
+    /// The ncurses colour number of an already approximated colour; the terminal's own colour is -1 where
+    /// `use_default_colors` worked, else `fallback`.
+    private static func number(of color: ThemeColor, fallback: Int32, mode: CursesColorMode) -> Int16 {
+        if let index = color.paletteIndex { return Int16(index) }
         return Int16(mode.terminalDefaults ? -1 : fallback)
     }
 

@@ -126,6 +126,21 @@ public final class CursesTerminal: TerminalDevice {
         lastPainted = nil
     }
 
+    public func copyToClipboard(_ text: String) {
+        guard isRunning else { return }
+        // ncurses has flushed its own output by now (each paint ends with doupdate), so the sequence cannot
+        // land in the middle of a cell's bytes.
+        let sequence = Array(OSC52.sequence(copying: text).utf8)
+        sequence.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written <= 0 { break }
+                offset += written
+            }
+        }
+    }
+
     public func shutdown() {
         guard isRunning else { return }
         isRunning = false

@@ -18,6 +18,7 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
         var events: [TerminalEvent]
         var paints: [Paint] = []
         var themes: [Theme] = []
+        var clipboard: [String] = []
         var shutdownCount = 0
     }
 
@@ -47,6 +48,11 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
         lock.withLock { state.themes }
     }
 
+    /// Every text copied to the clipboard, oldest first.
+    public var copied: [String] {
+        lock.withLock { state.clipboard }
+    }
+
     /// How many times `shutdown()` was called.
     public var shutdownCount: Int {
         lock.withLock { state.shutdownCount }
@@ -63,6 +69,10 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
 
     public func apply(_ theme: Theme) {
         lock.withLock { state.themes.append(theme) }
+    }
+
+    public func copyToClipboard(_ text: String) {
+        lock.withLock { state.clipboard.append(text) }
     }
 
     public func shutdown() {

@@ -14,6 +14,9 @@ public protocol TerminalDevice: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
     /// Draws roles with `theme` from the next paint on.
     func apply(_ theme: Theme)
+    /// Asks the terminal to put `text` on the local clipboard (OSC 52), which also works over SSH. Only the
+    /// base64 of `text` enters the escape sequence, so no text can end it early or start another one.
+    func copyToClipboard(_ text: String)
     /// Gives the terminal back to the shell. Safe to call more than once.
     func shutdown()
 }

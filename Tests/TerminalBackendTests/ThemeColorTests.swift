@@ -88,6 +88,22 @@ import Testing
         }
     }
 
+    @Test func textNeverLandsOnItsOwnBackground() {
+        let border = ThemeStyle(foreground: .rgb(red: 0x8C, green: 0x95, blue: 0x9F),
+                                background: .rgb(red: 0xFA, green: 0xFA, blue: 0xFA))
+        #expect(border.foreground.approximated(for: .ansi8) == .ansi(.white), "its nearest alone is the page's white")
+        #expect(border.colors(for: .ansi8) == (.ansi(.black), .ansi(.white)))
+        let nearBlack = ThemeStyle(foreground: .rgb(red: 0, green: 0, blue: 1), background: .rgb(red: 0, green: 0, blue: 0))
+        for capability in ColorCapability.allCases {
+            let shown = nearBlack.colors(for: capability)
+            #expect(shown.foreground != shown.background, "\(capability)")
+        }
+        #expect(nearBlack.colors(for: .palette256) == (.indexed(232), .indexed(16)))
+        let same = ThemeStyle(foreground: .ansi(.blue), background: .ansi(.blue))
+        #expect(same.colors(for: .ansi8) == (.ansi(.blue), .ansi(.blue)), "colours written the same stay the same")
+        #expect(ThemeStyle.plain.colors(for: .ansi16) == (.terminalDefault, .terminalDefault))
+    }
+
     @Test func capabilityFollowsTheColourCount() {
         #expect(ColorCapability(colorCount: 8) == .ansi8)
         #expect(ColorCapability(colorCount: 16) == .ansi16)

@@ -18,10 +18,9 @@ import Testing
         return try Theme.decode(toml: text, name: name, file: "themes/\(name).toml")
     }
 
-    @Test func theRepositoryShipsDefaultAndMono() {
-        let names = Self.files.map { $0.deletingPathExtension().lastPathComponent }
-        #expect(names.contains("default"))
-        #expect(names.contains("mono"))
+    @Test func theRepositoryShipsTheDocumentedThemes() {
+        let names = Set(Self.files.map { $0.deletingPathExtension().lastPathComponent })
+        #expect(names.isSuperset(of: ["default", "light", "high-contrast", "mono", "solarized-dark", "gruvbox"]))
     }
 
     @Test(arguments: files)
@@ -56,13 +55,35 @@ import Testing
         #expect(Theme.mono[.statusBar] != Theme.mono[.text])
     }
 
-    @Test func defaultKeepsSelectionAndBadgesVisibleOnEveryTerminal() {
+    /// Brought down to 256, 16 or 8 colours, no role may paint its text in its own background colour, and the
+    /// selected row must still stand out from the page (mono marks it with reverse instead).
+    @Test(arguments: files)
+    func everyRoleStaysReadableOnEveryTerminal(file: URL) throws {
+        let name = file.deletingPathExtension().lastPathComponent
+        let theme = try load(name)
         for capability in ColorCapability.allCases {
-            for role in [StyleRole.selection, .badgeSandbox, .badgeLive, .badgePresenting, .statusBar] {
-                let style = Theme.fallback[role]
-                #expect(style.foreground.approximated(for: capability) != style.background.approximated(for: capability),
-                        "\(role) at \(capability)")
+            for role in StyleRole.allCases {
+                let shown = theme[role].colors(for: capability)
+                guard shown.foreground != .terminalDefault || shown.background != .terminalDefault else { continue }
+                #expect(shown.foreground != shown.background, "\(name) [\(role.rawValue)] at \(capability)")
             }
+            let selection = theme[.selection]
+            #expect(selection.reverse
+                || selection.colors(for: capability).background != theme[.text].colors(for: capability).background,
+                "\(name) selection at \(capability)")
         }
+    }
+
+    /// Every file spells `[qr]` as black on white, and the code holds to it even when someone edits the file to
+    /// invert the code: phones reject inverted codes, so no theme may change them.
+    @Test(arguments: files)
+    func qrStaysBlackOnWhiteInEveryShippedThemeEvenWhenEdited(file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let blackOnWhite = "[qr]\nfg = \"#000000\"\nbg = \"#ffffff\""
+        #expect(text.contains(blackOnWhite), "\(file.lastPathComponent) should spell [qr] as black on white")
+        let inverted = text.replacingOccurrences(of: blackOnWhite,
+                                                 with: "[qr]\nfg = \"white\"\nbg = \"black\"\nreverse = true")
+        let theme = try Theme.decode(toml: inverted, name: "edited", file: file.lastPathComponent)
+        #expect(theme[.qr] == .qr)
     }
 }

@@ -20,7 +20,7 @@ extension UserDatabase {
                 table.column("refund_address", .text)
                 table.column("email", .text)
                 table.column("stage", .text).notNull()
-                table.column("invoice_id", .text).unique()
+                table.column("invoice_id", .text)
                 table.column("invoice_status", .text)
                 table.column("payment_status", .text)
                 table.column("payment_json", .text)
@@ -33,6 +33,9 @@ extension UserDatabase {
                 table.column("search_text", .text).notNull()
             }
             try db.create(index: "purchase_by_stage", on: "purchase", columns: ["stage", "created_at"])
+            // Invoice ids are unique per API, not across them: two sandboxes (or the seeded embedded one, run
+            // after run) hand out the same ids.
+            try db.create(index: "purchase_by_invoice", on: "purchase", columns: ["source", "invoice_id"], unique: true)
         }
     }
 
@@ -58,10 +61,10 @@ extension UserDatabase {
         try journalRead { db in try PurchaseRecord.fetchOne(db, key: id)?.purchase() }
     }
 
-    /// The purchase that became invoice `invoiceId`, if it was made here.
-    public func purchase(invoiceId: String) throws(UserDatabaseError) -> Purchase? {
+    /// The purchase that became invoice `invoiceId` on `source`, if it was made here.
+    public func purchase(invoiceId: String, source: String) throws(UserDatabaseError) -> Purchase? {
         try journalRead { db in
-            try PurchaseRecord.filter(Column("invoice_id") == invoiceId).fetchOne(db)?.purchase()
+            try PurchaseRecord.filter(Column("invoice_id") == invoiceId && Column("source") == source).fetchOne(db)?.purchase()
         }
     }
 
@@ -96,13 +99,14 @@ extension UserDatabase {
         }
     }
 
-    /// The newest purchase of the same request on `source` that has not ended (or was proven never created):
-    /// running the same purchase again continues it instead of buying twice.
-    public func openPurchase(source: String, requestHash: String) throws(UserDatabaseError) -> Purchase? {
+    /// The newest purchase of the same request on `source` in one of `stages`: running the same purchase
+    /// again continues it instead of buying twice.
+    public func openPurchase(source: String, requestHash: String,
+                             stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .created, .notCreated]) throws(UserDatabaseError) -> Purchase? {
         try journalRead { db in
             try PurchaseRecord
                 .filter(Column("source") == source && Column("request_hash") == requestHash)
-                .filter(["intent", "sending", "ambiguous", "created", "not_created"].contains(Column("stage")))
+                .filter(stages.map(\.rawValue).contains(Column("stage")))
                 .order(Column("created_at").desc)
                 .fetchOne(db)?
                 .purchase()

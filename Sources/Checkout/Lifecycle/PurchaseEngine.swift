@@ -32,10 +32,13 @@ public final class PurchaseEngine: Sendable {
     /// Writes the intent, sends the create, and records what came back: an invoice (followed from here), a
     /// refusal (nothing was bought), or a lost answer, which is reconciled at once.
     ///
-    /// The same request while an earlier one has not ended continues that one (a purchase re-run after a
-    /// crash or a kill is not bought a second time); an earlier one proven never created is sent again.
-    public func place(_ request: CheckoutRequest) async throws(CheckoutError) -> Purchase {
-        if let open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint) }) {
+    /// The same request as an earlier one whose create got no answer continues that one: it is reconciled,
+    /// or sent again once proven never created, and never doubled. With `continuingUnfinished` (the CLI,
+    /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
+    /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
+    public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
+        let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
+        if let open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint, stages: stages) }) {
             switch open.stage {
             case .notCreated: return try await resend(open.id, webhookURL: request.webhookURL)
             case .intent, .sending, .ambiguous: return try await reconcile(open.id)
@@ -287,7 +290,7 @@ public final class PurchaseEngine: Sendable {
     }
 
     private func load(_ id: String) throws(CheckoutError) -> Purchase {
-        guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id) }) else {
+        guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id, source: source) }) else {
             throw CheckoutError("No purchase \(id) in this data directory's journal. `storefront history` lists them.")
         }
         return purchase

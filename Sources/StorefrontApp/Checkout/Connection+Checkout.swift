@@ -4,11 +4,11 @@ import Foundation
 
 extension Connection {
     /// The API a journal entry belongs to. The embedded sandbox forgets its invoices when it stops, so each
-    /// run is its own source: purchases of an earlier run stay in the history but are not followed again.
+    /// run (named by a fresh id, as the port may come back) is its own source: purchases of an earlier run stay in the history but are not followed again.
     public var purchaseSource: String {
         switch mode {
         case .live: "\(client.configuration.baseURL.absoluteString)#\(client.configuration.credentials.fingerprint)"
-        case .sandbox: "sandbox:\(client.configuration.host)"
+        case .sandbox: "sandbox:\(client.configuration.host)#\(sessionID)"
         }
     }
 

@@ -11,6 +11,8 @@ public final class Connection: Sendable {
 
     public let client: BitrefillClient
     public let mode: Mode
+    /// Names this run: the embedded sandbox's invoices exist only as long as it does.
+    public let sessionID = UUID().uuidString.prefix(8).lowercased()
     private let sandbox: RunningSandbox?
 
     init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?) {

@@ -11,13 +11,17 @@ public final class AppLoop {
     private let runner: EffectRunner
     private let inbox: ActionInbox
     private let now: () -> Date
+    /// The theme on screen, for `T`.
+    private var themes: ThemeSwitcher
     public private(set) var state: AppState
     /// Frames painted so far (start-up, keys, results, ticks that changed something).
     public private(set) var framesPainted = 0
 
     public init(terminal: any TerminalDevice, state: AppState, runner: EffectRunner, inbox: ActionInbox,
+                themes: ThemeSwitcher = ThemeSwitcher(catalog: .standard(), current: Theme.fallback.name),
                 now: @escaping () -> Date = Date.init) {
         self.terminal = terminal
+        self.themes = themes
         self.runner = runner
         self.inbox = inbox
         self.now = now
@@ -73,6 +77,11 @@ public final class AppLoop {
         for effect in reduce(&state, action) {
             switch effect {
             case .repaintAll: repaint = true
+            case .cycleTheme:
+                // Switched here, on the terminal's thread; the answer is reduced at once so the same frame says so.
+                _ = dispatch(themes.advance(on: terminal))
+                repaint = true
+            case .copyToClipboard(let text): terminal.copyToClipboard(text)
             case .quit: break
             default: runner.perform(effect)
             }

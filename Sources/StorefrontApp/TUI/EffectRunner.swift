@@ -13,14 +13,17 @@ public final class EffectRunner: Sendable {
     private let userData: UserDatabase
     private let client: BitrefillClient
     private let inbox: ActionInbox
+    /// Creating, following and paying invoices; nil where nothing is bought (tests of the browser).
+    private let checkout: CheckoutRunner?
     private let queue: AsyncStream<Effect>.Continuation
     private let worker: Task<Void, Never>
     private let detailGeneration = Mutex(0)
     private let detailDelay: Duration
 
     public init(catalog: CatalogService, userData: UserDatabase, client: BitrefillClient, inbox: ActionInbox,
-                detailDelay: Duration = .milliseconds(60)) {
+                checkout: CheckoutRunner? = nil, detailDelay: Duration = .milliseconds(60)) {
         self.detailDelay = detailDelay
+        self.checkout = checkout
         self.catalog = catalog
         self.userData = userData
         self.client = client
@@ -58,17 +61,20 @@ public final class EffectRunner: Sendable {
                 guard self.detailGeneration.withLock({ $0 == generation }) else { return }
                 self.queue.yield(effect)
             }
-        case .repaintAll, .quit:
+        case .checkout(let effect):
+            checkout?.perform(effect)
+        case .repaintAll, .quit, .copyToClipboard:
             break
         default:
             queue.yield(effect)
         }
     }
 
-    /// Stops the worker after the effects already asked for (a last cart save is not lost).
+    /// Stops the worker after the effects already asked for (a last cart save is not lost), and the follows.
     public func finish() async {
         queue.finish()
         await worker.value
+        await checkout?.finish()
     }
 
     private static func performLocal(_ effect: Effect, catalog: CatalogService, userData: UserDatabase, inbox: ActionInbox) {
@@ -97,7 +103,7 @@ public final class EffectRunner: Sendable {
             } catch {
                 inbox.post(.cartSaveFailed(error.description))
             }
-        case .loadBalance, .repaintAll, .quit:
+        case .loadBalance, .repaintAll, .quit, .cycleTheme, .checkout, .copyToClipboard:
             break
         }
     }

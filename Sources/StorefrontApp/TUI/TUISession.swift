@@ -26,9 +26,14 @@ public enum TUISession {
     /// (HTTP, database) runs on tasks that post their results to the loop.
     public static func run(_ options: TUIOptions, environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         let relay = ClientEventRelay()
-        let connection = try await Connection.open(options.settings, onEvent: { relay.send($0) })
+        // Invoice follows pace themselves by the request budget the API reports.
+        let budget = RequestBudget()
+        let connection = try await Connection.open(options.settings, onEvent: { event in
+            relay.send(event)
+            budget.note(event)
+        })
         do {
-            try await run(options, connection: connection, relay: relay, environment: environment)
+            try await run(options, connection: connection, relay: relay, budget: budget, environment: environment)
             await connection.close()
         } catch {
             await connection.close()
@@ -36,18 +41,22 @@ public enum TUISession {
         }
     }
 
-    private static func run(_ options: TUIOptions, connection: Connection, relay: ClientEventRelay,
+    private static func run(_ options: TUIOptions, connection: Connection, relay: ClientEventRelay, budget: RequestBudget,
                             environment: [String: String]) async throws {
         let inbox = ActionInbox()
         let catalog = try CatalogService.open(dataDirectory: options.dataDirectory, settings: options.settings,
                                               policy: try CatalogFreshnessPolicy.resolve(environment: environment))
         let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
         let cart = try userData.loadCart()
-        let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox)
+        let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: userData, budget: budget),
+                                      sandbox: connection.sandboxControls, inbox: inbox)
+        let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout)
 
         let themeName = options.themeRequest ?? environment["STOREFRONT_THEME"] ?? "default"
         // NO_COLOR is honoured by the terminal backend itself, whatever theme it is given.
-        let (theme, themeProblem) = ThemeCatalog.standard(environment: environment).loadOrFallback(themeName)
+        let themeCatalog = ThemeCatalog.standard(environment: environment)
+        let (theme, themeProblem) = themeCatalog.loadOrFallback(themeName)
+        let themes = ThemeSwitcher(catalog: themeCatalog, current: theme.name)
 
         let refresh = try catalog.refreshIfNeeded(connection: connection, events: relay)
         let forwarding = refresh.map { run in
@@ -62,8 +71,8 @@ public enum TUISession {
 
         let outcome: Result<Void, TerminalError> = await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: runLoop(theme: theme, connection: connectionInfo, asciiOnly: options.asciiOnly,
-                                                       runner: runner, inbox: inbox))
+                continuation.resume(returning: runLoop(theme: theme, themes: themes, connection: connectionInfo,
+                                                       asciiOnly: options.asciiOnly, runner: runner, inbox: inbox))
             }
             thread.name = "storefront-terminal"
             thread.start()
@@ -75,8 +84,8 @@ public enum TUISession {
     }
 
     /// The terminal's thread: take the terminal, loop, give it back.
-    private static func runLoop(theme: Theme, connection: ConnectionInfo, asciiOnly: Bool, runner: EffectRunner,
-                                inbox: ActionInbox) -> Result<Void, TerminalError> {
+    private static func runLoop(theme: Theme, themes: ThemeSwitcher, connection: ConnectionInfo, asciiOnly: Bool,
+                                runner: EffectRunner, inbox: ActionInbox) -> Result<Void, TerminalError> {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: theme)
@@ -87,7 +96,7 @@ public enum TUISession {
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, connection: connection, asciiOnly: asciiOnly, now: Date())
         let effects = startupEffects(&state)
-        let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox)
+        let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox, themes: themes)
         loop.run(initialEffects: effects)
         return .success(())
     }

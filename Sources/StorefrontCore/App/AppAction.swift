@@ -20,6 +20,10 @@ public enum AppAction: Sendable, Equatable {
     case cartSaveFailed(String)
     /// The chosen theme could not be used; the default one is shown instead.
     case themeFailed(String)
+    /// `T` switched the terminal to the named theme.
+    case themeChanged(name: String)
+    /// Something happened to a purchase (see `CheckoutEvent`).
+    case checkout(CheckoutEvent)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the
@@ -33,5 +37,12 @@ public enum Effect: Sendable, Equatable {
     case saveCart([CartLine])
     /// Paint every cell again (Ctrl-L, resize).
     case repaintAll
+    /// Show the next theme of the catalog (`T`). The loop does it: it owns the terminal and knows the theme
+    /// on screen, and answers with `.themeChanged` or `.themeFailed`.
+    case cycleTheme
+    /// Checkout work: creating, following and paying invoices, the history, QR codes.
+    case checkout(CheckoutEffect)
+    /// Put text on the local clipboard through the terminal (OSC 52). The loop does it: it owns the terminal.
+    case copyToClipboard(String)
     case quit
 }

@@ -14,6 +14,8 @@ public struct AppState: Sendable, Equatable {
     public var browser: BrowserState
     public var cart: Cart
     public var cartSelection: Int
+    /// The review, the purchases being followed and shown, and the history.
+    public var checkout: CheckoutState
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
     public var isQuitting: Bool
@@ -31,6 +33,7 @@ public struct AppState: Sendable, Equatable {
         browser = BrowserState()
         cart = Cart()
         cartSelection = 0
+        checkout = CheckoutState()
         message = nil
         isQuitting = false
         self.now = now
@@ -66,6 +69,12 @@ public struct CatalogStatus: Sendable, Equatable {
 public enum Screen: Sendable, Equatable {
     case browser
     case cart
+    /// The cart about to be bought: lines, totals, how to pay.
+    case review
+    /// One purchase (`checkout.shown`): following it, paying it, its codes.
+    case purchase
+    /// Every purchase in the journal.
+    case history
 }
 
 public enum Overlay: Sendable, Equatable {
@@ -73,6 +82,8 @@ public enum Overlay: Sendable, Equatable {
     case addToCart(AddToCartForm)
     case confirmQuit
     case confirmClearCart
+    /// The one-line summary of the review; only `y` buys.
+    case confirmPurchase
 }
 
 public struct StatusMessage: Sendable, Equatable {

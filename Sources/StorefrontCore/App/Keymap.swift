@@ -6,6 +6,10 @@ public enum Command: Sendable, Equatable {
     case startSearch, addToCart, openCart, help, quit, redraw
     case previousTab, nextTab, tab(Int)
     case increaseQuantity, decreaseQuantity, removeLine, clearCart
+    case cycleTheme
+    case checkout, openHistory, togglePresentation
+    case nextField, previousField, nextOption, previousOption, confirm
+    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode
 }
 
 public struct KeyBinding: Sendable, Equatable {
@@ -13,6 +17,9 @@ public struct KeyBinding: Sendable, Equatable {
         case everywhere = "Everywhere"
         case browser = "Browser"
         case cart = "Cart"
+        case review = "Review"
+        case purchase = "Purchase"
+        case history = "History"
     }
 
     public var keys: [Key]
@@ -35,6 +42,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("q")], command: .quit, context: .everywhere, summary: "Quit (confirms if cart)"),
         KeyBinding(keys: [.control("c")], command: .quit, context: .everywhere, summary: "Quit now (cart is kept)"),
         KeyBinding(keys: [.control("l")], command: .redraw, context: .everywhere, summary: "Redraw the screen"),
+        KeyBinding(keys: [.character("T")], command: .cycleTheme, context: .everywhere, summary: "Next colour theme"),
         KeyBinding(keys: [.tab], command: .nextPane, context: .browser, summary: "Next pane"),
         KeyBinding(keys: [.backTab], command: .previousPane, context: .browser, summary: "Previous pane"),
         KeyBinding(keys: [.enter], command: .open, context: .browser, summary: "Open country / product"),
@@ -48,6 +56,27 @@ public enum Keymap {
         KeyBinding(keys: [.character("-")], command: .decreaseQuantity, context: .cart, summary: "One less of the line"),
         KeyBinding(keys: [.character("d"), .delete], command: .removeLine, context: .cart, summary: "Remove the line"),
         KeyBinding(keys: [.character("x")], command: .clearCart, context: .cart, summary: "Empty cart (asks first)"),
+    ] + checkoutBindings
+
+    /// The review, purchase and history screens, and the two keys that reach them from anywhere.
+    static let checkoutBindings: [KeyBinding] = [
+        KeyBinding(keys: [.character("h")], command: .openHistory, context: .everywhere, summary: "Purchase history"),
+        KeyBinding(keys: [.character("P")], command: .togglePresentation, context: .everywhere, summary: "Presenting: hide codes"),
+        KeyBinding(keys: [.character("b"), .enter], command: .checkout, context: .cart, summary: "Review and buy"),
+        KeyBinding(keys: [.tab, .down], command: .nextField, context: .review, summary: "Next field"),
+        KeyBinding(keys: [.backTab, .up], command: .previousField, context: .review, summary: "Previous field"),
+        KeyBinding(keys: [.right, .character(" ")], command: .nextOption, context: .review, summary: "Change method/auto-pay"),
+        KeyBinding(keys: [.left], command: .previousOption, context: .review, summary: "Previous method"),
+        KeyBinding(keys: [.enter], command: .confirm, context: .review, summary: "Summary, then y buys"),
+        KeyBinding(keys: [.escape], command: .back, context: .review, summary: "Back to the cart"),
+        KeyBinding(keys: [.character("n")], command: .checkNow, context: .purchase, summary: "Check the invoice now"),
+        KeyBinding(keys: [.character("p")], command: .payNow, context: .purchase, summary: "Pay from the balance"),
+        KeyBinding(keys: [.character("s")], command: .simulatePayment, context: .purchase, summary: "Simulate pay (sandbox)"),
+        KeyBinding(keys: [.character("r")], command: .reveal, context: .purchase, summary: "Reveal codes for 30 s"),
+        KeyBinding(keys: [.character("Y")], command: .copyValue, context: .purchase, summary: "Copy selected value"),
+        KeyBinding(keys: [.character("m")], command: .cycleQRMode, context: .purchase, summary: "QR: half/full/ASCII"),
+        KeyBinding(keys: [.character("/")], command: .startSearch, context: .history, summary: "Filter the purchases"),
+        KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
     ]
 
     /// The command for a key in a context: the context's own bindings first, then those for everywhere.

@@ -32,6 +32,8 @@ func cartCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .clearCart:
         if !lines.isEmpty { state.overlay = .confirmClearCart }
         return []
+    case .checkout:
+        return openReview(&state)
     default:
         return []
     }
@@ -78,6 +80,8 @@ func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -
         }
         if [.character("n"), .character("N"), .escape].contains(key) { state.overlay = nil }
         return []
+    case .confirmPurchase:
+        return confirmPurchaseKey(&state, key)
     case .addToCart(var form):
         let effects = handleFormKey(&state, &form, key)
         if case .addToCart = state.overlay { state.overlay = .addToCart(form) }

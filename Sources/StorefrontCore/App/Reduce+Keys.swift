@@ -23,11 +23,17 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .cart:
         guard let command = Keymap.command(for: key, in: .cart) else { return [] }
         return screenCommand(&state, command) ?? cartCommand(&state, command)
+    case .review:
+        return handleReviewKey(&state, key)
+    case .purchase:
+        return handlePurchaseKey(&state, key)
+    case .history:
+        return handleHistoryKey(&state, key)
     }
 }
 
 /// Commands that do the same on every screen; nil for the others.
-private func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
+func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
     switch command {
     case .help:
         state.overlay = .help
@@ -36,6 +42,12 @@ private func screenCommand(_ state: inout AppState, _ command: Command) -> [Effe
         return quit(&state)
     case .redraw:
         return [.repaintAll]
+    case .cycleTheme:
+        return [.cycleTheme]
+    case .openHistory:
+        return openHistory(&state)
+    case .togglePresentation:
+        return togglePresentation(&state)
     default:
         return nil
     }
@@ -104,7 +116,7 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         return selectTab(&state, next)
     case .tab(let index):
         return selectTab(&state, index)
-    case .increaseQuantity, .decreaseQuantity, .removeLine, .clearCart, .help, .quit, .redraw:
+    default:
         return []
     }
 }

@@ -60,6 +60,11 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .themeFailed(let message):
         state.message = StatusMessage(.error, "\(message) Using the default theme.")
         return []
+    case .themeChanged(let name):
+        state.message = StatusMessage(.info, "Theme: \(name)")
+        return []
+    case .checkout(let event):
+        return reduceCheckout(&state, event)
     }
 }
 
@@ -159,8 +164,8 @@ extension CatalogQuery {
     }
 }
 
-/// What the app asks for when it starts: the balance, the catalog's summary and countries, and the first
-/// page of products.
+/// What the app asks for when it starts: the balance, the catalog's summary and countries, the first
+/// page of products, and the purchases an earlier run left unfinished.
 public func startupEffects(_ state: inout AppState) -> [Effect] {
-    [.loadBalance, .loadCatalogSummary, .loadCountries(type: state.browser.type)] + requery(&state)
+    [.loadBalance, .loadCatalogSummary, .loadCountries(type: state.browser.type)] + requery(&state) + [.checkout(.resumeUnfinished)]
 }

@@ -42,8 +42,8 @@ enum ColorPalette {
     }
 
     /// The index in `candidates` whose colour is nearest to `color` (the lowest index on a tie).
-    static func nearestIndex(to color: RGB, among candidates: ClosedRange<Int>) -> Int {
-        candidates.min { distance(rgb(ofIndex: $0), color) < distance(rgb(ofIndex: $1), color) } ?? candidates.lowerBound
+    static func nearestIndex(to color: RGB, among candidates: some Collection<Int>) -> Int {
+        candidates.min { distance(rgb(ofIndex: $0), color) < distance(rgb(ofIndex: $1), color) } ?? 0
     }
 
     /// "Redmean" distance: a cheap weighting of the channels that tracks perceived difference far better than

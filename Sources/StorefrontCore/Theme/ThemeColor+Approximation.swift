@@ -6,12 +6,19 @@ extension ThemeColor {
     /// users redefine), and anything for true colour. Greys only ever become greys: by distance alone a
     /// mid-grey is nearer cyan than white on 8 colours; this way bright-black turns white there instead.
     public func approximated(for capability: ColorCapability) -> ThemeColor {
+        approximated(for: capability, avoiding: nil)
+    }
+
+    /// The nearest colour other than `avoided`, which a foreground uses when its nearest colour is its own
+    /// background's (see `ThemeStyle.colors(for:)`).
+    func approximated(for capability: ColorCapability, avoiding avoided: ThemeColor?) -> ThemeColor {
         switch capability {
         case .truecolor:
             return self
         case .palette256:
             guard case .rgb = self, let color = rgbValue else { return self }
-            return .indexed(UInt8(ColorPalette.nearestIndex(to: color, among: 16...255)))
+            let candidates = (16...255).filter { $0 != avoided?.paletteIndex }
+            return .indexed(UInt8(ColorPalette.nearestIndex(to: color, among: candidates)))
         case .ansi16, .ansi8:
             guard let color = rgbValue else { return self }
             let candidates: [ANSIColor] = switch (capability, color.isGrey) {
@@ -20,7 +27,7 @@ extension ThemeColor {
             case (_, true): [.black, .brightBlack, .white, .brightWhite]
             case (_, false): ANSIColor.allCases
             }
-            return .ansi(candidates.min {
+            return .ansi(candidates.filter { .ansi($0) != avoided }.min {
                 ColorPalette.distance(ColorPalette.rgb(ofIndex: $0.rawValue), color)
                     < ColorPalette.distance(ColorPalette.rgb(ofIndex: $1.rawValue), color)
             } ?? .white)

@@ -16,8 +16,8 @@ enum DialogView {
     }
 }
 
-/// Help, generated from the keymap so it always says what the keys really do. When the list is taller than
-/// the window it flows into two columns.
+/// Help, generated from the keymap so it always says what the keys really do: the keys of everywhere and of
+/// the screen it was opened on. When the list is taller than the window it flows into two columns.
 enum HelpView {
     struct Entry {
         var keys: String
@@ -25,22 +25,31 @@ enum HelpView {
         var isHeading: Bool
     }
 
-    static var entries: [Entry] {
+    static func entries(for screen: Screen) -> [Entry] {
+        let here: KeyBinding.Context = switch screen {
+        case .browser: .browser
+        case .cart: .cart
+        case .review: .review
+        case .purchase: .purchase
+        case .history: .history
+        }
         var entries: [Entry] = []
-        for context in KeyBinding.Context.allCases {
+        for context in [KeyBinding.Context.everywhere, here] {
             entries.append(Entry(keys: context.rawValue, summary: "", isHeading: true))
             for binding in Keymap.bindings where binding.context == context {
                 let keys = binding.command == .tab(0) ? "1-5" : binding.keys.map(\.label).joined(separator: " ")
                 entries.append(Entry(keys: keys, summary: binding.summary, isHeading: false))
             }
         }
-        entries.append(Entry(keys: "Countries pane", summary: "", isHeading: true))
-        entries.append(Entry(keys: "a-z", summary: "Jump to a country", isHeading: false))
+        if screen == .browser {
+            entries.append(Entry(keys: "Countries pane", summary: "", isHeading: true))
+            entries.append(Entry(keys: "a-z", summary: "Jump to a country", isHeading: false))
+        }
         return entries
     }
 
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        let entries = self.entries
+        let entries = self.entries(for: state.screen)
         let fitsOneColumn = entries.count + 3 <= layout.height - 2
         let columns = fitsOneColumn ? 1 : 2
         let perColumn = (entries.count + columns - 1) / columns

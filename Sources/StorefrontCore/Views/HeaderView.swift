@@ -1,10 +1,21 @@
 /// Row 0: the name, the type tabs, and the search field.
 enum HeaderView {
+    /// Every screen but the browser names itself in place of the tabs.
+    private static func title(of screen: Screen) -> String? {
+        switch screen {
+        case .browser: nil
+        case .cart: "Cart"
+        case .review: "Review and buy"
+        case .purchase: "Purchase"
+        case .history: "Purchase history"
+        }
+    }
+
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         buffer.fill(Rect(x: 0, y: 0, width: layout.width, height: 1), style: Style(.statusBar))
         var x = buffer.put(" Storefront ", x: 0, y: 0, style: Style(.title, bold: true)) + 1
-        if state.screen == .cart {
-            buffer.put("Cart", x: x, y: 0, style: Style(.statusBar, bold: true))
+        if let title = title(of: state.screen) {
+            buffer.put(title, x: x, y: 0, style: Style(.statusBar, bold: true))
             return
         }
         for (index, type) in BrowserState.tabs.enumerated() {

@@ -10,6 +10,9 @@ public func render(_ state: AppState) -> ScreenBuffer {
     switch state.screen {
     case .browser: BrowserView.draw(state, layout, into: &buffer)
     case .cart: CartView.draw(state, layout, into: &buffer)
+    case .review: ReviewView.draw(state, layout, into: &buffer)
+    case .purchase: PurchaseView.draw(state, layout, into: &buffer)
+    case .history: HistoryView.draw(state, layout, into: &buffer)
     }
     StatusBarView.draw(state, layout, into: &buffer)
     switch state.overlay {
@@ -25,6 +28,9 @@ public func render(_ state: AppState) -> ScreenBuffer {
             "Remove all \(state.cart.lines.count) line\(state.cart.lines.count == 1 ? "" : "s") (\(state.cart.units) units) from the cart?",
             "", "y  empty it      n  keep it",
         ], state, layout, into: &buffer)
+    case .confirmPurchase:
+        DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state), "", "y  buy      n  back to the review"],
+                           state, layout, into: &buffer)
     case nil: break
     }
     return buffer

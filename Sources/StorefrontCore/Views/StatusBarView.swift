@@ -7,6 +7,9 @@ enum StatusBarView {
         buffer.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: Style(.statusBar))
         let badge = state.connection.isSandbox ? " SANDBOX " : " LIVE \(state.connection.host) "
         var x = buffer.put(badge, x: 0, y: y, style: Style(state.connection.isSandbox ? .badgeSandbox : .badgeLive, bold: true))
+        if state.checkout.presenting {
+            x += buffer.put(" PRESENTING ", x: x, y: y, style: Style(.badgePresenting, bold: true))
+        }
         x += buffer.put("  Balance \(state.balance?.formatted ?? "…")", x: x, y: y, style: Style(.statusBar))
         x += buffer.put("  \(catalogText(state))", x: x, y: y, style: Style(state.catalog.refreshError == nil ? .statusBar : .warning))
         let cart = " Cart \(state.cart.units)/\(Cart.maxUnits) "
@@ -75,10 +78,12 @@ enum StatusBarView {
         case .help: return [("Esc", "close help")]
         case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
         case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
+        case .confirmPurchase: return [("y", "buy"), ("n", "back to the review")]
         case nil: break
         }
+        if let hints = checkoutHints(state) { return hints }
         if state.screen == .cart {
-            return [("+/-", "quantity"), ("d", "remove"), ("x", "empty"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+            return [("b", "buy"), ("+/-", "quantity"), ("d", "remove"), ("x", "empty"), ("h", "history"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         }
         if state.browser.isEditingSearch {
             return [("Enter", "done"), ("Esc", "clear"), ("↑↓", "move")]

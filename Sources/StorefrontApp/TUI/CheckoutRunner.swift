@@ -1,0 +1,139 @@
+import BitrefillAPI
+import Checkout
+import Foundation
+import QREncoding
+import StorefrontCore
+import Synchronization
+
+/// Performs the checkout effects and posts what came of them: creates invoices through the engine, follows
+/// each on a task of its own, pays, simulates sandbox payments, reads the history, encodes QR codes.
+///
+/// A follow belongs to the purchase, not to the screen: leaving the purchase screen does not stop it, and it
+/// ends when the purchase settles (or the app quits; the next start resumes it).
+public final class CheckoutRunner: Sendable {
+    private let engine: PurchaseEngine
+    private let sandbox: SandboxControls?
+    private let inbox: ActionInbox
+    private let follows = Mutex<[String: Follow]>([:])
+
+    private struct Follow: Sendable {
+        let signal: CheckNowSignal
+        let task: Task<Void, Never>
+    }
+
+    public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox) {
+        self.engine = engine
+        self.sandbox = sandbox
+        self.inbox = inbox
+    }
+
+    public func perform(_ effect: CheckoutEffect) {
+        switch effect {
+        case .place(let plan):
+            Task { await place(plan) }
+        case .follow(let id):
+            follow(id)
+        case .checkNow(let id):
+            if let signal = follows.withLock({ $0[id]?.signal }) { signal.fire() } else { follow(id) }
+        case .pay(let id):
+            Task { await pay(id) }
+        case .simulatePayment(let id, let invoiceId):
+            Task { await simulatePayment(id, invoiceId: invoiceId) }
+        case .resumeUnfinished:
+            Task.detached { [engine, inbox] in
+                do throws(CheckoutError) {
+                    inbox.post(.checkout(.resumed(try engine.unfinished())))
+                } catch {
+                    inbox.post(.checkout(.requestFailed("Unfinished purchases could not be resumed: \(error.message)")))
+                }
+            }
+        case .loadHistory(let filter):
+            Task.detached { [engine, inbox] in
+                do throws(UserDatabaseError) {
+                    inbox.post(.checkout(.historyLoaded(try engine.journal.purchases(matching: filter), filter: filter)))
+                } catch {
+                    inbox.post(.checkout(.historyFailed(error.description)))
+                }
+            }
+        case .encodeQR(let payload):
+            Task.detached { [inbox] in
+                do throws(QREncodingError) {
+                    inbox.post(.checkout(.qrEncoded(payload: payload, try QREncoder.encode(payload))))
+                } catch {
+                    inbox.post(.checkout(.qrFailed(payload: payload, message: error.message)))
+                }
+            }
+        }
+    }
+
+    /// Stops every follow (the journal keeps where each stood; the next start resumes them).
+    public func finish() async {
+        let running = follows.withLock { $0.values.map(\.task) }
+        for task in running { task.cancel() }
+        for task in running { await task.value }
+    }
+
+    private func place(_ plan: PurchasePlan) async {
+        let lines = plan.lines.map(PurchaseLine.init)
+        let request = CheckoutRequest(kind: CheckoutRequest.kind(for: lines, types: plan.lines.map(\.productType)), lines: lines,
+                                      paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
+                                      refundAddress: plan.refundAddress, email: plan.email)
+        do {
+            inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
+        } catch {
+            inbox.post(.checkout(.placeFailed(error.message)))
+        }
+    }
+
+    /// Starts following unless a follow of the purchase is already running.
+    private func follow(_ id: String) {
+        if let purchase = try? engine.purchase(id), purchase.source != engine.source {
+            inbox.post(.checkout(.requestFailed("This purchase was made on another API or an earlier sandbox run: it can only be followed there.")))
+            return
+        }
+        let signal = CheckNowSignal()
+        follows.withLock { follows in
+            guard follows[id] == nil else { return }
+            // Stored before the lock is released, so the task's own removal at its end always finds it.
+            follows[id] = Follow(signal: signal, task: Task { await self.runFollow(id, signal: signal) })
+        }
+    }
+
+    private func runFollow(_ id: String, signal: CheckNowSignal) async {
+        do {
+            let final = try await engine.follow(id, checkNow: signal) { [inbox] purchase, progress in
+                let status = FollowStatus(nextCheck: progress.nextCheck, requestsLeft: progress.budget?.remaining,
+                                          requestLimit: progress.budget?.limit)
+                inbox.post(.checkout(.updated(purchase, follow: status)))
+            }
+            inbox.post(.checkout(.updated(final, follow: nil)))
+        } catch {
+            inbox.post(.checkout(.followFailed(purchaseId: id, message: error.message)))
+        }
+        follows.withLock { $0[id] = nil }
+    }
+
+    /// Pays a balance invoice, then follows it to delivery.
+    private func pay(_ id: String) async {
+        do {
+            inbox.post(.checkout(.updated(try await engine.pay(id), follow: nil)))
+            follow(id)
+        } catch {
+            inbox.post(.checkout(.requestFailed("The invoice could not be paid: \(error.message)")))
+        }
+    }
+
+    private func simulatePayment(_ id: String, invoiceId: String) async {
+        guard let sandbox else {
+            inbox.post(.checkout(.requestFailed("Payments can be simulated in the sandbox only.")))
+            return
+        }
+        do {
+            try await sandbox.simulatePayment(invoiceId: invoiceId)
+            inbox.post(.checkout(.paymentSimulated(purchaseId: id)))
+            perform(.checkNow(purchaseId: id))
+        } catch {
+            inbox.post(.checkout(.requestFailed("The sandbox did not take the payment: \((error as? APIError)?.message ?? "\(error)")")))
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// How long `r` shows an order's secrets before they are masked again.
+let revealSeconds: TimeInterval = 30
+
+/// The purchase screen: follow, pay, simulate, and the delivered codes (masked until `r`).
+func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let command = Keymap.command(for: key, in: .purchase) else { return [] }
+    if let effects = screenCommand(&state, command) { return effects }
+    guard let shown = state.checkout.shown, let purchase = state.checkout.purchases[shown.purchaseId] else {
+        state.screen = .browser
+        return []
+    }
+    let values = PurchaseValues.list(for: purchase)
+    switch command {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+        let step = switch command {
+        case .moveUp: -1
+        case .moveDown: 1
+        case .pageUp, .top: -values.count
+        default: values.count
+        }
+        state.checkout.shown?.selection = max(0, min(values.count - 1, shown.selection + step))
+        return []
+    case .back:
+        leavePurchase(&state, to: shown.returnTo)
+        return shown.returnTo == .history ? [.checkout(.loadHistory(filter: state.checkout.history.filter))] : []
+    case .openCart:
+        leavePurchase(&state, to: .cart)
+        return []
+    case .checkNow:
+        guard purchase.isUnfinished else {
+            state.message = StatusMessage(.info, "This purchase is settled: there is nothing more to check.")
+            return []
+        }
+        state.message = StatusMessage(.info, "Checking the invoice now…")
+        return [.checkout(.checkNow(purchaseId: purchase.id))]
+    case .payNow:
+        guard purchase.awaitsBalancePayment else {
+            state.message = StatusMessage(.info, "Nothing to pay here: p pays a balance invoice created without auto-pay.")
+            return []
+        }
+        state.message = StatusMessage(.info, "Paying from the balance…")
+        return [.checkout(.pay(purchaseId: purchase.id))]
+    case .simulatePayment:
+        guard state.connection.isSandbox else {
+            state.message = StatusMessage(.error, "s simulates payments in the sandbox only: on the live API, pay from a wallet.")
+            return []
+        }
+        guard purchase.awaitsCryptoPayment, let invoiceId = purchase.invoiceId else {
+            state.message = StatusMessage(.info, "No crypto payment is awaited for this purchase.")
+            return []
+        }
+        state.message = StatusMessage(.info, "Simulating the payment…")
+        return [.checkout(.simulatePayment(purchaseId: purchase.id, invoiceId: invoiceId))]
+    case .reveal:
+        reveal(&state, purchase, values)
+        return []
+    case .copyValue:
+        guard values.indices.contains(shown.selection) else {
+            state.message = StatusMessage(.info, "Nothing to copy yet.")
+            return []
+        }
+        let value = values[shown.selection]
+        state.message = StatusMessage(.success, "\(value.label) copied to the clipboard (OSC 52: the terminal must allow it).")
+        return [.copyToClipboard(value.text)]
+    case .cycleQRMode:
+        state.checkout.qrMode = state.checkout.qrMode.next
+        state.message = StatusMessage(.info, "QR drawn with \(qrModeName(state.checkout.qrMode)); m changes it.")
+        return []
+    default:
+        return []
+    }
+}
+
+/// `r`: shows the selected order's secrets for 30 s, or hides them again. Presentation mode refuses.
+private func reveal(_ state: inout AppState, _ purchase: Purchase, _ values: [PurchaseValue]) {
+    guard !state.checkout.presenting else {
+        state.message = StatusMessage(.error, "Presentation mode keeps codes hidden: P ends it first.")
+        return
+    }
+    let selected = state.checkout.shown.flatMap { values.indices.contains($0.selection) ? values[$0.selection].orderId : nil }
+    guard let orderId = selected ?? values.first(where: \.isSecret)?.orderId,
+          values.contains(where: { $0.orderId == orderId && $0.isSecret }) else {
+        state.message = StatusMessage(.info, "Nothing to reveal: this order has no code yet.")
+        return
+    }
+    if state.isRevealed(orderId: orderId) {
+        state.checkout.shown?.revealedOrder = nil
+        state.checkout.shown?.revealedUntil = nil
+        state.message = StatusMessage(.info, "Hidden again.")
+    } else {
+        state.checkout.shown?.revealedOrder = orderId
+        state.checkout.shown?.revealedUntil = state.now.addingTimeInterval(revealSeconds)
+        state.message = StatusMessage(.info, "Revealed for \(Int(revealSeconds)) s; r hides it now.")
+    }
+}
+
+/// Leaving the screen masks everything again: the next visit starts hidden.
+func leavePurchase(_ state: inout AppState, to screen: Screen) {
+    state.checkout.shown?.revealedOrder = nil
+    state.checkout.shown?.revealedUntil = nil
+    state.screen = screen
+    state.message = nil
+}
+
+private func qrModeName(_ mode: QRRenderMode) -> String {
+    switch mode {
+    case .half: "half blocks"
+    case .full: "full blocks"
+    case .ascii: "ASCII (#)"
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The cart's `b` or Enter: the review of every line, how to pay, then a one-line summary that only `y` confirms.
+func openReview(_ state: inout AppState) -> [Effect] {
+    guard !state.cart.isEmpty else {
+        state.message = StatusMessage(.info, "The cart is empty: add a product first (a in the catalog).")
+        return []
+    }
+    state.checkout.review.field = .method
+    state.checkout.review.error = nil
+    state.screen = .review
+    state.message = nil
+    return []
+}
+
+func handleReviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    // The create is in flight: nothing on this screen may change what is being bought.
+    guard state.checkout.placingLines == nil else { return [] }
+    var form = state.checkout.review
+    defer { state.checkout.review = form }
+    if form.isEditingText, editText(&form, key) { return [] }
+    guard let command = Keymap.command(for: key, in: .review) else { return [] }
+    if let effects = screenCommand(&state, command) { return effects }
+    switch command {
+    case .nextField, .previousField:
+        let fields = form.fields
+        let index = fields.firstIndex(of: form.field) ?? 0
+        form.field = fields[(index + (command == .nextField ? 1 : fields.count - 1)) % fields.count]
+    case .nextOption, .previousOption:
+        changeOption(&form, forward: command == .nextOption)
+    case .confirm:
+        if let problem = reviewProblem(state, form) {
+            form.error = problem.message
+            form.field = problem.field
+        } else {
+            form.error = nil
+            state.overlay = .confirmPurchase
+        }
+    case .back, .openCart:
+        state.screen = .cart
+        state.message = nil
+    default:
+        break
+    }
+    return []
+}
+
+/// Typing into the refund address or email; true when the key was text.
+private func editText(_ form: inout ReviewForm, _ key: Key) -> Bool {
+    var text = form.field == .refundAddress ? form.refundAddress : form.email
+    switch key {
+    case .character(let character):
+        guard text.count < 120 else { return true }
+        text.append(character)
+    case .backspace:
+        guard !text.isEmpty else { return true }
+        text.removeLast()
+    default:
+        return false
+    }
+    if form.field == .refundAddress { form.refundAddress = text } else { form.email = text }
+    form.error = nil
+    return true
+}
+
+private func changeOption(_ form: inout ReviewForm, forward: Bool) {
+    switch form.field {
+    case .method:
+        let methods = PaymentMethod.knownCases
+        let index = methods.firstIndex(of: form.method) ?? 0
+        form.method = methods[(index + (forward ? 1 : methods.count - 1)) % methods.count]
+        form.error = nil
+    case .autoPay:
+        form.autoPay.toggle()
+    case .refundAddress, .email:
+        break
+    }
+}
+
+/// The form's own problems, then whether the balance covers a balance purchase.
+private func reviewProblem(_ state: AppState, _ form: ReviewForm) -> (field: ReviewForm.Field, message: String)? {
+    if let problem = form.problem { return problem }
+    if form.method == .balance, let balance = state.balance, let total = state.cart.totalPrice, total > balance.minorUnits {
+        let short = Money(minorUnits: total - balance.minorUnits, currency: balance.currency)
+        return (.method, "The balance is short by \(short.formatted): top it up, or pick a crypto method with ←→.")
+    }
+    return nil
+}
+
+/// The summary overlay: `y` sends the purchase, `n` or Esc go back to the review. Enter does nothing here,
+/// so a key held down or pressed twice never buys.
+func confirmPurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch key {
+    case .character("y"), .character("Y"):
+        state.overlay = nil
+        let form = state.checkout.review
+        let address = form.refundAddress.trimmingCharacters(in: .whitespaces)
+        let email = form.email.trimmingCharacters(in: .whitespaces)
+        let plan = PurchasePlan(lines: state.cart.lines, paymentMethod: form.method,
+                                autoPay: form.method == .balance && form.autoPay,
+                                refundAddress: form.method == .balance || address.isEmpty ? nil : address,
+                                email: email.isEmpty ? nil : email)
+        state.checkout.placingLines = state.cart.lines.map(\.id)
+        state.message = StatusMessage(.info, "Creating the invoice…")
+        return [.checkout(.place(plan))]
+    case .character("n"), .character("N"), .escape:
+        state.overlay = nil
+        return []
+    case .enter:
+        state.message = StatusMessage(.info, "Press y to buy, or n to go back to the review.")
+        return []
+    default:
+        return []
+    }
+}
+
+/// "Buy 3 items for 0.00123000 BTC from the balance? y/n": the line the confirmation shows.
+public func purchaseSummary(_ state: AppState) -> String {
+    let units = state.cart.units
+    let items = "\(units) item\(units == 1 ? "" : "s")"
+    var total: String?
+    if let price = state.cart.totalPrice, let currency = state.balance?.currency {
+        total = Money(minorUnits: price, currency: currency).formatted
+    }
+    let method = state.checkout.review.method
+    switch (method, total) {
+    case (.balance, let total?): return "Buy \(items) for \(total) from the balance? y/n"
+    case (.balance, nil): return "Buy \(items) from the balance (price on the invoice)? y/n"
+    case (_, let total?): return "Buy \(items) worth \(total), paying with \(method.displayName)? y/n"
+    case (_, nil): return "Buy \(items), paying with \(method.displayName)? y/n"
+    }
+}

@@ -1,0 +1,118 @@
+/// One purchase: following it (status, next check, budget), paying it (amount, address, expiry and a QR of
+/// the payment URI), then what it delivered. Codes, PINs and QR payloads stay masked until `r`.
+enum PurchaseView {
+    static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        let glyphs = Glyphs.of(state)
+        let body = layout.body
+        guard let purchase = state.checkout.shownPurchase else {
+            buffer.box(body, title: "Purchase", glyphs: glyphs, style: Style(.accent))
+            buffer.put("No purchase selected: h opens the history.", x: body.x + 2, y: body.y + 2, style: Style(.muted))
+            return
+        }
+        var details = body
+        if let code = qrCode(state, purchase) {
+            let width = qrPaneWidth(state, code, body)
+            details.width -= width
+            drawQRPane(state, code, Rect(x: details.maxX, y: body.y, width: width, height: body.height), glyphs, into: &buffer)
+        }
+        drawDetails(state, purchase, details, glyphs, into: &buffer)
+    }
+
+    private static func drawDetails(_ state: AppState, _ purchase: Purchase, _ pane: Rect, _ glyphs: Glyphs,
+                                    into buffer: inout ScreenBuffer) {
+        buffer.box(pane, title: "Purchase \(glyphs.bullet) \(PurchaseText.stamp(purchase.createdAt)) UTC", glyphs: glyphs, style: Style(.accent))
+        let x = pane.x + 2
+        let width = pane.width - 4
+        let rows = self.rows(state, purchase, width: width)
+        let visible = pane.height - 2
+        let selection = state.checkout.shown?.selection ?? 0
+        // Keep the selected value on screen: scroll only as far as needed to show it and two rows after.
+        let selectedRow = rows.firstIndex { $0.valueIndex == selection } ?? 0
+        let start = max(0, min(selectedRow + 3 - visible, rows.count - visible))
+        for (offset, row) in rows.dropFirst(start).prefix(visible).enumerated() {
+            let y = pane.y + 1 + offset
+            let selected = row.valueIndex != nil && row.valueIndex == selection
+            var column = x + row.indent
+            if !row.label.isEmpty || row.valueIndex != nil {
+                let marker = selected && !row.label.isEmpty ? "›" : " "
+                // One blank column always separates the label from its value, however long the label.
+                buffer.row(marker + DisplayWidth.fit(row.label, to: labelWidth - 1), x: column - 1, y: y, width: labelWidth + 1,
+                           style: Style(selected ? .accent : .muted, bold: selected))
+                column += labelWidth
+            }
+            buffer.row(row.text, x: column, y: y, width: max(1, x + width - column), style: selected ? Style(.selection, bold: true) : row.style)
+        }
+        if start + visible < rows.count {
+            buffer.put(" \(glyphs.ellipsis) more below (↓) ", x: pane.maxX - 20, y: pane.maxY - 1, style: Style(.muted))
+        }
+    }
+
+    /// The code the right pane shows: the payment URI while a payment is awaited, else the selected order's
+    /// (or the first) delivered QR barcode or eSIM profile.
+    struct Code {
+        var title: String
+        var payload: String
+        var caption: String
+        var isHidden: Bool
+    }
+
+    static func qrCode(_ state: AppState, _ purchase: Purchase) -> Code? {
+        if let uri = PurchaseValues.paymentURI(of: purchase) {
+            let what = switch purchase.paymentMethod {
+            case .lightning: "Lightning invoice"
+            case .bitcoin: "bitcoin URI with the amount"
+            default: "the address: send the amount shown"
+            }
+            return Code(title: "Scan to pay", payload: uri, caption: what, isHidden: false)
+        }
+        let values = PurchaseValues.list(for: purchase)
+        let selectedOrder = state.checkout.shown.flatMap { values.indices.contains($0.selection) ? values[$0.selection].orderId : nil }
+        let candidates = purchase.orders.filter { $0.redemption?.qrPayload != nil }
+        guard let order = candidates.first(where: { $0.id == selectedOrder }) ?? candidates.first,
+              let redemption = order.redemption, let payload = redemption.qrPayload else { return nil }
+        let isESIM = redemption.lpa != nil
+        return Code(title: isESIM ? "eSIM profile" : "Barcode", payload: payload,
+                    caption: isESIM ? "scan in eSIM settings" : "show at the till",
+                    isHidden: !state.isRevealed(orderId: order.id))
+    }
+
+    /// Wide enough for the code in the current mode when the window allows, leaving the details 44 columns;
+    /// when it does not, just wide enough to say how much larger the window must be.
+    private static func qrPaneWidth(_ state: AppState, _ code: Code, _ body: Rect) -> Int {
+        guard case .ready(let matrix)? = state.checkout.qrCodes[code.payload] else { return 34 }
+        let wanted = QRTextRenderer.size(of: matrix, mode: state.checkout.qrMode).columns + 4
+        return wanted <= body.width - 44 ? max(30, wanted) : 30
+    }
+
+    private static func drawQRPane(_ state: AppState, _ code: Code, _ pane: Rect, _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
+        buffer.box(pane, title: code.title, glyphs: glyphs, style: Style(.border))
+        let area = Rect(x: pane.x + 1, y: pane.y + 1, width: pane.width - 2, height: pane.height - 3)
+        buffer.row(" " + code.caption, x: area.x, y: pane.maxY - 2, width: area.width, style: Style(.muted))
+        switch state.checkout.qrCodes[code.payload] {
+        case .ready(let matrix)?:
+            if code.isHidden {
+                drawHidden(state, matrix, in: area, glyphs, into: &buffer)
+            } else {
+                buffer.drawQR(matrix, mode: state.checkout.qrMode, in: area)
+            }
+        case .failed(let message)?:
+            buffer.wrapped("No QR code: \(message)", x: area.x + 1, y: area.y + 1, width: area.width - 2, maxRows: 4, style: Style(.error))
+        case .encoding?, nil:
+            buffer.put("Drawing the QR code\(glyphs.ellipsis)", x: area.x + 1, y: area.y + 1, style: Style(.muted), maxWidth: area.width - 2)
+        }
+    }
+
+    /// In place of a secret code: a box of about its size that says how to show it.
+    private static func drawHidden(_ state: AppState, _ matrix: QRMatrix, in area: Rect, _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
+        let size = QRTextRenderer.size(of: matrix, mode: state.checkout.qrMode)
+        let width = min(area.width - 2, max(32, size.columns))
+        let height = min(area.height - 2, max(5, size.rows))
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
+        buffer.box(box, title: nil, glyphs: glyphs, style: Style(.muted))
+        let lines = ["QR hidden", state.checkout.presenting ? "(presentation mode)" : "press r to reveal"]
+        for (offset, line) in lines.enumerated() {
+            buffer.put(line, x: box.x + max(1, (width - DisplayWidth.of(line)) / 2), y: box.y + height / 2 - 1 + offset,
+                       style: Style(.muted, bold: offset == 0), maxWidth: width - 2)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Checkout
+import Foundation
+import StorefrontCore
+import Testing
+
+@Suite struct JournalTests {
+    func purchase(_ id: String, at seconds: TimeInterval, source: String = "api#a", stage: PurchaseStage = .settled,
+                  invoice: String? = nil, code: String? = nil) -> Purchase {
+        Purchase(id: id, createdAt: Date(timeIntervalSince1970: seconds), source: source, kind: .invoice,
+                 lines: [PurchaseLine(productId: "amazon-de", productName: "Amazon DE", faceValue: "50 EUR",
+                                      denomination: .package(id: "amazon-de<&>50"), quantity: 1, phoneNumber: "+4915212345678")],
+                 paymentMethod: .balance, autoPay: true, stage: stage, invoiceId: invoice,
+                 orders: code.map { [PurchaseOrder(id: "o-\(id)", status: .delivered, redemption: Redemption(code: $0))] } ?? [])
+    }
+
+    @Test func aDeliveredCodeSurvivesReopeningTheFileWhichStaysPrivate() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(UserDatabase.fileName)
+        let bought = purchase("p1", at: 100, invoice: "inv-1", code: "GIFT-1234-ABCD")
+        let journal = try UserDatabase.open(at: url)
+        try journal.recordIntent(bought, requestHash: "h", at: Date(timeIntervalSince1970: 100))
+        let reopened = try UserDatabase.open(at: url).purchase(id: "p1")
+        #expect(reopened == bought)
+        #expect(reopened?.orders.first?.redemption?.code == "GIFT-1234-ABCD")
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func historyListsUnfinishedFirstThenNewestFirst() throws {
+        let journal = try UserDatabase.inMemory()
+        try journal.recordIntent(purchase("old", at: 100), requestHash: "a", at: .now)
+        try journal.recordIntent(purchase("new", at: 300), requestHash: "b", at: .now)
+        try journal.recordIntent(purchase("pending", at: 200, stage: .created, invoice: "inv-p"), requestHash: "c", at: .now)
+        #expect(try journal.purchases().map(\.id) == ["pending", "new", "old"])
+    }
+
+    @Test func historySearchMatchesIdsPhonesAndTheEndOfACodeOnly() throws {
+        let journal = try UserDatabase.inMemory()
+        try journal.recordIntent(purchase("p1", at: 100, invoice: "inv-77", code: "GIFT-1234-ABCD"), requestHash: "a", at: .now)
+        try journal.recordIntent(purchase("p2", at: 200, invoice: "inv-88"), requestHash: "b", at: .now)
+        #expect(try journal.purchases(matching: "abcd").map(\.id) == ["p1"])
+        #expect(try journal.purchases(matching: "inv-88").map(\.id) == ["p2"])
+        #expect(try journal.purchases(matching: "+49152").count == 2)
+        #expect(try journal.purchases(matching: "GIFT-12").isEmpty, "only a code's last characters are searchable")
+        #expect(try journal.purchases(matching: "50%").isEmpty, "LIKE wildcards are taken literally")
+    }
+
+    @Test func theSameInvoiceIdOnTwoAPIsIsTwoPurchases() throws {
+        let journal = try UserDatabase.inMemory()
+        try journal.recordIntent(purchase("a", at: 100, source: "sandbox:1", invoice: "inv-1"), requestHash: "x", at: .now)
+        try journal.recordIntent(purchase("b", at: 200, source: "sandbox:2", invoice: "inv-1"), requestHash: "x", at: .now)
+        #expect(try journal.purchase(invoiceId: "inv-1", source: "sandbox:2")?.id == "b")
+        #expect(try journal.knownInvoiceIds(source: "sandbox:1") == ["inv-1"])
+    }
+
+    @Test func onlyUnfinishedPurchasesOfTheSameAPIAreResumed() throws {
+        let journal = try UserDatabase.inMemory()
+        try journal.recordIntent(purchase("mine", at: 100, stage: .sending), requestHash: "a", at: .now)
+        try journal.recordIntent(purchase("other", at: 100, source: "api#b", stage: .created, invoice: "i"), requestHash: "b", at: .now)
+        try journal.recordIntent(purchase("done", at: 100), requestHash: "c", at: .now)
+        #expect(try journal.unfinishedPurchases(source: "api#a").map(\.id) == ["mine"])
+    }
+}

@@ -1,0 +1,123 @@
+import BitrefillAPI
+import CatalogStore
+import Checkout
+import Foundation
+import StorefrontApp
+import StorefrontCore
+import StorefrontTestSupport
+import TerminalBackend
+import Testing
+
+/// Buying in the real binary, in tmux, against the embedded sandbox (8 s payment detection, 3 s delivery):
+/// the review, the confirmation, following, the masked codes, the clipboard, the history.
+@Suite(.serialized) struct CheckoutTerminalTests {
+    typealias Session = TerminalSessionTests.Session
+
+    /// Finds the test gift card, adds one 10 USD card and opens the review from the cart.
+    func reviewTestGiftCard(_ session: Session) throws {
+        try session.waitFor("just refreshed")
+        try session.keys("/")
+        try session.type("test gift card code")
+        try session.waitFor("test-gift-card-code")
+        try session.keys("Enter", "a")
+        try session.waitFor("Add to cart: Test Gift Card Code")
+        try session.keys("Enter")
+        try session.waitFor("Cart 1/20")
+        try session.keys("c", "b")
+        try session.waitFor("Review · 1 item")
+    }
+
+    /// The text after `label` on the screen row that shows it ("Code", "PIN"), without borders.
+    func value(_ label: String, in screen: String) -> String? {
+        for line in screen.split(separator: "\n") {
+            let row = line.trimmingCharacters(in: CharacterSet(charactersIn: "│ ›"))
+            guard row.hasPrefix(label + " ") else { continue }
+            return row.dropFirst(label.count).trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+        }
+        return nil
+    }
+
+    @Test(.enabled(if: TerminalSessionTests.tmuxAvailable, "tmux is installed by .ci/run"))
+    func buyFromTheBalanceRevealCopyAndFindItInTheHistory() throws {
+        let session = try Session()
+        try session.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try reviewTestGiftCard(session)
+        try session.keys("Enter")
+        try session.waitFor("Buy 1 item for 0.00016667 BTC from the balance? y/n")
+        try session.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try session.screen().contains("from the balance? y/n"), "Enter on the summary does not buy")
+        try session.keys("y")
+        let delivered = try session.waitFor("Delivered", timeout: 30)
+        #expect(delivered.contains("Cart 0/20"), "the cart is emptied once the invoice exists")
+        #expect(delivered.contains("(hidden: r reveals)"))
+        let masked = value("Code", in: delivered)
+        #expect(masked?.hasPrefix("••••••••") == true)
+
+        try session.keys("Y")
+        try session.waitFor("copied to the clipboard")
+        #expect(value("Code", in: try session.screen()) == masked, "copying does not reveal")
+
+        try session.keys("r")
+        let revealed = try session.waitFor("Revealed for 30 s")
+        let code = try #require(value("Code", in: revealed))
+        #expect(!code.contains("•") && code.count >= 8)
+        #expect(code.hasSuffix(String(masked?.suffix(4) ?? "")))
+        #expect(try session.tmux(["show-buffer"]) == code, "OSC 52 carried the code to tmux's clipboard")
+
+        try session.keys("h")
+        let history = try session.waitFor("Purchase history")
+        #expect(history.contains("Test Gift Card Code 10 USD"))
+        #expect(history.contains("delivered"))
+        try session.keys("Enter")
+        let reopened = try session.waitFor("(hidden: r reveals)")
+        #expect(!reopened.contains(code), "a purchase opened again starts masked")
+        try session.keys("C-c")
+    }
+
+    @Test(.enabled(if: TerminalSessionTests.tmuxAvailable, "tmux is installed by .ci/run"))
+    func aBitcoinInvoicePaidWithTheSandboxsSimulatedPayment() throws {
+        let session = try Session()
+        try reviewTestGiftCard(session)
+        try session.keys("Right")
+        try session.waitFor("◀ Bitcoin ▶")
+        try session.keys("Enter")
+        try session.waitFor("Enter a refund address for bitcoin")
+        try session.type("bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh")
+        try session.keys("Enter")
+        try session.waitFor("paying with Bitcoin? y/n")
+        try session.keys("y")
+        let invoice = try session.waitFor("Scan to pay", timeout: 30)
+        #expect(invoice.contains("Waiting for your payment"))
+        #expect(invoice.contains("Send exactly"))
+        #expect(invoice.contains("bitcoin URI with the amount"))
+        #expect(invoice.contains("▀▀▀▀▀▀▀"), "the QR code is drawn")
+        try session.keys("s")
+        try session.waitFor("Payment simulated")
+        let delivered = try session.waitFor("Delivered", timeout: 40)
+        #expect(!delivered.contains("Scan to pay"), "the payment QR goes once paid")
+        #expect(value("Code", in: delivered)?.hasPrefix("••••••••") == true)
+        try session.keys("C-c")
+    }
+
+    /// `Y` reaches the terminal device (which writes OSC 52) with the value, while the screen stays masked.
+    @Test func copyingGoesToTheTerminalDevice() throws {
+        let code = "MMLD-EV2H-6LCF-3F9K"
+        let purchase = Purchase(id: "p", createdAt: Date(timeIntervalSince1970: 0), source: "test", kind: .invoice, lines: [],
+                                paymentMethod: .balance, autoPay: true, stage: .settled, invoiceId: "i", invoiceStatus: .allDelivered,
+                                orders: [PurchaseOrder(id: "o", productName: "Test Gift Card Code", status: .delivered,
+                                                       redemption: Redemption(code: code))])
+        var state = AppState(width: 100, height: 30, connection: ConnectionInfo(isSandbox: true, host: "127.0.0.1"))
+        state.checkout.purchases["p"] = purchase
+        state.checkout.shown = ShownPurchase(purchaseId: "p", returnTo: .browser)
+        state.screen = .purchase
+        let terminal = HeadlessTerminal(width: 100, height: 30, events: [.key(.character("Y")), .key(.control("c"))])
+        let inbox = ActionInbox()
+        let runner = EffectRunner(catalog: CatalogService(database: try CatalogDatabase.inMemory(),
+                                                          source: CatalogSource(apiURL: "https://api.example.test/v2", account: "test")),
+                                  userData: try UserDatabase.inMemory(), client: stubbedClient(StubTransport()), inbox: inbox)
+        AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox).run(initialEffects: [], pollMilliseconds: 5)
+        #expect(terminal.copied == [code])
+        #expect(terminal.paints.allSatisfy { !$0.buffer.text.contains(code) })
+    }
+}
