@@ -85,6 +85,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "WebhookReceiver",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "StorefrontApp",
             dependencies: [
                 "StorefrontCore",
@@ -94,6 +102,7 @@ let package = Package(
                 "QREncoding",
                 "SandboxServer",
                 "TerminalBackend",
+                "WebhookReceiver",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -108,6 +117,7 @@ let package = Package(
                 "TerminalBackend",
                 "QREncoding",
                 "Checkout",
+                "WebhookReceiver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -131,7 +141,8 @@ let package = Package(
             name: "CatalogStoreTests",
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"]
         ),
-        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport"]),
+        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
+                                                     .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(
             name: "SandboxServerTests",
             dependencies: [

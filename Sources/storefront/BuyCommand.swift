@@ -40,6 +40,7 @@ struct BuyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Send the codes to this email address too.", valueName: "email")) var email: String?
     @Flag(help: "Confirm the purchase (required: money is spent).") var yes = false
     @OptionGroup var output: PurchaseOutputOptions
+    @OptionGroup var webhook: WebhookOptions
 
     func validate() throws {
         if (productId == nil) == (cart == nil) { throw ValidationError("Name a product to buy, or give --cart FILE (not both).") }
@@ -65,9 +66,11 @@ struct BuyCommand: AsyncParsableCommand {
             let method = PaymentMethod(rawValue: payment)
             let kind: PurchaseKind = esim != nil || lines.allSatisfy({ $0.esimId != nil }) ? .esim : .invoice
             let request = CheckoutRequest(kind: kind, lines: lines, paymentMethod: method, autoPay: method == .balance,
-                                          refundAddress: refundAddress, email: email)
-            let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
-            let purchase = try await console.buy(request, engine: context.engine)
+                                          refundAddress: refundAddress, email: email, webhookURL: try webhook.settings()?.url)
+            var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+            let signal = CheckNowSignal()
+            console.checkNow = signal
+            let purchase = try await webhook.listening(signal) { try await console.buy(request, engine: context.engine) }
             return CheckoutExit.code(for: purchase)
         }
     }

@@ -35,12 +35,15 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @OptionGroup var output: PurchaseOutputOptions
+        @OptionGroup var webhook: WebhookOptions
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
-                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout),
+                var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout),
                                               streamEvents: output.json)
-                return CheckoutExit.code(for: try await console.watch(id, engine: context.engine))
+                let signal = CheckNowSignal()
+                console.checkNow = signal
+                return CheckoutExit.code(for: try await webhook.listening(signal) { try await console.watch(id, engine: context.engine) })
             }
         }
     }

@@ -14,6 +14,7 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Colour theme: a name from themes/ or a .toml path (env STOREFRONT_THEME).", valueName: "name|path"))
     var theme: String?
     @Flag(help: "Draw with ASCII only, for terminals without UTF-8 line drawing.") var ascii = false
+    @OptionGroup var webhook: WebhookOptions
 
     func run() async throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
@@ -24,7 +25,7 @@ struct StartCommand: AsyncParsableCommand {
         }
         try await reportingErrors {
             try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
-                                                themeRequest: theme, asciiOnly: ascii))
+                                                themeRequest: theme, asciiOnly: ascii, webhook: try webhook.settings()))
         }
     }
 }

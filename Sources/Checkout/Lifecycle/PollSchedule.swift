@@ -49,15 +49,21 @@ public final class CheckNowSignal: Sendable {
     public init() {}
 
     public func fire() {
+        if !wake() { pending.withLock { $0 = true } }
+    }
+
+    /// Resumes a waiting follower; false when none waits.
+    private func wake() -> Bool {
         let continuation = waiter.withLock { value -> CheckedContinuation<Void, Never>? in
             defer { value = nil }
             return value
         }
-        if let continuation { continuation.resume() } else { pending.withLock { $0 = true } }
+        continuation?.resume()
+        return continuation != nil
     }
 
     /// Returns after `seconds`, or sooner when fired.
-    func wait(upTo seconds: TimeInterval) async {
+    public func wait(upTo seconds: TimeInterval) async {
         if pending.withLock({ value in defer { value = false }; return value }) { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -67,7 +73,7 @@ public final class CheckNowSignal: Sendable {
             }
             group.addTask {
                 try? await Task.sleep(for: .seconds(seconds))
-                self.fire()
+                _ = self.wake()
             }
             await group.next()
             group.cancelAll()

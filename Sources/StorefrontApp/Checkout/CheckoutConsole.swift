@@ -14,6 +14,8 @@ public struct CheckoutConsole: Sendable {
     public var timeout: TimeInterval
     /// NDJSON: one event per update on stdout.
     public var streamEvents: Bool
+    /// Fired by a webhook: the follow looks at the invoice now instead of at its next scheduled check.
+    public var checkNow: CheckNowSignal?
 
     public init(json: Bool, reveal: Bool, timeout: TimeInterval, streamEvents: Bool = false) {
         self.json = json
@@ -53,7 +55,7 @@ public struct CheckoutConsole: Sendable {
             return finish(start)
         }
         if start.awaitsCryptoPayment { showPaymentRequest(start) }
-        let followed = try await engine.follow(start.id, until: Date().addingTimeInterval(timeout)) { purchase, _ in report(purchase) }
+        let followed = try await engine.follow(start.id, until: Date().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in report(purchase) }
         if followed.awaitsBalancePayment {
             note("Invoice \(followed.invoiceId ?? "") waits for payment: `storefront invoice pay \(followed.invoiceId ?? followed.id)` pays it from the balance.")
         } else if followed.stage == .created {

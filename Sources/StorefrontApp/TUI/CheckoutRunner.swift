@@ -15,14 +15,17 @@ public final class CheckoutRunner: Sendable {
     private let sandbox: SandboxControls?
     private let inbox: ActionInbox
     private let follows = Mutex<[String: Follow]>([:])
+    /// Put on every invoice when webhooks are on (`--webhook-url`).
+    private let webhookURL: String?
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
         let task: Task<Void, Never>
     }
 
-    public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox) {
+    public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil) {
         self.engine = engine
+        self.webhookURL = webhookURL
         self.sandbox = sandbox
         self.inbox = inbox
     }
@@ -77,12 +80,18 @@ public final class CheckoutRunner: Sendable {
         let lines = plan.lines.map(PurchaseLine.init)
         let request = CheckoutRequest(kind: CheckoutRequest.kind(for: lines, types: plan.lines.map(\.productType)), lines: lines,
                                       paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
-                                      refundAddress: plan.refundAddress, email: plan.email)
+                                      refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL)
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
             inbox.post(.checkout(.placeFailed(error.message)))
         }
+    }
+
+    /// A webhook named an invoice: look at it now. The webhook itself proves nothing; the `GET` does.
+    public func webhookArrived(invoiceId: String) {
+        guard let purchase = try? engine.purchase(invoiceId), purchase.source == engine.source else { return }
+        perform(.checkNow(purchaseId: purchase.id))
     }
 
     /// Starts following unless a follow of the purchase is already running.

@@ -12,8 +12,11 @@ public struct TUIOptions: Sendable {
     public var dataDirectory: DataDirectory
     public var themeRequest: String?
     public var asciiOnly: Bool
+    public var webhook: WebhookSettings?
 
-    public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool) {
+    public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
+                webhook: WebhookSettings? = nil) {
+        self.webhook = webhook
         self.settings = settings
         self.dataDirectory = dataDirectory
         self.themeRequest = themeRequest
@@ -49,7 +52,8 @@ public enum TUISession {
         let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
         let cart = try userData.loadCart()
         let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: userData, budget: budget),
-                                      sandbox: connection.sandboxControls, inbox: inbox)
+                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url)
+        let webhooks = try await options.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout)
 
         let themeName = options.themeRequest ?? environment["STOREFRONT_THEME"] ?? "default"
@@ -80,6 +84,7 @@ public enum TUISession {
         refresh?.cancel()
         forwarding?.cancel()
         await runner.finish()
+        await webhooks?.stop()
         try outcome.get()
     }
 

@@ -1,0 +1,34 @@
+import AsyncHTTPClient
+import Checkout
+import Foundation
+import NIOCore
+import Synchronization
+import Testing
+import WebhookReceiver
+
+@Suite struct WebhookTests {
+    @Test func aWebhookNamingAnInvoiceIsPassedOnAndAnythingElseIgnored() async throws {
+        let seen = Mutex<[String]>([])
+        let receiver = try await WebhookReceiver.start(host: "127.0.0.1", port: 0) { id in seen.withLock { $0.append(id) } }
+        defer { Task { await receiver.stop() } }
+        for body in [#"{"id":"inv-123","status":"complete"}"#, #"{"data":{"id":"inv-456"}}"#, #"{"id":"../../etc\u001b]0;x"}"#, "not json"] {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(receiver.port)/hook")
+            request.method = .POST
+            request.body = .bytes(ByteBuffer(string: body))
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+            #expect(response.status == .ok, "a webhook is always acknowledged, so Bitrefill does not retry it")
+        }
+        #expect(seen.withLock { $0 } == ["inv-123", "inv-456"])
+    }
+
+    @Test func firingCutsAFollowersWaitShort() async {
+        let signal = CheckNowSignal()
+        let started = ContinuousClock.now
+        Task {
+            try? await Task.sleep(for: .milliseconds(100))
+            signal.fire()
+        }
+        await signal.wait(upTo: 30)
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}
