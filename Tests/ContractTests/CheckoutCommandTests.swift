@@ -169,7 +169,8 @@ import Testing
             let running = try workspace.start(["buy", "test-gift-card-code", "--value", "10", "--payment", "bitcoin",
                                                "--refund-address", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "--yes", "--json"])
             let invoice = try await Self.waitForInvoice(harness)
-            #expect(running.stderrSoFar.contains("Pay "), "the address and amount are shown while waiting")
+            try await Self.waitUntil { running.stderrSoFar.contains("Pay ") }
+            #expect(running.stderrSoFar.contains("Pay 0.0"), "the address and exact amount are shown while waiting")
             try await harness.sandbox.control.simulatePayment(invoiceID: invoice.id)
             let result = await running.finished(timeout: 60)
             #expect(result.status == 0, "\(result.stderr)")
