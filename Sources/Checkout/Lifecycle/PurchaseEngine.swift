@@ -267,9 +267,17 @@ public final class PurchaseEngine: Sendable {
         purchase.invoiceStatus = invoice.status ?? purchase.invoiceStatus
         purchase.paymentStatus = invoice.payment?.status ?? purchase.paymentStatus
         if let payment = invoice.payment {
-            purchase.payment = PaymentDue(address: payment.address.map(clean), amount: payment.amountDue ?? purchase.payment?.amount)
+            purchase.payment = PaymentDue(address: payment.address.map(clean), amount: payment.amountDue ?? purchase.payment?.amount,
+                                          expiryIsEstimate: purchase.payment?.expiryIsEstimate)
         }
-        if let expiry = invoice.expirationTime.flatMap(Timestamps.parse) { purchase.expiresAt = expiry }
+        if let expiry = invoice.expirationTime.flatMap(Timestamps.parse) {
+            purchase.expiresAt = expiry
+            purchase.payment?.expiryIsEstimate = nil
+        } else if purchase.expiresAt == nil, purchase.paymentMethod != .balance, purchase.payment?.address != nil {
+            let created = invoice.createdTime.flatMap(Timestamps.parse) ?? purchase.createdAt
+            purchase.expiresAt = created.addingTimeInterval(Self.usualExpiry)
+            purchase.payment?.expiryIsEstimate = true
+        }
         if (purchase.invoiceStatus, purchase.paymentStatus) != before {
             let words = [purchase.invoiceStatus.map { "invoice \($0.rawValue)" }, purchase.paymentStatus.map { "payment \($0.rawValue)" }]
             purchase.timeline.append(TimelineEntry(at: now(), text: words.compactMap { $0 }.joined(separator: ", ")))
@@ -307,6 +315,9 @@ public final class PurchaseEngine: Sendable {
             throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.")
         }
     }
+
+    /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
+    static let usualExpiry: TimeInterval = 180 * 60
 
     static func describe(_ error: any Error) -> String {
         (error as? APIError)?.message ?? "\(error)"

@@ -153,10 +153,14 @@ public struct PurchaseLine: Sendable, Equatable, Codable {
 public struct PaymentDue: Sendable, Equatable, Codable {
     public var address: String?
     public var amount: Money?
+    /// True when the purchase's `expiresAt` is the API's usual three hours from creation, because the invoice
+    /// did not say (the reference documents no expiry field).
+    public var expiryIsEstimate: Bool?
 
-    public init(address: String? = nil, amount: Money? = nil) {
+    public init(address: String? = nil, amount: Money? = nil, expiryIsEstimate: Bool? = nil) {
         self.address = address
         self.amount = amount
+        self.expiryIsEstimate = expiryIsEstimate
     }
 }
 

@@ -101,7 +101,9 @@ extension PurchaseView {
         }
         if let expiry = purchase.expiresAt {
             let left = expiry.timeIntervalSince(state.now)
-            rows.append(Row(label: "Expires in", text: left > 0 ? PurchaseText.clock(left) : "expired", style: Style(left < 600 ? .warning : .text)))
+            let estimate = purchase.payment?.expiryIsEstimate == true
+            rows.append(Row(label: "Expires in", text: left > 0 ? (estimate ? "about " : "") + PurchaseText.clock(left) : "expired",
+                            style: Style(left < 600 ? .warning : .text)))
         }
         if state.connection.isSandbox {
             rows.append(Row(text: "s simulates it (sandbox)", style: Style(.key), indent: labelWidth))
