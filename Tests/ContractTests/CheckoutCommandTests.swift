@@ -76,6 +76,16 @@ import Testing
         }
     }
 
+    @Test func aRefundRecordedAfterTheFailureIsStillShown() async throws {
+        try await SandboxHarness.with(.observed, configure: { $0.deliveryDelay = .seconds(1) }) { harness in
+            let workspace = Workspace(harness)
+            let result = try await workspace.run(["buy", "test-gift-card-code-fail", "--value", "10", "--yes", "--json"])
+            #expect(result.status == 11, "\(result.stderr)")
+            let order = try #require(Self.orders(try workspace.json(result)).first)
+            #expect(order["refund"] as? String != nil, "the follower waits for the refund the sandbox records after the failure")
+        }
+    }
+
     @Test(arguments: SandboxDialect.allCases)
     func aLinkProductShowsItsLink(dialect: SandboxDialect) async throws {
         try await SandboxHarness.with(dialect) { harness in

@@ -98,8 +98,8 @@ import Testing
                 guard let next = reply.meta["_next"] as? String else { break }
                 url = next
             }
-            #expect(ids.count == 127)
-            #expect(Set(ids).count == 127)
+            #expect(ids.count == 128)
+            #expect(Set(ids).count == 128)
         }
     }
 

@@ -32,6 +32,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     var timelineJSON: String
     var problem: String?
     var refusalCode: String?
+    var ordersFinalAt: Date?
     /// Lower-cased words the history search matches: invoice id, products, phones, ICCIDs, code suffixes.
     var searchText: String
 
@@ -39,7 +40,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         case id, source, kind, email, stage, problem
         case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
-        case invoiceId = "invoice_id", refusalCode = "refusal_code", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
+        case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
         case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
         case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
     }
@@ -67,6 +68,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         timelineJSON = try Self.json(purchase.timeline)
         problem = purchase.problem
         refusalCode = purchase.refusalCode
+        ordersFinalAt = purchase.ordersFinalAt
         searchText = Self.searchWords(purchase)
     }
 
@@ -79,7 +81,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
                  payment: try paymentJSON.map { try Self.decode(PaymentDue.self, $0) }, expiresAt: expiresAt,
                  payRequestedAt: payRequestedAt, orders: try Self.decode([PurchaseOrder].self, ordersJSON),
                  timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem,
-                 refusalCode: refusalCode)
+                 refusalCode: refusalCode, ordersFinalAt: ordersFinalAt)
     }
 
     static func searchWords(_ purchase: Purchase) -> String {

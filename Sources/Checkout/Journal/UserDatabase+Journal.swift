@@ -30,6 +30,7 @@ extension UserDatabase {
                 table.column("timeline_json", .text).notNull()
                 table.column("problem", .text)
                 table.column("refusal_code", .text)
+                table.column("orders_final_at", .real)
                 table.column("search_text", .text).notNull()
             }
             try db.create(index: "purchase_by_stage", on: "purchase", columns: ["stage", "created_at"])

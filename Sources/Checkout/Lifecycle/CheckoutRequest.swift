@@ -67,6 +67,6 @@ extension PurchaseLine {
         case .value(let amount): .value("\(amount)")
         }
         self.init(productId: line.productId, productName: line.productName, faceValue: line.faceValue, denomination: denomination,
-                  quantity: line.quantity, unitPrice: line.unitPrice, phoneNumber: line.phoneNumber)
+                  quantity: line.quantity, unitPrice: line.unitPrice, phoneNumber: line.phoneNumber, esimId: line.esimId)
     }
 }

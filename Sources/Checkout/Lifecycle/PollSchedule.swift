@@ -43,37 +43,49 @@ public struct FollowProgress: Sendable, Equatable {
 
 /// Cuts a follow's wait short: the "check now" key, or a webhook saying the invoice changed.
 public final class CheckNowSignal: Sendable {
-    private let waiter = Mutex<CheckedContinuation<Void, Never>?>(nil)
-    private let pending = Mutex(false)
+    private struct State {
+        var waiter: CheckedContinuation<Void, Never>?
+        var pending = false
+    }
+
+    private let state = Mutex(State())
 
     public init() {}
 
     public func fire() {
-        if !wake() { pending.withLock { $0 = true } }
-    }
-
-    /// Resumes a waiting follower; false when none waits.
-    private func wake() -> Bool {
-        let continuation = waiter.withLock { value -> CheckedContinuation<Void, Never>? in
-            defer { value = nil }
-            return value
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard let waiter = state.waiter else {
+                state.pending = true
+                return nil
+            }
+            state.waiter = nil
+            return waiter
         }
-        continuation?.resume()
-        return continuation != nil
+        waiter?.resume()
     }
 
-    /// Returns after `seconds`, or sooner when fired.
+    /// Returns after `seconds`, or sooner when fired (also when fired since the last wait).
     public func wait(upTo seconds: TimeInterval) async {
-        if pending.withLock({ value in defer { value = false }; return value }) { return }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withCheckedContinuation { continuation in
-                    self.waiter.withLock { $0 = continuation }
+                    // The pending check and the registration happen under one lock: a fire in between is never lost.
+                    let firedAlready = self.state.withLock { state -> Bool in
+                        if state.pending {
+                            state.pending = false
+                            return true
+                        }
+                        state.waiter = continuation
+                        return false
+                    }
+                    if firedAlready { continuation.resume() }
                 }
             }
             group.addTask {
                 try? await Task.sleep(for: .seconds(seconds))
-                _ = self.wake()
+                // Cancelled: a real fire ended the wait. Otherwise the time is up; firing also covers the rare
+                // case of the time running out before the waiter registered.
+                if !Task.isCancelled { self.fire() }
             }
             await group.next()
             group.cancelAll()

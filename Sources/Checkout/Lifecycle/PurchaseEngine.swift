@@ -182,7 +182,12 @@ public final class PurchaseEngine: Sendable {
             purchase.problem = nil
             try store(purchase)
             try await collectRedemptions(&purchase)
-            if invoice.isSettled && purchase.orders.allSatisfy({ $0.status != .delivered || $0.redemption != nil || !$0.expectsRedemption }) {
+            if invoice.isSettled, purchase.ordersFinalAt == nil { purchase.ordersFinalAt = now() }
+            let codesSaved = purchase.orders.allSatisfy { $0.status != .delivered || $0.redemption != nil || !$0.expectsRedemption }
+            let refundsKnown = purchase.orders.allSatisfy { $0.status?.isFailure != true || $0.refund != nil }
+                || purchase.invoiceStatus?.isPaymentFailure == true || purchase.paymentStatus?.isFailure == true
+                || now().timeIntervalSince(purchase.ordersFinalAt ?? now()) > Self.refundGrace
+            if invoice.isSettled && codesSaved && refundsKnown {
                 purchase.stage = .settled
                 let outcome = purchase.outcome.map(\.summary) ?? "settled"
                 purchase.timeline.append(TimelineEntry(at: now(), text: "Settled: \(outcome)"))
@@ -202,7 +207,7 @@ public final class PurchaseEngine: Sendable {
         for index in purchase.orders.indices {
             let order = purchase.orders[index]
             let needsDetail = (order.status == .delivered && order.redemption == nil && order.expectsRedemption)
-                || (order.status?.isFailure == true && order.refund == nil && order.error == nil)
+                || (order.status?.isFailure == true && order.refund == nil)
             guard needsDetail else { continue }
             let detail = try await client.send(Endpoints.order(id: order.id))
             purchase.orders[index].merge(detail)
@@ -315,6 +320,9 @@ public final class PurchaseEngine: Sendable {
             throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.")
         }
     }
+
+    /// How long a failed order is looked at for its refund before the purchase is settled without it.
+    static let refundGrace: TimeInterval = 90
 
     /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
     static let usualExpiry: TimeInterval = 180 * 60

@@ -1,4 +1,6 @@
-/// The live API's test products, shaped like the live `test-gift-card-code`, plus a test eSIM plan.
+/// The live API's test products, shaped like the live `test-gift-card-code`, plus two test eSIM plans: one that
+/// delivers, and `test-esim-fail`, whose orders (new eSIMs and top-ups alike) fail and are refunded, as the
+/// `-fail` test products do.
 /// They are listed only with `include_test_products=true` but can always be fetched and bought by id.
 enum TestProducts {
     static let all: [Product] = [
@@ -8,7 +10,8 @@ enum TestProducts {
         giftCard(id: "test-gift-card-link-fail", name: "Test Gift Card Link Fail", redemption: .link, fails: true),
         phoneRefill(id: "test-phone-refill", name: "Test Phone Refill", fails: false),
         phoneRefill(id: "test-phone-refill-fail", name: "Test Phone Refill Fail", fails: true),
-        esim(),
+        esim(id: "test-esim", name: "Test eSIM", fails: false),
+        esim(id: "test-esim-fail", name: "Test eSIM Fail", fails: true),
     ]
 
     /// 2021-10-21T12:04:11.677Z, as on the live test products.
@@ -34,10 +37,9 @@ enum TestProducts {
         )
     }
 
-    private static func esim() -> Product {
-        let id = "test-esim"
-        return Product(
-            id: id, name: "Test eSIM", kind: .esim, countryCode: "KN", countryName: "St Kitts and Nevis", currency: "USD",
+    private static func esim(id: String, name: String, fails: Bool) -> Product {
+        Product(
+            id: id, name: name, kind: .esim, countryCode: "KN", countryName: "St Kitts and Nevis", currency: "USD",
             categories: ["esim"], createdMillis: createdMillis, image: "us", inStock: true,
             packages: [
                 ProductPackage(label: "1GB, 7 Days", amount: 1, dataMB: 1000),
@@ -45,7 +47,7 @@ enum TestProducts {
                 ProductPackage(label: "10GB, 30 Days", amount: 10, dataMB: 10000),
             ],
             range: nil, coverage: ["KN", "US", "GB", "DE", "FR", "JP"], redemption: .esimProfile,
-            phoneCoverage: nil, isTest: true, failsDelivery: false
+            phoneCoverage: nil, isTest: true, failsDelivery: fails
         )
     }
 }

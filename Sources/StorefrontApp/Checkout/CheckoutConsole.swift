@@ -14,6 +14,8 @@ public struct CheckoutConsole: Sendable {
     public var timeout: TimeInterval
     /// NDJSON: one event per update on stdout.
     public var streamEvents: Bool
+    /// Off when the caller prints the result itself, inside a larger document (`esim topup --json`).
+    public var printsResult = true
     /// Fired by a webhook: the follow looks at the invoice now instead of at its next scheduled check.
     public var checkNow: CheckNowSignal?
 
@@ -66,7 +68,7 @@ public struct CheckoutConsole: Sendable {
 
     fileprivate func finish(_ purchase: Purchase) -> Purchase {
         if let problem = purchase.problem { note(problem) }
-        if !streamEvents {
+        if !streamEvents, printsResult {
             if json { emit(PurchaseReport(purchase, reveal: reveal), pretty: true) } else { Swift.print(PurchaseReport(purchase, reveal: reveal).text) }
         }
         return purchase

@@ -9,10 +9,10 @@ import Synchronization
 /// time in the order they were asked for (a later cart save never loses to an earlier one); network calls run
 /// beside them.
 public final class EffectRunner: Sendable {
-    private let catalog: CatalogService
+    let catalog: CatalogService
     private let userData: UserDatabase
-    private let client: BitrefillClient
-    private let inbox: ActionInbox
+    let client: BitrefillClient
+    let inbox: ActionInbox
     /// Creating, following and paying invoices; nil where nothing is bought (tests of the browser).
     private let checkout: CheckoutRunner?
     private let queue: AsyncStream<Effect>.Continuation
@@ -63,6 +63,10 @@ public final class EffectRunner: Sendable {
             }
         case .checkout(let effect):
             checkout?.perform(effect)
+        case .esim(let effect):
+            performESIM(effect)
+        case .phoneRefill(let effect):
+            performPhoneRefill(effect)
         case .repaintAll, .quit, .copyToClipboard:
             break
         default:
@@ -103,7 +107,7 @@ public final class EffectRunner: Sendable {
             } catch {
                 inbox.post(.cartSaveFailed(error.description))
             }
-        case .loadBalance, .repaintAll, .quit, .cycleTheme, .checkout, .copyToClipboard:
+        case .loadBalance, .repaintAll, .quit, .cycleTheme, .checkout, .copyToClipboard, .esim, .phoneRefill:
             break
         }
     }

@@ -24,6 +24,10 @@ public enum AppAction: Sendable, Equatable {
     case themeChanged(name: String)
     /// Something happened to a purchase (see `CheckoutEvent`).
     case checkout(CheckoutEvent)
+    /// Something the eSIM screen asked for came back.
+    case esim(ESIMEvent)
+    /// Something the phone refill screen asked for came back.
+    case phoneRefill(PhoneRefillEvent)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the
@@ -42,6 +46,10 @@ public enum Effect: Sendable, Equatable {
     case cycleTheme
     /// Checkout work: creating, following and paying invoices, the history, QR codes.
     case checkout(CheckoutEffect)
+    /// eSIM look-ups, the account's eSIMs, the cached plans.
+    case esim(ESIMEffect)
+    /// Phone number checks and operator products.
+    case phoneRefill(PhoneRefillEffect)
     /// Put text on the local clipboard through the terminal (OSC 52). The loop does it: it owns the terminal.
     case copyToClipboard(String)
     case quit

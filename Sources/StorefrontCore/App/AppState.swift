@@ -16,6 +16,10 @@ public struct AppState: Sendable, Equatable {
     public var cartSelection: Int
     /// The review, the purchases being followed and shown, and the history.
     public var checkout: CheckoutState
+    /// The eSIM top-up screen.
+    public var esim: ESIMScreenState
+    /// The phone refill screen.
+    public var phone: PhoneRefillState
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
     public var isQuitting: Bool
@@ -34,6 +38,8 @@ public struct AppState: Sendable, Equatable {
         cart = Cart()
         cartSelection = 0
         checkout = CheckoutState()
+        esim = ESIMScreenState()
+        phone = PhoneRefillState()
         message = nil
         isQuitting = false
         self.now = now
@@ -75,6 +81,10 @@ public enum Screen: Sendable, Equatable {
     case purchase
     /// Every purchase in the journal.
     case history
+    /// Look up an eSIM by ICCID and top it up.
+    case esim
+    /// Check a phone number's operators and put a refill in the cart.
+    case phoneRefill
 }
 
 public enum Overlay: Sendable, Equatable {

@@ -10,6 +10,7 @@ public enum Command: Sendable, Equatable {
     case checkout, openHistory, togglePresentation
     case nextField, previousField, nextOption, previousOption, confirm
     case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode
+    case openESIM, openPhoneRefill, topUp
 }
 
 public struct KeyBinding: Sendable, Equatable {
@@ -20,6 +21,8 @@ public struct KeyBinding: Sendable, Equatable {
         case review = "Review"
         case purchase = "Purchase"
         case history = "History"
+        case esim = "eSIM top-up"
+        case phoneRefill = "Phone refill"
     }
 
     public var keys: [Key]
@@ -56,7 +59,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("-")], command: .decreaseQuantity, context: .cart, summary: "One less of the line"),
         KeyBinding(keys: [.character("d"), .delete], command: .removeLine, context: .cart, summary: "Remove the line"),
         KeyBinding(keys: [.character("x")], command: .clearCart, context: .cart, summary: "Empty cart (asks first)"),
-    ] + checkoutBindings
+    ] + checkoutBindings + lineToolBindings
 
     /// The review, purchase and history screens, and the two keys that reach them from anywhere.
     static let checkoutBindings: [KeyBinding] = [

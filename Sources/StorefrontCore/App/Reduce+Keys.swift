@@ -29,6 +29,10 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return handlePurchaseKey(&state, key)
     case .history:
         return handleHistoryKey(&state, key)
+    case .esim:
+        return handleESIMKey(&state, key)
+    case .phoneRefill:
+        return handlePhoneRefillKey(&state, key)
     }
 }
 
@@ -48,6 +52,10 @@ func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return openHistory(&state)
     case .togglePresentation:
         return togglePresentation(&state)
+    case .openESIM:
+        return openESIM(&state)
+    case .openPhoneRefill:
+        return openPhoneRefill(&state)
     default:
         return nil
     }

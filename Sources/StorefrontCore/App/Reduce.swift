@@ -64,7 +64,12 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         state.message = StatusMessage(.info, "Theme: \(name)")
         return []
     case .checkout(let event):
-        return reduceCheckout(&state, event)
+        let effects = reduceCheckout(&state, event)
+        return effects + esimAfterCheckout(&state, event)
+    case .esim(let event):
+        return reduceESIM(&state, event)
+    case .phoneRefill(let event):
+        return reducePhoneRefill(&state, event)
     }
 }
 

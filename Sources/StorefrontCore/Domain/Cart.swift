@@ -14,9 +14,12 @@ public struct CartLine: Sendable, Hashable, Identifiable {
     public var unitPrice: Int64?
     public var quantity: Int
     public var phoneNumber: String?
+    /// The ICCID an eSIM line tops up; nil for everything else. Top-ups are placed from the eSIM screen and
+    /// never saved with the cart.
+    public var esimId: String?
 
     public init(id: String, productId: String, productName: String, productType: ProductType, choice: DenominationChoice,
-                faceValue: String, unitPrice: Int64?, quantity: Int, phoneNumber: String? = nil) {
+                faceValue: String, unitPrice: Int64?, quantity: Int, phoneNumber: String? = nil, esimId: String? = nil) {
         self.id = id
         self.productId = productId
         self.productName = productName
@@ -26,13 +29,14 @@ public struct CartLine: Sendable, Hashable, Identifiable {
         self.unitPrice = unitPrice
         self.quantity = quantity
         self.phoneNumber = phoneNumber
+        self.esimId = esimId
     }
 
     public var linePrice: Int64? { unitPrice.map { $0 * Int64(quantity) } }
 
     /// Lines that buy the same thing for the same number are merged by adding quantities.
     func isSamePurchase(as other: CartLine) -> Bool {
-        productId == other.productId && choice == other.choice && phoneNumber == other.phoneNumber
+        productId == other.productId && choice == other.choice && phoneNumber == other.phoneNumber && esimId == other.esimId
     }
 }
 

@@ -26,6 +26,9 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     public var timeline: [TimelineEntry]
     /// The last problem worth showing (a refusal, a lost connection), in words a support person can act on.
     public var problem: String?
+    /// When every order first reached a final status: failed orders are looked at a little longer, until their
+    /// refund shows (the API may record it shortly after the failure).
+    public var ordersFinalAt: Date?
     /// The server's `error_code` when it refused the create (`balance_too_low`, `out_of_stock`, ...).
     public var refusalCode: String?
 
@@ -34,7 +37,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
                 stage: PurchaseStage = .intent, invoiceId: String? = nil, invoiceStatus: InvoiceStatus? = nil,
                 paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
                 payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil,
-                refusalCode: String? = nil) {
+                refusalCode: String? = nil, ordersFinalAt: Date? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.source = source
@@ -55,6 +58,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         self.timeline = timeline
         self.problem = problem
         self.refusalCode = refusalCode
+        self.ordersFinalAt = ordersFinalAt
     }
 
     public var units: Int { lines.reduce(0) { $0 + $1.quantity } }

@@ -32,6 +32,8 @@ enum HelpView {
         case .review: .review
         case .purchase: .purchase
         case .history: .history
+        case .esim: .esim
+        case .phoneRefill: .phoneRefill
         }
         var entries: [Entry] = []
         for context in [KeyBinding.Context.everywhere, here] {

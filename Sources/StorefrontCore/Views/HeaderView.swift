@@ -8,6 +8,8 @@ enum HeaderView {
         case .review: "Review and buy"
         case .purchase: "Purchase"
         case .history: "Purchase history"
+        case .esim: "eSIM top-up"
+        case .phoneRefill: "Phone refill"
         }
     }
 

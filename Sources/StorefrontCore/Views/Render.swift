@@ -13,6 +13,8 @@ public func render(_ state: AppState) -> ScreenBuffer {
     case .review: ReviewView.draw(state, layout, into: &buffer)
     case .purchase: PurchaseView.draw(state, layout, into: &buffer)
     case .history: HistoryView.draw(state, layout, into: &buffer)
+    case .esim: ESIMView.draw(state, layout, into: &buffer)
+    case .phoneRefill: PhoneRefillView.draw(state, layout, into: &buffer)
     }
     StatusBarView.draw(state, layout, into: &buffer)
     switch state.overlay {

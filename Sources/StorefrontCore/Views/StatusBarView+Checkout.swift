@@ -5,6 +5,8 @@ extension StatusBarView {
         switch state.screen {
         case .browser, .cart:
             return nil
+        case .esim, .phoneRefill:
+            return lineToolHints(state)
         case .review:
             let form = state.checkout.review
             if form.isEditingText { return [("Enter", "summary"), ("Tab", "next field"), ("Esc", "cart")] }

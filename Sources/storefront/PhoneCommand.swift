@@ -1,0 +1,63 @@
+import ArgumentParser
+import BitrefillAPI
+import Foundation
+import StorefrontApp
+import StorefrontCore
+
+/// `storefront phone check`: which operators can refill a number, before buying with `storefront buy`.
+struct PhoneCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phone",
+        abstract: "Check which operators can refill a phone number.",
+        subcommands: [Check.self]
+    )
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the operator(s) of a phone number and what they sell.",
+            discussion: """
+            Give the number in international form (+4915212345678). With --country, a number typed the national \
+            way (015212345678) is completed; 00 is read as +. The number checked is printed.
+
+            Exit codes: 0 one or more operators; 64 not a phone number; 66 no operator we can refill serves it; \
+            69 the API or the network failed.
+            """
+        )
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: ArgumentHelp("The phone number, in E.164 (+4915212345678).", valueName: "+E164")) var number: String
+        @Option(help: ArgumentHelp("The country (two letters) of a number typed without its country code.", valueName: "code")) var country: String?
+        @Flag(help: "Print JSON instead of a table.") var json = false
+
+        func validate() throws { _ = try reading() }
+
+        func run() async throws {
+            let reading = try reading()
+            if let note = reading.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
+            var status: Int32 = 0
+            try await reportingErrors {
+                status = try await Connection.with(options) { connection in
+                    let result: PhoneCheckResult
+                    do {
+                        result = try await connection.client.send(Endpoints.checkPhoneNumber(reading.e164))
+                    } catch let error as APIError where ["invalid_phone_number", "unsupported_operator"].contains(error.errorCode) {
+                        printError(PhoneCheckAdvice.message(code: error.errorCode, number: reading.e164, serverMessage: error.message))
+                        return error.errorCode == "invalid_phone_number" ? 64 : 66
+                    }
+                    let report = PhoneCheckReport(number: reading.e164, note: reading.note, result: result)
+                    if json { try printJSON(report) } else { print(report.lines(width: TerminalOutput.standardOutput.width).joined(separator: "\n")) }
+                    return 0
+                }
+            }
+            if status != 0 { throw ExitCode(status) }
+        }
+
+        private func reading() throws -> PhoneNumberReading {
+            do {
+                return try PhoneNumberInput.read(number, country: country)
+            } catch {
+                throw ValidationError(error.message)
+            }
+        }
+    }
+}
