@@ -101,7 +101,7 @@ public final class CursesTerminal: TerminalDevice {
             wtimeout(window, Int32(clamping: wait))
             var code: wint_t = 0
             let status = wget_wch(window, &code)
-            if status == sf_err() { return nil }
+            if status == sf_err() { return Self.inputHungUp() ? .hangUp : nil }
             switch CursesKeyTable.decode(status: status, code: UInt32(code)) {
             case .key(let key):
                 return .key(key)
@@ -117,6 +117,14 @@ public final class CursesTerminal: TerminalDevice {
                 if wait <= 0 { return nil }
             }
         }
+    }
+
+    /// A hung-up terminal makes every read fail at once; without this check the loop would spin at full CPU
+    /// forever after an SSH drop that sent no SIGHUP.
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     public func apply(_ theme: Theme) {

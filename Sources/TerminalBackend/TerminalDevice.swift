@@ -26,4 +26,6 @@ public enum TerminalEvent: Sendable, Equatable {
     case key(Key)
     /// The window changed size; the next paint should be a full repaint at the new size.
     case resize(width: Int, height: Int)
+    /// The terminal is gone (an SSH drop, a closed window) and no signal said so: the program must end.
+    case hangUp
 }

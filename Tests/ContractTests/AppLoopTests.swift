@@ -33,6 +33,13 @@ import Testing
         #expect(paints.last?.buffer.text.contains("SANDBOX") == true)
     }
 
+    @Test func aTerminalThatHangsUpEndsTheLoop() throws {
+        let (loop, terminal, _) = try makeLoop(events: [.key(.character("?")), .hangUp])
+        loop.run(initialEffects: [], pollMilliseconds: 5)
+        #expect(loop.state.isQuitting, "an SSH drop ends the program instead of spinning on a dead terminal")
+        #expect(terminal.paints.count >= 1)
+    }
+
     @Test func ctrlLAndResizeRepaintInFull() throws {
         let (loop, terminal, _) = try makeLoop(events: [.key(.control("l")), .resize(width: 90, height: 28), .key(.control("c"))])
         loop.run(initialEffects: [], pollMilliseconds: 5)

@@ -20,19 +20,19 @@ import Testing
         return directory.appendingPathComponent("storefront")
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dataDir) }
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
         env["STOREFRONT_DATA_DIR"] = dataDir.path
         env.merge(environment) { _, new in new }
-        let result = try ChildProcess.run(Self.binary, arguments, environment: env, timeout: 120)
+        let result = try await ChildProcess.run(Self.binary, arguments, environment: env, timeout: 120)
         #expect(!result.timedOut, "storefront \(arguments.joined(separator: " ")) did not finish in time")
         return Run(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
-    @Test func balanceAsJSONAgainstTheEmbeddedSandbox() throws {
-        let result = try run(["balance", "--json"])
+    @Test func balanceAsJSONAgainstTheEmbeddedSandbox() async throws {
+        let result = try await run(["balance", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["mode"] as? String == "sandbox")
@@ -40,29 +40,29 @@ import Testing
         #expect((json["balance"] as? Int ?? 0) > 0)
     }
 
-    @Test func pingSaysWhereItWent() throws {
-        let result = try run(["ping"])
+    @Test func pingSaysWhereItWent() async throws {
+        let result = try await run(["ping"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("SANDBOX http://127.0.0.1:"))
         #expect(result.stdout.contains("pong"))
     }
 
-    @Test func helpNeverShowsSecretsFromTheEnvironment() throws {
-        let result = try run(["balance", "--help"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
+    @Test func helpNeverShowsSecretsFromTheEnvironment() async throws {
+        let result = try await run(["balance", "--help"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("--api-key"))
         #expect(!(result.stdout + result.stderr).contains("SUPERSECRET"))
     }
 
-    @Test func unreachableAPIIsAnAPIErrorWithoutTheKey() throws {
-        let result = try run(["balance", "--api-url", "http://127.0.0.1:9/v2"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
+    @Test func unreachableAPIIsAnAPIErrorWithoutTheKey() async throws {
+        let result = try await run(["balance", "--api-url", "http://127.0.0.1:9/v2"], environment: ["BITREFILL_API_KEY": "sk_live_SUPERSECRET"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("Could not connect to 127.0.0.1:9"))
         #expect(!(result.stdout + result.stderr).contains("SUPERSECRET"))
     }
 
-    @Test func halfACredentialPairIsBadInput() throws {
-        let result = try run(["balance"], environment: ["BITREFILL_API_ID": "only-the-id"])
+    @Test func halfACredentialPairIsBadInput() async throws {
+        let result = try await run(["balance"], environment: ["BITREFILL_API_ID": "only-the-id"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("BITREFILL_API_SECRET is not"))
     }

@@ -12,39 +12,39 @@ import Testing
         init(width: Int = 120, height: Int = 40, arguments: [String] = []) throws {
             try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
             let command = ([CommandLineTests.binary.path] + arguments).joined(separator: " ")
-            try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+            try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                       "env STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(command); sleep 60"])
         }
 
         deinit {
-            _ = try? tmux(["kill-session", "-t", name])
+            _ = try? tmuxNow(["kill-session", "-t", name])
             try? FileManager.default.removeItem(at: dataDirectory)
         }
 
-        func keys(_ keys: String...) throws {
+        func keys(_ keys: String...) async throws {
             for key in keys {
-                try tmux(["send-keys", "-t", name] + (key.count == 1 ? ["-l", key] : [key]))
-                Thread.sleep(forTimeInterval: 0.15)
+                try await tmux(["send-keys", "-t", name] + (key.count == 1 ? ["-l", key] : [key]))
+                try await Task.sleep(for: .milliseconds(150))
             }
         }
 
-        func type(_ text: String) throws {
-            try tmux(["send-keys", "-t", name, "-l", text])
+        func type(_ text: String) async throws {
+            try await tmux(["send-keys", "-t", name, "-l", text])
         }
 
-        func screen() throws -> String {
-            try tmux(["capture-pane", "-p", "-t", name])
+        func screen() async throws -> String {
+            try await tmux(["capture-pane", "-p", "-t", name])
         }
 
         /// Waits until the screen shows `text` (the app answers asynchronously), failing after `timeout`.
         @discardableResult
-        func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
+        func waitFor(_ text: String, timeout: TimeInterval = 20) async throws -> String {
             let deadline = Date().addingTimeInterval(timeout)
             var last = ""
             while Date() < deadline {
-                last = try screen()
+                last = try await screen()
                 if last.contains(text) { return last }
-                Thread.sleep(forTimeInterval: 0.1)
+                try await Task.sleep(for: .milliseconds(100))
             }
             Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(last)")
             return last
@@ -53,8 +53,14 @@ import Testing
         /// A private tmux server, so tests neither see nor disturb the user's own sessions.
         static let socket = "storefront-tests"
 
+        /// Waits by suspending, not blocking: the sandbox tests beside these need the concurrency pool's threads.
         @discardableResult
-        func tmux(_ arguments: [String]) throws -> String {
+        func tmux(_ arguments: [String]) async throws -> String {
+            try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 20).stdout
+        }
+
+        @discardableResult
+        func tmuxNow(_ arguments: [String]) throws -> String {
             let result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments,
                                               timeout: 20)
             return result.stdout
@@ -66,46 +72,46 @@ import Testing
     }
 
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
-    func searchPickAddToCartAndOpenTheCart() throws {
+    func searchPickAddToCartAndOpenTheCart() async throws {
         let session = try Session()
-        try session.waitFor("SANDBOX")
-        try session.waitFor("just refreshed")
-        try session.keys("/")
-        try session.type("cafe muller")
-        try session.waitFor("(1) ")
-        try session.keys("Enter", "a")
-        try session.waitFor("Add to cart: Café Müller")
-        try session.keys("Tab", "+", "Enter")
-        let added = try session.waitFor("Cart 2/20")
+        try await session.waitFor("SANDBOX")
+        try await session.waitFor("just refreshed")
+        try await session.keys("/")
+        try await session.type("cafe muller")
+        try await session.waitFor("(1) ")
+        try await session.keys("Enter", "a")
+        try await session.waitFor("Add to cart: Café Müller")
+        try await session.keys("Tab", "+", "Enter")
+        let added = try await session.waitFor("Cart 2/20")
         #expect(added.contains("Added 2 × Café Müller"))
-        try session.keys("c")
-        let cart = try session.waitFor("Cart · 2/20 units")
+        try await session.keys("c")
+        let cart = try await session.waitFor("Cart · 2/20 units")
         #expect(cart.contains("After purchase"))
-        try session.keys("q")
-        try session.waitFor("y  quit")
-        try session.keys("y")
-        let after = try session.screen()
+        try await session.keys("q")
+        try await session.waitFor("y  quit")
+        try await session.keys("y")
+        let after = try await session.screen()
         #expect(!after.contains("SANDBOX"), "the terminal is given back on quit")
     }
 
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
-    func aSmallWindowSaysHowLargeItMustBe() throws {
+    func aSmallWindowSaysHowLargeItMustBe() async throws {
         let session = try Session(width: 70, height: 20)
-        let screen = try session.waitFor("Terminal too small")
+        let screen = try await session.waitFor("Terminal too small")
         #expect(screen.contains("at least 80x24"))
-        try session.keys("q")
+        try await session.keys("q")
     }
 
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
-    func emptySearchSaysSoAndEscClears() throws {
+    func emptySearchSaysSoAndEscClears() async throws {
         let session = try Session()
-        try session.waitFor("just refreshed")
-        try session.keys("/")
-        try session.type("zzqx")
-        let screen = try session.waitFor("0 results for 'zzqx'")
+        try await session.waitFor("just refreshed")
+        try await session.keys("/")
+        try await session.type("zzqx")
+        let screen = try await session.waitFor("0 results for 'zzqx'")
         #expect(screen.contains("Esc") && screen.contains("clears"))
-        try session.keys("Escape")
-        try session.waitFor("/ search")
-        try session.keys("C-c")
+        try await session.keys("Escape")
+        try await session.waitFor("/ search")
+        try await session.keys("C-c")
     }
 }

@@ -69,6 +69,13 @@ extension UserDatabase {
         }
     }
 
+    /// The newest purchase that became invoice `invoiceId` on any API, for showing what the journal knows.
+    public func newestPurchase(invoiceId: String) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in
+            try PurchaseRecord.filter(Column("invoice_id") == invoiceId).order(Column("created_at").desc).fetchOne(db)?.purchase()
+        }
+    }
+
     /// The history: unfinished purchases first, then newest first; `search` matches invoice ids, products,
     /// phone numbers, ICCIDs and the last characters of codes.
     public func purchases(matching search: String = "", limit: Int = 500) throws(UserDatabaseError) -> [Purchase] {

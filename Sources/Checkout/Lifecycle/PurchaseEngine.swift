@@ -107,6 +107,7 @@ public final class PurchaseEngine: Sendable {
     /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
     public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
         var purchase = try load(id)
+        guard purchase.source == source else { return purchase }
         guard purchase.invoiceId == nil, [.intent, .sending, .ambiguous].contains(purchase.stage) else { return purchase }
         let since = purchase.createdAt.addingTimeInterval(-Reconciliation.clockSkew)
         let known = try journaled { try journal.knownInvoiceIds(source: source) }
@@ -175,6 +176,9 @@ public final class PurchaseEngine: Sendable {
     /// One look at the invoice: records new statuses, and fetches the codes of orders newly delivered.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
         var purchase = try load(id)
+        guard purchase.source == source else {
+            throw CheckoutError("Purchase \(purchase.id) was made on another API (or an earlier run of the embedded sandbox, which keeps nothing when it stops); it can only be checked there. `storefront history` still shows what the journal knows.")
+        }
         guard let invoiceId = purchase.invoiceId else { return purchase }
         do {
             let invoice = try await client.send(Endpoints.invoice(id: invoiceId))
@@ -303,7 +307,7 @@ public final class PurchaseEngine: Sendable {
     }
 
     private func load(_ id: String) throws(CheckoutError) -> Purchase {
-        guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id, source: source) }) else {
+        guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id, source: source) ?? journal.newestPurchase(invoiceId: id) }) else {
             throw CheckoutError("No purchase \(id) in this data directory's journal. `storefront history` lists them.")
         }
         return purchase

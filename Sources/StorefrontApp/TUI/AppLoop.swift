@@ -56,6 +56,7 @@ public final class AppLoop {
                 switch event {
                 case .key(let key): fullRepaint = dispatch(.keyPressed(key)) || fullRepaint
                 case .resize(let width, let height): fullRepaint = dispatch(.resized(width: width, height: height)) || fullRepaint
+                case .hangUp: _ = dispatch(.terminalClosed)
                 }
             }
             for action in inbox.drain() {

@@ -6,6 +6,8 @@ public enum AppAction: Sendable, Equatable {
     case keyPressed(Key)
     case resized(width: Int, height: Int)
     case ticked(Date)
+    /// The terminal went away: quit at once (the cart and the journal are already saved).
+    case terminalClosed
     case balanceLoaded(Money)
     case balanceFailed(String)
     case catalogSummaryLoaded(productCount: Int, refreshedAt: Date?)

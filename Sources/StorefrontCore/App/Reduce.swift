@@ -13,6 +13,9 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case .ticked(let now):
         state.now = now
         return []
+    case .terminalClosed:
+        state.isQuitting = true
+        return [.quit]
     case .balanceLoaded(let money):
         state.balance = money
         return []
