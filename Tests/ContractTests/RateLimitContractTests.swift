@@ -25,10 +25,18 @@ import Testing
             #expect(budget?.limit == 1)
             #expect(budget?.remaining == 0)
             // A second ping within 3 s is refused; the client waits out the reset (recorded, not slept) and
-            // retries, but the sandbox clock has not moved, so it ends with the 429 as an error.
-            let error = await #expect(throws: APIError.self) { try await harness.client.send(Endpoints.ping()) }
-            #expect(error?.kind == .rateLimited)
-            #expect(error?.retryAt != nil)
+            // retries, but the sandbox clock has not moved, so it ends with the 429 as an error. On a loaded
+            // machine the 3 s may pass between the two pings: then the pair is tried again.
+            var refusal: APIError?
+            for _ in 0..<5 where refusal == nil {
+                do {
+                    _ = try await harness.client.send(Endpoints.ping())
+                } catch let error as APIError {
+                    refusal = error
+                }
+            }
+            #expect(refusal?.kind == .rateLimited)
+            #expect(refusal?.retryAt != nil)
         }
     }
 
