@@ -288,7 +288,8 @@ public final class PurchaseEngine: Sendable {
             purchase.payment?.expiryIsEstimate = true
         }
         if (purchase.invoiceStatus, purchase.paymentStatus) != before {
-            let words = [purchase.invoiceStatus.map { "invoice \($0.rawValue)" }, purchase.paymentStatus.map { "payment \($0.rawValue)" }]
+            let words = [purchase.invoiceStatus.map { "Invoice: \(Self.spoken($0.rawValue))" },
+                         purchase.paymentStatus.map { "payment: \(Self.spoken($0.rawValue))" }]
             purchase.timeline.append(TimelineEntry(at: now(), text: words.compactMap { $0 }.joined(separator: ", ")))
         }
         for order in invoice.orders {
@@ -296,7 +297,7 @@ public final class PurchaseEngine: Sendable {
                 let previous = purchase.orders[index].status
                 purchase.orders[index].merge(order)
                 if let status = order.status, status != previous {
-                    purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id) \(status.rawValue)"))
+                    purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id): \(Self.spoken(status.rawValue))"))
                 }
             } else {
                 var fresh = PurchaseOrder(id: order.id)
@@ -331,6 +332,11 @@ public final class PurchaseEngine: Sendable {
     /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
     static let usualExpiry: TimeInterval = 180 * 60
 
+    /// A status word as a person reads it: "payment_detected" → "payment detected".
+    static func spoken(_ word: String) -> String {
+        Sanitizer.clean(word).replacingOccurrences(of: "_", with: " ")
+    }
+
     static func describe(_ error: any Error) -> String {
         (error as? APIError)?.message ?? "\(error)"
     }
@@ -351,7 +357,11 @@ extension PurchaseOrder {
         if let product = order.product {
             productId = product.id.map(clean) ?? productId
             productName = product.name.map(clean) ?? productName
-            value = product.value.map { [Sanitizer.clean($0), product.currency.map(clean)].compactMap { $0 }.joined(separator: " ") } ?? value
+            // The currency belongs after an amount ("10 USD"), not after a bundle label ("1GB, 7 Days").
+            value = product.value.map { value in
+                let amount = Decimal(string: value) != nil
+                return [Sanitizer.clean(value), amount ? product.currency.map(clean) : nil].compactMap { $0 }.joined(separator: " ")
+            } ?? value
         }
         if let info = order.redemptionInfo { redemption = Redemption(info) }
         if let refund = order.refund, let amount = refund.amount {

@@ -70,6 +70,14 @@ enum PurchaseText {
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// A server's ISO-8601 date as the rest of the screen writes dates ("2027-11-21 12:03 UTC"); anything
+    /// else is shown as sent.
+    static func serverDate(_ text: String) -> String {
+        let date = (try? Date(text, strategy: .iso8601))
+            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+        return date.map { stamp($0) + " UTC" } ?? text
+    }
+
     /// Turns once a second with the ticks: a follow that is alive looks alive.
     static func spinner(_ state: AppState) -> String {
         let frames = state.asciiOnly ? ["|", "/", "-", "\\"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]

@@ -132,7 +132,7 @@ extension PurchaseView {
         }
         let redemption = order.redemption
         let facts: [(String, String?)] = [
-            ("Phone", order.phoneNumber), ("Expires", redemption?.expirationDate), ("Other", redemption?.other),
+            ("Phone", order.phoneNumber), ("Expires", redemption?.expirationDate.map(PurchaseText.serverDate)), ("Other", redemption?.other),
             ("Refund", order.refund), ("Problem", order.error),
         ]
         for (label, text) in facts {
