@@ -31,4 +31,23 @@ import WebhookReceiver
         await signal.wait(upTo: 30)
         #expect(ContinuousClock.now - started < .seconds(10))
     }
+
+    @Test func aCancelledWaitEndsAtOnce() async {
+        let signal = CheckNowSignal()
+        let waiting = Task { await signal.wait(upTo: 600) }
+        try? await Task.sleep(for: .milliseconds(50))
+        let started = ContinuousClock.now
+        waiting.cancel()
+        await waiting.value
+        #expect(ContinuousClock.now - started < .seconds(10), "quitting does not wait out a follower's delay")
+    }
+
+    @Test func aFireWhileNobodyWaitsEndsTheNextWaitAndOnlyThatOne() async {
+        let signal = CheckNowSignal()
+        signal.fire()
+        await signal.wait(upTo: 600)
+        let started = ContinuousClock.now
+        await signal.wait(upTo: 0.2)
+        #expect(ContinuousClock.now - started >= .milliseconds(150), "the fire was used up by the first wait")
+    }
 }

@@ -359,7 +359,7 @@ extension PurchaseOrder {
             productName = product.name.map(clean) ?? productName
             // The currency belongs after an amount ("10 USD"), not after a bundle label ("1GB, 7 Days").
             value = product.value.map { value in
-                let amount = Decimal(string: value) != nil
+                let amount = !value.isEmpty && value.allSatisfy { $0.isNumber || $0 == "." }
                 return [Sanitizer.clean(value), amount ? product.currency.map(clean) : nil].compactMap { $0 }.joined(separator: " ")
             } ?? value
         }
