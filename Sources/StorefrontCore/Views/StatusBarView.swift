@@ -91,6 +91,7 @@ enum StatusBarView {
         if state.browser.focus == .countries {
             return [("a-z", "jump"), ("↑↓", "country"), ("Enter/Tab", "products"), ("1-5", "type"), ("?", "help"), ("Ctrl-C", "quit")]
         }
-        return [("/", "search"), ("a", "add"), ("c", "cart"), ("Tab", "pane"), ("1-5", "type"), ("Enter", "open"), ("?", "help"), ("q", "quit")]
+        return [("/", "search"), ("a", "add"), ("c", "cart"), ("e", "eSIM"), ("p", "phone"), ("h", "history"), ("?", "help"),
+                ("Tab", "pane"), ("1-5", "type"), ("Enter", "open"), ("q", "quit")]
     }
 }
