@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontCore
 
 /// How the client authenticates. Its descriptions never contain the secret, so a credential that ends up in
 /// a log line, an error or `dump()` leaks nothing.
@@ -27,11 +28,7 @@ public enum Credentials: Sendable, Equatable, CustomStringConvertible, CustomDeb
 
     /// A short, stable, non-reversible fingerprint of the account, to tell caches of two accounts apart.
     public var fingerprint: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in authorizationHeader.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
+        FNV1a.hex(authorizationHeader.utf8)
     }
 
     public var description: String {

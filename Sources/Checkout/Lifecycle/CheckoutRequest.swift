@@ -39,13 +39,7 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var fingerprint: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(apiRequest)) ?? Data()
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
+        return FNV1a.hex((try? encoder.encode(apiRequest)) ?? Data())
     }
 }
 

@@ -38,7 +38,9 @@ public final class PurchaseEngine: Sendable {
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
-        if let open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint, stages: stages) }) {
+        if var open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint, stages: stages) }) {
+            open.timeline.append(TimelineEntry(at: now(), text: "Continuing purchase \(open.id) instead of buying again: the same request was made again"))
+            try store(open)
             switch open.stage {
             case .notCreated: return try await resend(open.id, webhookURL: request.webhookURL)
             case .intent, .sending, .ambiguous: return try await reconcile(open.id)
@@ -150,10 +152,7 @@ public final class PurchaseEngine: Sendable {
         guard let invoiceId = purchase.invoiceId, purchase.stage == .created else {
             throw CheckoutError("Purchase \(id) has no open invoice to pay.")
         }
-        guard purchase.awaitsBalancePayment || (purchase.paymentMethod == .balance && purchase.payRequestedAt == nil
-                                                 && (purchase.paymentStatus ?? .unpaid) == .unpaid && !(purchase.invoiceStatus?.isFinal ?? false)) else {
-            return purchase
-        }
+        guard purchase.isUnpaidBalanceInvoice else { return purchase }
         purchase.payRequestedAt = now()
         purchase.timeline.append(TimelineEntry(at: now(), text: "Paying from the balance"))
         try store(purchase)
@@ -229,7 +228,7 @@ public final class PurchaseEngine: Sendable {
         var attempt = 0
         var purchase = try load(id)
         if [.intent, .sending, .ambiguous].contains(purchase.stage) { purchase = try await reconcile(id) }
-        if purchase.awaitsBalancePayment, purchase.payRequestedAt == nil, !purchase.autoPay { return purchase }
+        if purchase.awaitsBalancePayment { return purchase }
         while purchase.stage == .created {
             do {
                 purchase = try await refresh(id)

@@ -28,9 +28,6 @@ public struct CheckoutConsole: Sendable {
 
     /// Places the request (continuing an unfinished identical one instead of buying twice) and follows it.
     public func buy(_ request: CheckoutRequest, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
-        if let open = try? engine.journal.openPurchase(source: engine.source, requestHash: request.fingerprint) {
-            note("Continuing purchase \(open.id) from \(open.createdAt.formatted(date: .omitted, time: .standard)) instead of buying again.")
-        }
         let purchase = try await engine.place(request)
         return try await follow(purchase, engine: engine)
     }

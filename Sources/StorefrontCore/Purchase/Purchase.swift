@@ -92,11 +92,16 @@ public struct Purchase: Sendable, Equatable, Identifiable {
             && (invoiceStatus == nil || invoiceStatus == .unpaid || invoiceStatus == .notDelivered)
     }
 
-    /// A balance invoice without auto-pay that nobody has paid yet.
-    public var awaitsBalancePayment: Bool {
-        stage == .created && paymentMethod == .balance && payRequestedAt == nil && !autoPay
+    /// A balance invoice nobody has paid, nor asked to pay, yet: `POST /pay` may be sent.
+    public var isUnpaidBalanceInvoice: Bool {
+        stage == .created && paymentMethod == .balance && payRequestedAt == nil
             && (paymentStatus == nil || paymentStatus == .unpaid)
             && (invoiceStatus == nil || invoiceStatus == .unpaid || invoiceStatus == .notDelivered)
+    }
+
+    /// An unpaid balance invoice without auto-pay: it waits for someone to pay it.
+    public var awaitsBalancePayment: Bool {
+        isUnpaidBalanceInvoice && !autoPay
     }
 }
 

@@ -73,9 +73,7 @@ enum PurchaseText {
     /// A server's ISO-8601 date as the rest of the screen writes dates ("2027-11-21 12:03 UTC"); anything
     /// else is shown as sent.
     static func serverDate(_ text: String) -> String {
-        let date = (try? Date(text, strategy: .iso8601))
-            ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
-        return date.map { stamp($0) + " UTC" } ?? text
+        Timestamps.parse(text).map { stamp($0) + " UTC" } ?? text
     }
 
     /// Turns once a second with the ticks: a follow that is alive looks alive.
