@@ -28,8 +28,7 @@ struct BalanceCommand: AsyncParsableCommand {
                 try printJSON(Report(mode: mode == "SANDBOX" ? "sandbox" : "live", balance: money.minorUnits,
                                      currency: Sanitizer.clean(money.currency.code), formatted: money.formatted))
             } else {
-                let friendly = money.friendly == money.formatted ? "" : " (\(money.friendly))"
-                print("\(mode)  Balance: \(Sanitizer.clean(money.formatted))\(friendly)")
+                print("\(mode)  Balance: \(Sanitizer.clean(money.formatted))")
             }
         }
     }

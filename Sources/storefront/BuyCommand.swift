@@ -11,12 +11,16 @@ struct BuyCommand: AsyncParsableCommand {
         abstract: "Buy a product (or a cart file), pay, and follow the invoice until every order is final.",
         discussion: """
         Every purchase is written to the journal before it is sent. Running the same purchase again while it \
-        is unfinished continues it instead of buying twice.
+        is unfinished continues it instead of buying twice; an identical purchase made in the last 10 minutes \
+        is refused unless --again; with --idempotency-key, the key alone decides: the same key always returns \
+        the same purchase. Values, packages, phone numbers and ICCIDs are checked against the product before \
+        anything is sent.
 
         Examples:
           storefront buy test-gift-card-code --value 10 --yes
           storefront buy test-phone-refill --value 10 --phone +15551234567 --yes --json
           storefront buy --cart lines.json --payment bitcoin --refund-address bc1q... --yes
+          storefront buy test-gift-card-code --value 10 --idempotency-key order-1234 --yes   (safe to run again)
 
         A cart file is a JSON array in the API's `products` shape: \
         [{"product_id": "...", "package_id": "..." | "value": 10, "quantity": 1, "phone_number": "+...", "esim_id": "..."}]
@@ -38,6 +42,11 @@ struct BuyCommand: AsyncParsableCommand {
     @Option(name: .customLong("refund-address"), help: ArgumentHelp("Where a crypto payment is refunded if an order fails.", valueName: "address"))
     var refundAddress: String?
     @Option(help: ArgumentHelp("Send the codes to this email address too.", valueName: "email")) var email: String?
+    @Option(name: .customLong("idempotency-key"),
+            help: ArgumentHelp("Your name for this purchase: any later run with the same key returns it (whatever its stage) and never buys again.", valueName: "key"))
+    var idempotencyKey: String?
+    @Flag(help: "Buy even though an identical purchase was made in the last 10 minutes (without it, that is refused: a retried script must not buy twice).")
+    var again = false
     @Flag(help: "Confirm the purchase (required: money is spent).") var yes = false
     @OptionGroup var output: PurchaseOutputOptions
     @OptionGroup var webhook: WebhookOptions
@@ -52,21 +61,23 @@ struct BuyCommand: AsyncParsableCommand {
             throw ValidationError(problem)
         }
         if let esim, let problem = ICCID.problem(esim) { throw ValidationError(problem) }
+        if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.count > 255 || idempotencyKey.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) {
+            throw ValidationError("--idempotency-key takes 1 to 255 printable characters, e.g. a UUID or an order number of yours.")
+        }
         if !yes { throw ValidationError("Add --yes to confirm: this spends money (or play money in the sandbox).") }
     }
 
     func run() async throws {
         try await PurchaseContext.run(options) { context in
-            let lines = try await purchaseLines(context)
+            let lines = try await cartLines(context)
             let units = lines.reduce(0) { $0 + $1.quantity }
             guard units <= Cart.maxUnits else {
-                printError("The purchase has \(units) units; an invoice holds at most \(Cart.maxUnits). Split it.")
-                return CheckoutExit.badInput
+                throw CommandFailure.badInput("The purchase has \(units) units; an invoice holds at most \(Cart.maxUnits). Split it.")
             }
             let method = PaymentMethod(rawValue: payment)
-            let kind: PurchaseKind = esim != nil || lines.allSatisfy({ $0.esimId != nil }) ? .esim : .invoice
-            let request = CheckoutRequest(kind: kind, lines: lines, paymentMethod: method, autoPay: method == .balance,
-                                          refundAddress: refundAddress, email: email, webhookURL: try webhook.settings()?.url)
+            let request = CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: method,
+                                          autoPay: method == .balance, refundAddress: refundAddress, email: email,
+                                          webhookURL: try webhook.settings()?.url, idempotencyKey: idempotencyKey, again: again)
             var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()
             console.checkNow = signal
@@ -75,32 +86,33 @@ struct BuyCommand: AsyncParsableCommand {
         }
     }
 
-    private func purchaseLines(_ context: PurchaseContext) async throws -> [PurchaseLine] {
-        if let cart { return try CartFile.read(cart) }
-        guard let productId else { return [] }
-        let phoneNumber: String?
-        do {
-            phoneNumber = try phone.map { try PhoneNumber.normalize($0) }
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        let product = try await context.connection.client.send(Endpoints.product(id: productId))
-        let name = Sanitizer.clean(product.name)
-        let denomination: PurchaseLine.Denomination
-        let face: String
-        if let package {
-            guard let match = product.packages.first(where: { $0.id == package || $0.value == package }) else {
-                throw ValidationError("\(name) has no package '\(package)'. Its packages: \(product.packages.map { Sanitizer.clean($0.id) }.joined(separator: ", ")).")
-            }
-            denomination = product.type == .esim || esim != nil ? .label(match.value) : .package(id: match.id)
-            face = Sanitizer.clean(match.value)
+    /// Every line resolved against its product before anything is bought: an unknown product, a value off the
+    /// range's step, a missing phone number or a bad ICCID stops here, naming what is allowed.
+    private func cartLines(_ context: PurchaseContext) async throws -> [CartLine] {
+        let wanted: [(productId: String, input: PurchaseResolver.Input)]
+        if let cart {
+            wanted = try CartFile.read(cart)
+        } else if let productId {
+            wanted = [(productId, PurchaseResolver.Input(denomination: package ?? value ?? "", quantity: quantity, phone: phone, iccid: esim))]
         } else {
-            let text = value ?? ""
-            denomination = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) == nil || product.type == .esim ? .label(text) : .value(text)
-            face = Sanitizer.clean(text)
+            wanted = []
         }
-        let currency = product.currency.map { " " + Sanitizer.clean($0) } ?? ""
-        return [PurchaseLine(productId: product.id, productName: name, faceValue: face + (Decimal(string: face) == nil ? "" : currency),
-                             denomination: denomination, quantity: quantity, phoneNumber: phoneNumber, esimId: esim)]
+        var products: [String: ProductDetail] = [:]
+        var lines: [CartLine] = []
+        for (index, item) in wanted.enumerated() {
+            let product: ProductDetail
+            if let known = products[item.productId] {
+                product = known
+            } else {
+                product = try await context.product(item.productId)
+                products[item.productId] = product
+            }
+            do {
+                lines.append(try PurchaseResolver.line(product, item.input))
+            } catch {
+                throw CommandFailure.badInput((cart == nil ? "" : "Line \(index + 1) of \(cart ?? ""): ") + error.message)
+            }
+        }
+        return lines
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Checkout
 import Foundation
 import StorefrontCore
 
@@ -29,7 +28,9 @@ enum CartFile {
         }
     }
 
-    static func read(_ path: String) throws -> [PurchaseLine] {
+    /// The lines as typed: each is resolved against its product (and refused with its line number) before
+    /// anything is bought.
+    static func read(_ path: String) throws -> [(productId: String, input: PurchaseResolver.Input)] {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -44,30 +45,15 @@ enum CartFile {
         }
         guard !lines.isEmpty else { throw ValidationError("The cart file \(path) has no lines.") }
         return try lines.enumerated().map { index, line in
-            let denomination: PurchaseLine.Denomination
-            let face: String
+            let denomination: String
             switch (line.packageId, line.value) {
-            case (let package?, nil):
-                denomination = .package(id: package)
-                face = package
-            case (nil, .number(let number)?):
-                denomination = .value("\(number)")
-                face = "\(number)"
-            case (nil, .label(let label)?):
-                denomination = .label(label)
-                face = label
-            default:
-                throw ValidationError("Line \(index + 1) of \(path) needs exactly one of package_id or value.")
+            case (let package?, nil): denomination = package
+            case (nil, .number(let number)?): denomination = "\(number)"
+            case (nil, .label(let label)?): denomination = label
+            default: throw ValidationError("Line \(index + 1) of \(path) needs exactly one of package_id or value.")
             }
-            let quantity = line.quantity ?? 1
-            guard quantity >= 1 else { throw ValidationError("Line \(index + 1) of \(path): quantity must be at least 1.") }
-            var phone: String?
-            if let number = line.phoneNumber {
-                do { phone = try PhoneNumber.normalize(number) } catch { throw ValidationError("Line \(index + 1) of \(path): \(error)") }
-            }
-            if let esim = line.esimId, let problem = ICCID.problem(esim) { throw ValidationError("Line \(index + 1) of \(path): \(problem)") }
-            return PurchaseLine(productId: line.productId, productName: Sanitizer.clean(line.productId), faceValue: Sanitizer.clean(face),
-                                denomination: denomination, quantity: quantity, phoneNumber: phone, esimId: line.esimId)
+            return (line.productId, PurchaseResolver.Input(denomination: denomination, quantity: line.quantity ?? 1,
+                                                           phone: line.phoneNumber, iccid: line.esimId))
         }
     }
 }

@@ -29,7 +29,7 @@ extension CatalogCommand {
         var rebuild = false
 
         func run() async throws {
-            try await reportingCatalogErrors {
+            try await reportingErrors {
                 let settings = try options.connectionSettings()
                 let directory = options.dataDirectory()
                 if rebuild, let moved = try CatalogService.moveAside(dataDirectory: directory) {
@@ -51,7 +51,7 @@ extension CatalogCommand {
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() async throws {
-            try await reportingCatalogErrors {
+            try await reportingErrors {
                 let service = try await readyCatalog(options)
                 let countries = try service.countries()
                 if json { return try printCatalogJSON(countries) }
@@ -78,7 +78,7 @@ extension CatalogCommand {
         @Flag(help: "Print JSON instead of a table.") var json = false
 
         func run() async throws {
-            try await reportingCatalogErrors {
+            try await reportingErrors {
                 let productType = try type.map(ProductType.parse)
                 let service = try await readyCatalog(options)
                 let query = CatalogQuery(country: country, type: productType, inStockOnly: inStock, text: search ?? "", limit: nil)
@@ -97,7 +97,7 @@ extension CatalogCommand {
         @Flag(help: "Print JSON instead of text.") var json = false
 
         func run() async throws {
-            try await reportingCatalogErrors {
+            try await reportingErrors {
                 let service = try await readyCatalog(options)
                 let product = try service.product(id: productID)
                 if json { return try printCatalogJSON(product) }
@@ -148,25 +148,3 @@ private func catalogJSONEncoder() -> JSONEncoder {
     return encoder
 }
 
-/// The catalog's errors with the project's exit codes: 64 for input the catalog does not know, 69 when the
-/// API failed, 70 when the cache cannot be used (the message says how to rebuild it).
-private func reportingCatalogErrors(_ body: () async throws -> Void) async throws {
-    try await reportingErrors {
-        do {
-            try await body()
-        } catch let error as CatalogFilterError {
-            printError(error.message)
-            throw ExitCode(64)
-        } catch let error as CatalogLookupError {
-            printError(error.message)
-            throw ExitCode(64)
-        } catch let error as RefreshError {
-            printError(error.message)
-            if case .store = error.kind { throw ExitCode(70) }
-            throw ExitCode(69)
-        } catch let error as CatalogStoreError {
-            printError(error.message)
-            throw ExitCode(70)
-        }
-    }
-}

@@ -12,22 +12,20 @@ enum CheckoutExit {
     static let expired: Int32 = 12
     static let timedOut: Int32 = 13
     static let ambiguous: Int32 = 14
-    static let badInput: Int32 = 64
-    static let apiOrNetwork: Int32 = 69
+    static let badInput = CommandFailure.badInput
+    static let notFound = CommandFailure.notFound
+    static let apiOrNetwork = CommandFailure.unavailable
 
     static let help = """
     Exit codes: 0 every order delivered; 10 partly failed (the failed orders are refunded); 11 failed or denied \
     (every order failed, the payment was denied, or the server refused the purchase, e.g. balance_too_low or \
     out_of_stock); 12 expired unpaid; 13 still pending when --timeout ran out (`storefront invoice watch ID` \
     resumes); 14 unknown whether the invoice was created (nothing is sent again; `storefront invoice watch ID` \
-    checks again); 64 bad input; 69 the API or the network failed (nothing was bought).
+    checks again); 64 bad input (nothing was sent), or an identical purchase made in the last 10 minutes \
+    (--again buys another) or an --idempotency-key used for another purchase; 66 not found (product, plan, \
+    eSIM, invoice); 69 the API or the network failed (nothing was bought). With --json, a failure is also \
+    printed on stdout as {"error": {"code", "message", "request"}}.
     """
-
-    /// Error codes that mean the request itself was wrong: bad input, not an outage.
-    static let inputErrorCodes: Set<String> = [
-        "missing_param", "invalid_param", "invalid_value", "invalid_phone_number", "unsupported_operator",
-        "too_many_items", "unsupported_payment_method", "parse_error", "product_not_found", "invalid_product",
-    ]
 
     static func code(for purchase: Purchase) -> Int32 {
         switch purchase.stage {
@@ -39,7 +37,11 @@ enum CheckoutExit {
             case .failed, .denied, nil: failedOrDenied
             }
         case .refused:
-            if let code = purchase.refusalCode { inputErrorCodes.contains(code) ? badInput : failedOrDenied } else { apiOrNetwork }
+            if let code = purchase.refusalCode {
+                CommandFailure.inputErrorCodes.contains(code) ? badInput : code.hasSuffix("not_found") ? notFound : failedOrDenied
+            } else {
+                apiOrNetwork
+            }
         case .notCreated: apiOrNetwork
         case .ambiguous, .intent, .sending: ambiguous
         case .created: timedOut

@@ -1,28 +1,24 @@
 import ArgumentParser
-import BitrefillAPI
 import Foundation
 import StorefrontApp
-import TerminalBackend
 
-/// Runs a command body, turning the errors a person can act on into a one-line message on stderr and the
-/// documented exit code, instead of a stack of Swift types.
+/// Runs a command body, turning the errors a person can act on into one `Error:` line (and a JSON object with
+/// `--json`) and the exit code `CommandFailure.table` gives them, instead of a stack of Swift types.
 func reportingErrors(_ body: () async throws -> Void) async throws {
     do {
         try await body()
-    } catch let error as APIError {
-        printError(error.description)
-        throw ExitCode(69)
-    } catch let error as ConfigurationError {
-        printError(error.message)
-        throw ExitCode(64)
-    } catch let error as TerminalError {
-        printError(error.description)
-        throw ExitCode(64)
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        guard let failure = CommandFailure.table(error) else { throw error }
+        FailureOutput.report(failure)
+        throw ExitCode(failure.exit)
     }
 }
 
+/// A message about a failure the command goes on from, or ends with its own exit code.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
 }
 
 /// Encodes a value as one pretty, key-sorted JSON document on stdout.

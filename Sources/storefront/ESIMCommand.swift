@@ -21,12 +21,6 @@ struct ESIMCommand: AsyncParsableCommand {
         subcommands: [Show.self, List.self, TopUp.self]
     )
 
-    /// No eSIM with this ICCID on the account (sysexits' "no input"): unlike 69, trying again will not help.
-    static let notFound: Int32 = 66
-
-    static func notFoundMessage(_ iccid: String) -> String {
-        "No eSIM \(iccid) on this account. Check the ICCID with the customer (the phone's eSIM settings show it); `storefront esim list` shows the account's eSIMs."
-    }
 
     static func iccid(_ text: String) throws -> String {
         if let problem = ICCID.problem(text) { throw ValidationError(problem) }
@@ -44,7 +38,7 @@ struct ESIMCommand: AsyncParsableCommand {
         func run() async throws {
             let iccid = try ESIMCommand.iccid(self.iccid)
             try await ESIMCommand.running(options) { connection in
-                guard let esim = try await ESIMCommand.read(iccid, client: connection.client) else { return ESIMCommand.notFound }
+                let esim = try await ESIMCommand.read(iccid, client: connection.client)
                 let names = await ESIMCommand.planNames(of: [esim], client: connection.client)
                 let report = ESIMReport(esim, planName: esim.planId.flatMap { names[$0] })
                 if json { try printJSON(report) } else { print(report.lines(width: TerminalOutput.standardOutput.width).joined(separator: "\n")) }
@@ -86,13 +80,13 @@ struct ESIMCommand: AsyncParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 
-    /// The eSIM, or nil (with the message printed) when the account has none with this ICCID.
-    static func read(_ iccid: String, client: BitrefillClient) async throws -> ESIMDetails? {
+    /// The eSIM; an ICCID the account does not have is "not found" (66): unlike 69, trying again will not help.
+    static func read(_ iccid: String, client: BitrefillClient) async throws -> ESIMDetails {
         do {
             return ESIMDetails(try await client.send(Endpoints.esim(iccid: iccid)))
         } catch let error as APIError where error.kind == .notFound {
-            printError(notFoundMessage(iccid))
-            return nil
+            throw CommandFailure.notFound("No eSIM \(iccid) on this account. Check the ICCID with the customer (the phone's eSIM settings show it); `storefront esim list` shows the account's eSIMs.",
+                                          request: error.endpoint)
         }
     }
 

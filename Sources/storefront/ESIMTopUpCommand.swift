@@ -25,6 +25,10 @@ extension ESIMCommand {
         @Option(help: ArgumentHelp("The eSIM plan (product id) to take the bundle from, usually the eSIM's own.", valueName: "product-id"))
         var plan: String
         @Option(help: ArgumentHelp("The bundle's label, as the plan lists it (\"3GB, 30 Days\").", valueName: "label")) var bundle: String
+        @Option(name: .customLong("idempotency-key"),
+                help: ArgumentHelp("Your name for this top-up: any later run with the same key returns it and never buys again.", valueName: "key"))
+        var idempotencyKey: String?
+        @Flag(help: "Top up even though the same bundle was added to this eSIM in the last 10 minutes.") var again = false
         @Flag(help: "Confirm the top-up (required: money is spent).") var yes = false
         @OptionGroup var output: PurchaseOutputOptions
 
@@ -37,12 +41,15 @@ extension ESIMCommand {
             let iccid = try ESIMCommand.iccid(self.iccid)
             try await PurchaseContext.run(options) { context in
                 let client = context.connection.client
-                guard let before = try await ESIMCommand.read(iccid, client: client) else { return ESIMCommand.notFound }
-                guard let line = try await topUpLine(iccid, client: client) else { return CheckoutExit.badInput }
+                let before = try await ESIMCommand.read(iccid, client: client)
+                let line = try PurchaseResolver.line(try await context.product(plan, esimPlan: true),
+                                                     PurchaseResolver.Input(denomination: bundle, iccid: iccid))
                 note("Topping up eSIM \(iccid) (ends in \(iccid.suffix(4))): \(line.productName) \(line.faceValue), from the balance.")
                 var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
                 console.printsResult = !output.json
-                let purchase = try await console.buy(CheckoutRequest(kind: .esim, lines: [line]), engine: context.engine)
+                let request = CheckoutRequest(kind: PurchaseResolver.kind(of: [line]), lines: [PurchaseLine(line)],
+                                              idempotencyKey: idempotencyKey, again: again)
+                let purchase = try await console.buy(request, engine: context.engine)
                 let after = try await reread(iccid, after: purchase, client: client)
                 let names = await ESIMCommand.planNames(of: after.map { [$0] } ?? [], client: client)
                 let planName = after?.planId.flatMap { names[$0] }
@@ -60,25 +67,6 @@ extension ESIMCommand {
                 }
                 return CheckoutExit.code(for: purchase)
             }
-        }
-
-        /// The purchase line: the plan read from the API, the bundle matched by its label (any case) or package id.
-        private func topUpLine(_ iccid: String, client: BitrefillClient) async throws -> PurchaseLine? {
-            let product: Product
-            do {
-                product = try await client.send(Endpoints.esimPlan(id: plan))
-            } catch let error as APIError where error.kind == .notFound {
-                printError("No eSIM plan '\(Sanitizer.clean(plan))'. `storefront catalog list --type esim` lists them; the eSIM's own is in `storefront esim show \(iccid)`.")
-                return nil
-            }
-            let wanted = bundle.trimmingCharacters(in: .whitespaces)
-            guard let package = product.packages.first(where: { $0.value.caseInsensitiveCompare(wanted) == .orderedSame || $0.id == wanted }) else {
-                let labels = product.packages.map { "\"\(Sanitizer.clean($0.value))\"" }.joined(separator: ", ")
-                printError("\(Sanitizer.clean(product.name)) has no bundle \"\(Sanitizer.clean(wanted))\". Its bundles: \(labels).")
-                return nil
-            }
-            return PurchaseLine(productId: product.id, productName: Sanitizer.clean(product.name), faceValue: Sanitizer.clean(package.value),
-                                denomination: .label(package.value), quantity: 1, unitPrice: package.price, esimId: iccid)
         }
 
         /// The eSIM read again once the purchase settled; nil before that, or when it cannot be read (said on stderr).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BitrefillAPI
+import CatalogStore
 import Checkout
 import Foundation
 import StorefrontApp
@@ -24,16 +25,24 @@ struct PurchaseContext {
                 throw ConfigurationError("\(error)")
             }
             status = try await Connection.with(options) { connection in
-                do {
-                    return try await body(PurchaseContext(connection: connection, journal: journal,
-                                                          engine: connection.purchaseEngine(journal: journal)))
-                } catch let error as CheckoutError {
-                    printError(error.message)
-                    return error.apiError == nil ? CheckoutExit.badInput : CheckoutExit.apiOrNetwork
-                }
+                try await body(PurchaseContext(connection: connection, journal: journal, engine: connection.purchaseEngine(journal: journal)))
             }
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension PurchaseContext {
+    /// A product as the API has it now (not the cache, which may be stale), for resolving what to buy.
+    func product(_ id: String, esimPlan: Bool = false) async throws -> ProductDetail {
+        do {
+            let product = try await connection.client.send(esimPlan ? Endpoints.esimPlan(id: id) : Endpoints.product(id: id))
+            return product.detail(isESIMPlan: esimPlan, accountCurrency: nil, at: Date())
+        } catch let error as APIError where error.kind == .notFound {
+            let what = esimPlan ? "eSIM plan" : "product"
+            throw CommandFailure.notFound("No \(what) \"\(Sanitizer.clean(id))\". `storefront catalog list --search WORDS` finds ids"
+                                          + (esimPlan ? " (--type esim for plans)." : "."), request: error.endpoint)
+        }
     }
 }
 

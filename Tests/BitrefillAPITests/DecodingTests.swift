@@ -150,7 +150,6 @@ import Testing
         let balance = try await decode(Endpoints.balance(), data: #"{"balance":"5000000","currency":"BTC"}"#)
         #expect(balance.amount == Money(minorUnits: 5_000_000, currency: .btc))
         #expect(balance.amount.formatted == "0.05000000 BTC")
-        #expect(balance.amount.friendly == "5,000,000 sats")
     }
 
     @Test func garbageBodyIsAClearMalformedResponseError() async throws {

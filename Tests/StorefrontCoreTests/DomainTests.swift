@@ -9,7 +9,22 @@ import Testing
         #expect(Money(minorUnits: -5, currency: .named("USD")).formatted == "-0.05 USD")
         #expect(Money(minorUnits: 10_500_000, currency: .usdc).formatted == "10.500000 USDC")
         #expect(Money(minorUnits: 1500, currency: .named("JPY")).formatted == "1500 JPY")
-        #expect(Money(minorUnits: 1_234_567, currency: .btc).friendly == "1,234,567 sats")
+    }
+
+    @Test func anAPIAmountIsSmallestUnitsWhenWholeAndWholeUnitsWhenFractionalNeverATrap() {
+        #expect(Money.fromAPI(16667, currency: .btc) == Money(minorUnits: 16667, currency: .btc))
+        #expect(Money.fromAPI(Decimal(string: "0.00123456")!, currency: .btc) == Money(minorUnits: 123_456, currency: .btc))
+        #expect(Money.fromAPI(Decimal(string: "0.000000001")!, currency: .btc) == nil, "finer than a sat is not an amount")
+        #expect(Money.fromAPI(Decimal(string: "1e30")!, currency: .btc) == nil)
+        #expect(Money.fromAPI(Decimal.nan, currency: .btc) == nil)
+    }
+
+    @Test func aBalanceAfterSpendingSaysHowMuchIsLeftOrMissingAndNeverOverflows() {
+        let balance = Money(minorUnits: 100, currency: .btc)
+        #expect(balance.after(spending: 30).map { [$0.amount.minorUnits, $0.short ? 1 : 0] } == [70, 0])
+        #expect(balance.after(spending: 130).map { [$0.amount.minorUnits, $0.short ? 1 : 0] } == [30, 1])
+        #expect(Money(minorUnits: .min, currency: .btc).after(spending: 1) == nil)
+        #expect(Money(minorUnits: 0, currency: .btc).after(spending: .min) == nil)
     }
 
     @Test func luhnAcceptsValidIccidsAndRefusesTypos() throws {

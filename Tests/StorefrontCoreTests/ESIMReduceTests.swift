@@ -183,7 +183,7 @@ import Testing
         var state = reviewing()
         _ = press(&state, .character("y"))
         _ = reduce(&state, .checkout(.placed(purchase("p1", stage: .created))))
-        var failed = purchase("p1", stage: .settled, orders: [PurchaseOrder(id: "o1", status: .refunded, refund: "0.00005001 BTC")])
+        var failed = purchase("p1", stage: .settled, orders: [PurchaseOrder(id: "o1", status: .refunded, refund: Money(minorUnits: 5001, currency: .btc))])
         failed.invoiceStatus = .notDelivered
         _ = reduce(&state, .checkout(.updated(failed, follow: nil)))
         _ = reduce(&state, .esim(.loaded(Self.esim)))

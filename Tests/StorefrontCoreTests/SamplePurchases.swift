@@ -64,7 +64,7 @@ enum SamplePurchases {
             PurchaseOrder(id: "order-2", productName: "Test Gift Card Code", value: "10 USD", status: .delivered,
                           redemption: Redemption(code: "QWNV-6WPT-VSKM-77C2", link: "https://redeem.example/us/c/QWNV6WPTVSKM77C2")),
             PurchaseOrder(id: "order-3", productName: "Test Gift Card Code Fail", value: "10 USD", status: .refunded,
-                          refund: "0.00016667 BTC", error: "The provider could not issue the card."),
+                          refund: Money(minorUnits: 16667, currency: .btc), error: "The provider could not issue the card."),
         ]
         purchase.timeline += timeline([(-3, "invoice partially_delivered, payment payment_confirmed"), (-3, "Settled: partly failed")])
         return purchase

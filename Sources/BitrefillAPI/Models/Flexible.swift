@@ -28,7 +28,7 @@ extension KeyedDecodingContainer {
     /// A whole number, from an integer, an integral decimal or a numeric string.
     func flexibleInt64(_ key: Key) -> Int64? {
         if let value = try? decodeIfPresent(Int64.self, forKey: key) { return value }
-        guard let decimal = flexibleDecimal(key), decimal == decimal.rounded(0) else { return nil }
+        guard let decimal = flexibleDecimal(key), decimal == decimal.roundedToInteger else { return nil }
         return Int64(exactly: NSDecimalNumber(decimal: decimal).int64Value)
     }
 

@@ -88,21 +88,6 @@ public struct InvoicePayment: Sendable, Equatable, Decodable {
     public var amountDue: Money? {
         guard let price else { return nil }
         let currency = self.currency.map(Currency.named) ?? method?.defaultCurrency
-        guard let currency else { return nil }
-        var minor = price
-        if price != price.rounded(0) {
-            minor = price * pow(10, currency.decimals)
-        }
-        guard minor == minor.rounded(0) else { return nil }
-        return Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency)
-    }
-}
-
-extension Decimal {
-    func rounded(_ scale: Int) -> Decimal {
-        var input = self
-        var output = Decimal()
-        NSDecimalRound(&output, &input, scale, .plain)
-        return output
+        return currency.flatMap { Money.fromAPI(price, currency: $0) }
     }
 }

@@ -38,6 +38,12 @@ extension UserDatabase {
             // after run) hand out the same ids.
             try db.create(index: "purchase_by_invoice", on: "purchase", columns: ["source", "invoice_id"], unique: true)
         }
+        // A key names one purchase in this journal, on whatever API: reusing it can never make a second one.
+        migrator.registerMigration("idempotency key") { db in
+            try db.alter(table: "purchase") { table in table.add(column: "idempotency_key", .text) }
+            try db.create(index: "purchase_by_idempotency_key", on: "purchase", columns: ["idempotency_key"], unique: true,
+                          condition: Column("idempotency_key") != nil)
+        }
     }
 
     /// Writes a new intent. Called before the create request leaves, so a crash mid-request leaves a trace.
@@ -116,6 +122,30 @@ extension UserDatabase {
                 .filter(Column("source") == source && Column("request_hash") == requestHash)
                 .filter(stages.map(\.rawValue).contains(Column("stage")))
                 .order(Column("created_at").desc)
+                .fetchOne(db)?
+                .purchase()
+        }
+    }
+
+    /// The purchase made with the idempotency key `key`, on any API.
+    public func purchase(idempotencyKey key: String) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in try PurchaseRecord.filter(Column("idempotency_key") == key).fetchOne(db)?.purchase() }
+    }
+
+    /// The request hash a purchase was written with, so a key reused for a different request is told apart.
+    public func requestHash(of id: String) throws(UserDatabaseError) -> String? {
+        try journalRead { db in try String.fetchOne(db, sql: "SELECT request_hash FROM purchase WHERE id = ?", arguments: [id]) }
+    }
+
+    /// The newest purchase of the same request on `source` in one of `stages` whose journal entry changed since
+    /// `since`: an identical purchase bought moments ago is most likely a retried command, not a wish for two.
+    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage], since: Date) throws(UserDatabaseError) -> Purchase? {
+        try journalRead { db in
+            try PurchaseRecord
+                .filter(Column("source") == source && Column("request_hash") == requestHash)
+                .filter(stages.map(\.rawValue).contains(Column("stage")))
+                .filter(Column("updated_at") >= since.timeIntervalSince1970)
+                .order(Column("updated_at").desc)
                 .fetchOne(db)?
                 .purchase()
         }

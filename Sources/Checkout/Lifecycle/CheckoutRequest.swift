@@ -11,9 +11,16 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var refundAddress: String?
     public var email: String?
     public var webhookURL: String?
+    /// The caller's name for this purchase: a later request with the same key gets the same purchase back.
+    public var idempotencyKey: String?
+    /// Buy even though an identical purchase was made moments ago (`--again`, or confirmed in the TUI).
+    public var again: Bool
 
     public init(kind: PurchaseKind = .invoice, lines: [PurchaseLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool = true,
-                refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil) {
+                refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil, idempotencyKey: String? = nil,
+                again: Bool = false) {
+        self.idempotencyKey = idempotencyKey
+        self.again = again
         self.kind = kind
         self.lines = lines
         self.paymentMethod = paymentMethod
@@ -21,12 +28,6 @@ public struct CheckoutRequest: Sendable, Equatable {
         self.refundAddress = refundAddress
         self.email = email
         self.webhookURL = webhookURL
-    }
-
-    /// A cart of eSIMs only (new ones or top-ups) goes through `POST /esims`, as the API documents; a cart that
-    /// mixes eSIMs with other products is one `POST /invoices`, which takes every product type.
-    public static func kind(for lines: [PurchaseLine], types: [ProductType]) -> PurchaseKind {
-        !types.isEmpty && types.allSatisfy { $0 == .esim } || (!lines.isEmpty && lines.allSatisfy { $0.esimId != nil }) ? .esim : .invoice
     }
 
     var apiRequest: InvoiceRequest {

@@ -37,8 +37,21 @@ public final class PurchaseEngine: Sendable {
     /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
+        let hash = request.fingerprint
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
-        if var open = try journaled({ try journal.openPurchase(source: source, requestHash: request.fingerprint, stages: stages) }) {
+        let candidates = try journaled {
+            let keyed = try request.idempotencyKey.flatMap { try journal.purchase(idempotencyKey: $0) }
+            return Placement.Candidates(
+                keyed: try keyed.map { ($0, try journal.requestHash(of: $0.id) ?? "") },
+                unfinished: try journal.openPurchase(source: source, requestHash: hash, stages: stages),
+                recent: try journal.recentPurchase(source: source, requestHash: hash, stages: [.created, .settled],
+                                                   since: now().addingTimeInterval(-Placement.repeatWindow)))
+        }
+        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, again: request.again, candidates: candidates, now: now()) {
+        case .refused(let refusal):
+            throw CheckoutError(refusal.message, refusal: refusal)
+        case .existing(var open):
+            guard open.isUnfinished || open.stage == .notCreated, open.source == source else { return open }
             open.timeline.append(TimelineEntry(at: now(), text: "Continuing purchase \(open.id) instead of buying again: the same request was made again"))
             try store(open)
             switch open.stage {
@@ -46,11 +59,14 @@ public final class PurchaseEngine: Sendable {
             case .intent, .sending, .ambiguous: return try await reconcile(open.id)
             default: return open
             }
+        case .new:
+            break
         }
         let purchase = Purchase(id: makeID(), createdAt: now(), source: source, kind: request.kind, lines: request.lines,
                                 paymentMethod: request.paymentMethod, autoPay: request.autoPay,
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
-                                timeline: [TimelineEntry(at: now(), text: "Purchase written to the journal")])
+                                timeline: [TimelineEntry(at: now(), text: "Purchase written to the journal")],
+                                idempotencyKey: request.idempotencyKey)
         try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, at: now()) }
         return try await send(purchase, request: request)
     }
@@ -266,7 +282,8 @@ public final class PurchaseEngine: Sendable {
 
     private func request(for purchase: Purchase, webhookURL: String?) -> CheckoutRequest {
         CheckoutRequest(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,
-                        refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL)
+                        refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL,
+                        idempotencyKey: purchase.idempotencyKey)
     }
 
     private func apply(_ invoice: Invoice, to purchase: inout Purchase) {
@@ -308,7 +325,7 @@ public final class PurchaseEngine: Sendable {
 
     private func load(_ id: String) throws(CheckoutError) -> Purchase {
         guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id, source: source) ?? journal.newestPurchase(invoiceId: id) }) else {
-            throw CheckoutError("No purchase \(id) in this data directory's journal. `storefront history` lists them.")
+            throw CheckoutError("No purchase \(id) in this data directory's journal. `storefront history` lists them.", isNotFound: true)
         }
         return purchase
     }
@@ -363,8 +380,8 @@ extension PurchaseOrder {
             } ?? value
         }
         if let info = order.redemptionInfo { redemption = Redemption(info) }
-        if let refund = order.refund, let amount = refund.amount {
-            self.refund = "\(amount) \(refund.currency.map(clean) ?? "")".trimmingCharacters(in: .whitespaces)
+        if let refund = order.refund, let amount = refund.amount, let currency = refund.currency {
+            self.refund = Money.fromAPI(amount, currency: .named(clean(currency))) ?? self.refund
         }
         error = order.error.map(clean) ?? error
         phoneNumber = order.phoneNumber.map(clean) ?? phoneNumber

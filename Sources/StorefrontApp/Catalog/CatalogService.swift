@@ -75,7 +75,7 @@ public final class CatalogService: Sendable {
     public func product(id: String) throws -> ProductDetail {
         try checkSource()
         guard let product = try database.product(id: id) else {
-            throw CatalogLookupError(message: "No product \"\(Sanitizer.clean(id))\" in the catalog. Find ids with `storefront catalog list --search WORDS`, or refresh the catalog (storefront catalog refresh).")
+            throw CatalogLookupError(notFound: true, message: "No product \"\(Sanitizer.clean(id))\" in the catalog. Find ids with `storefront catalog list --search WORDS`, or refresh the catalog (storefront catalog refresh).")
         }
         return product
     }
@@ -89,9 +89,12 @@ public final class CatalogService: Sendable {
 
 /// A lookup the catalog cannot answer, with what to do.
 public struct CatalogLookupError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The product is not in the catalog (rather than the catalog not being usable).
+    public var notFound: Bool
     public var message: String
 
-    public init(message: String) {
+    public init(notFound: Bool = false, message: String) {
+        self.notFound = notFound
         self.message = message
     }
 

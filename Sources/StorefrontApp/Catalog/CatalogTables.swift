@@ -42,7 +42,7 @@ public enum CatalogTables {
 
     public static func packageRows(_ product: ProductDetail) -> [[String]] {
         product.denominations.packages.map { package in
-            [Sanitizer.clean(package.id), package.value, product.price(of: package)?.friendly ?? package.price.map { Money.grouped($0) } ?? "-"]
+            [Sanitizer.clean(package.id), package.value, product.price(of: package)?.formatted ?? package.price.map { Money.grouped($0) } ?? "-"]
         }
     }
 
@@ -67,7 +67,7 @@ public enum CatalogTables {
         if !product.coverage.isEmpty { fields.append(("Coverage", product.coverage.joined(separator: ", "))) }
         fields.append(("Choose", product.denominations.allowedDescription))
         if let range = product.denominations.range, let price = range.price(of: 1), let currency = product.priceCurrency {
-            fields.append(("Price", "about \(Money(minorUnits: price, currency: .named(currency)).friendly) per 1 \(summary.currency ?? "unit")"))
+            fields.append(("Price", "about \(Money(minorUnits: price, currency: .named(currency)).formatted) per 1 \(summary.currency ?? "unit")"))
         }
         if let gone = product.gone {
             fields.append(("Gone", "no longer listed by the API since \(timestamp(gone)); kept for history"))

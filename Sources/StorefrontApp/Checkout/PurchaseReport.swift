@@ -6,6 +6,7 @@ import StorefrontCore
 public struct PurchaseReport: Encodable, Sendable {
     public struct OrderReport: Encodable, Sendable {
         var id: String
+        var productId: String?
         var product: String?
         var value: String?
         var status: String?
@@ -27,13 +28,14 @@ public struct PurchaseReport: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, product, value, status, code, pin, link, instructions, other, refund, error, masked, iccid
             case barcodeFormat = "barcode_format", barcodeValue = "barcode_value", expirationDate = "expiration_date"
-            case extraFields = "extra_fields", phoneNumber = "phone_number"
+            case extraFields = "extra_fields", phoneNumber = "phone_number", productId = "product_id"
         }
 
         public init(_ order: PurchaseOrder, reveal: Bool) {
             let info = order.redemption
             let secret: (String?) -> String? = { value in value.map { reveal ? $0 : SecretMask.mask($0) } }
             id = order.id
+            productId = order.productId
             product = order.productName ?? order.productId
             value = order.value
             status = order.status?.rawValue
@@ -46,7 +48,7 @@ public struct PurchaseReport: Encodable, Sendable {
             barcodeValue = secret(info?.barcodeValue)
             expirationDate = info?.expirationDate
             extraFields = info.map(\.extraFields).flatMap { $0.isEmpty ? nil : $0 }
-            refund = order.refund
+            refund = order.refund?.formatted
             error = order.error
             phoneNumber = order.phoneNumber
             iccid = order.esimId
@@ -72,7 +74,37 @@ public struct PurchaseReport: Encodable, Sendable {
         }
     }
 
+    /// One line as asked for, by the ids a script keys on.
+    public struct LineReport: Encodable, Sendable {
+        var productId: String
+        var packageId: String?
+        var value: String?
+        var quantity: Int
+        var phoneNumber: String?
+        var esimId: String?
+
+        enum CodingKeys: String, CodingKey {
+            case value, quantity
+            case productId = "product_id", packageId = "package_id", phoneNumber = "phone_number", esimId = "esim_id"
+        }
+
+        init(_ line: PurchaseLine) {
+            productId = line.productId
+            switch line.denomination {
+            case .package(let id): packageId = id
+            case .value(let text), .label(let text): value = text
+            }
+            quantity = line.quantity
+            phoneNumber = line.phoneNumber
+            esimId = line.esimId
+        }
+    }
+
     var purchase: String
+    var idempotencyKey: String?
+    /// `invoice` (POST /invoices) or `esim` (POST /esims).
+    var kind: String
+    var lines: [LineReport]
     var invoice: String?
     var stage: String
     var outcome: String?
@@ -87,13 +119,17 @@ public struct PurchaseReport: Encodable, Sendable {
     var orders: [OrderReport]
 
     enum CodingKeys: String, CodingKey {
-        case purchase, invoice, stage, outcome, orders, created, items, problem
+        case purchase, invoice, stage, outcome, orders, created, items, problem, kind, lines
+        case idempotencyKey = "idempotency_key"
         case invoiceStatus = "invoice_status", paymentStatus = "payment_status", paymentMethod = "payment_method"
         case paymentAddress = "payment_address", paymentAmount = "payment_amount"
     }
 
     public init(_ purchase: Purchase, reveal: Bool) {
         self.purchase = purchase.id
+        idempotencyKey = purchase.idempotencyKey
+        kind = purchase.kind.rawValue
+        lines = purchase.lines.map(LineReport.init)
         invoice = purchase.invoiceId
         stage = purchase.stage.rawValue
         outcome = purchase.outcome?.rawValue

@@ -78,13 +78,17 @@ public final class CheckoutRunner: Sendable {
 
     private func place(_ plan: PurchasePlan) async {
         let lines = plan.lines.map(PurchaseLine.init)
-        let request = CheckoutRequest(kind: CheckoutRequest.kind(for: lines, types: plan.lines.map(\.productType)), lines: lines,
+        let request = CheckoutRequest(kind: PurchaseResolver.kind(of: plan.lines), lines: lines,
                                       paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
-                                      refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL)
+                                      refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL, again: plan.again)
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
-            inbox.post(.checkout(.placeFailed(error.message)))
+            if let refusal = error.refusal {
+                inbox.post(.checkout(.placeRefusedAsRepeat(refusal.summary + " Buy it again?", plan)))
+            } else {
+                inbox.post(.checkout(.placeFailed(error.message)))
+            }
         }
     }
 

@@ -6,6 +6,8 @@ public enum CheckoutEvent: Sendable, Equatable {
     case placed(Purchase)
     /// Nothing was sent: the purchase could not even be written to the journal.
     case placeFailed(String)
+    /// Nothing was sent: an identical cart was bought moments ago. The user is asked before it is bought again.
+    case placeRefusedAsRepeat(String, PurchasePlan)
     /// A look at the invoice, a payment or a follow's end changed the purchase. `follow` is nil when no
     /// further check is scheduled (settled, waiting for `p`, or stopped).
     case updated(Purchase, follow: FollowStatus?)
@@ -48,8 +50,11 @@ public struct PurchasePlan: Sendable, Equatable {
     public var autoPay: Bool
     public var refundAddress: String?
     public var email: String?
+    /// Confirmed although an identical cart was bought moments ago.
+    public var again: Bool
 
-    public init(lines: [CartLine], paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String?, email: String?) {
+    public init(lines: [CartLine], paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String?, email: String?, again: Bool = false) {
+        self.again = again
         self.lines = lines
         self.paymentMethod = paymentMethod
         self.autoPay = autoPay

@@ -94,6 +94,8 @@ public enum Overlay: Sendable, Equatable {
     case confirmClearCart
     /// The one-line summary of the review; only `y` buys.
     case confirmPurchase
+    /// The same cart was bought moments ago (the message says when and which invoice); only `y` buys it again.
+    case confirmRepeatPurchase(String, PurchasePlan)
 }
 
 public struct StatusMessage: Sendable, Equatable {

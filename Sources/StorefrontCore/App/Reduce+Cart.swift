@@ -82,6 +82,8 @@ func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -
         return []
     case .confirmPurchase:
         return confirmPurchaseKey(&state, key)
+    case .confirmRepeatPurchase(_, let plan):
+        return confirmRepeatPurchaseKey(&state, key, plan: plan)
     case .addToCart(var form):
         let effects = handleFormKey(&state, &form, key)
         if case .addToCart = state.overlay { state.overlay = .addToCart(form) }
@@ -170,29 +172,18 @@ private func submit(_ state: inout AppState, _ form: inout AddToCartForm) -> [Ef
         form.field = .denomination
         return []
     }
-    var phone: String?
-    if form.needsPhone {
-        do { phone = try PhoneNumber.normalize(form.phoneText) } catch {
-            form.error = error.message
-            form.field = .phone
-            return []
+    let line: CartLine
+    do {
+        line = try PurchaseResolver.line(form.product, choice: choice, quantity: form.quantity, phone: form.needsPhone ? form.phoneText : nil)
+    } catch {
+        form.error = error.message
+        switch error {
+        case .phone: form.field = .phone
+        case .quantity: form.field = .quantity
+        case .denomination, .iccid: form.field = .denomination
         }
+        return []
     }
-    let summary = form.product.summary
-    let unit = summary.currency.map { " \($0)" } ?? ""
-    let faceValue: String
-    let unitPrice: Int64?
-    switch choice {
-    case .package(let package):
-        faceValue = package.faceValue(currency: summary.currency)
-        unitPrice = package.price
-    case .value(let value):
-        faceValue = "\(value)\(unit)"
-        unitPrice = denominations.range?.price(of: value)
-    }
-    let line = CartLine(id: [summary.id, faceValue, phone ?? ""].joined(separator: "|"), productId: summary.id,
-                        productName: summary.name, productType: summary.type, choice: choice, faceValue: faceValue,
-                        unitPrice: unitPrice, quantity: form.quantity, phoneNumber: phone)
     do {
         try state.cart.add(line)
     } catch {
@@ -201,6 +192,6 @@ private func submit(_ state: inout AppState, _ form: inout AddToCartForm) -> [Ef
         return []
     }
     state.overlay = nil
-    state.message = StatusMessage(.success, "Added \(form.quantity) × \(summary.name) \(faceValue). Cart: \(state.cart.units)/\(Cart.maxUnits) units; c opens it.")
+    state.message = StatusMessage(.success, "Added \(form.quantity) × \(line.productName) \(line.faceValue). Cart: \(state.cart.units)/\(Cart.maxUnits) units; c opens it.")
     return [.saveCart(state.cart.lines)]
 }

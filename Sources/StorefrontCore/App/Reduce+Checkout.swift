@@ -5,6 +5,10 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
     switch event {
     case .placed(let purchase):
         return placed(&state, purchase)
+    case .placeRefusedAsRepeat(let message, let plan):
+        state.checkout.placingLines = nil
+        state.overlay = .confirmRepeatPurchase(message, plan)
+        return []
     case .placeFailed(let message):
         state.checkout.placingLines = nil
         state.checkout.review.error = message

@@ -22,14 +22,17 @@ private func confirmTopUp(_ state: inout AppState) -> [Effect] {
         state.message = StatusMessage(.info, "A purchase is being created: wait for its answer.")
         return []
     }
-    if let price = package.price, let balance = state.balance, price > balance.minorUnits {
-        let short = Money(minorUnits: price - balance.minorUnits, currency: balance.currency)
-        state.esim.error = "The balance is short by \(short.formatted): top up the account first, or pick a smaller bundle (Esc)."
+    if let price = package.price, let balance = state.balance, let after = balance.after(spending: price), after.short {
+        state.esim.error = "The balance is short by \(after.amount.formatted): top up the account first, or pick a smaller bundle (Esc)."
         return []
     }
-    let line = CartLine(id: ["esim-top-up", esim.iccid, plan.summary.id, package.id].joined(separator: "|"), productId: plan.summary.id,
-                        productName: plan.summary.name, productType: .esim, choice: .package(package), faceValue: package.value,
-                        unitPrice: package.price, quantity: 1, esimId: esim.iccid)
+    let line: CartLine
+    do {
+        line = try PurchaseResolver.line(plan, choice: .package(package), quantity: 1, iccid: esim.iccid)
+    } catch {
+        state.esim.error = error.message
+        return []
+    }
     state.esim.topUp = ESIMTopUp(iccid: esim.iccid, bundle: package.value, bundlesBefore: esim.bundles.count)
     state.esim.error = nil
     // No cart line is bought: the checkout must leave the cart alone whatever the answer.

@@ -80,9 +80,9 @@ private func changeOption(_ form: inout ReviewForm, forward: Bool) {
 /// The form's own problems, then whether the balance covers a balance purchase.
 private func reviewProblem(_ state: AppState, _ form: ReviewForm) -> (field: ReviewForm.Field, message: String)? {
     if let problem = form.problem { return problem }
-    if form.method == .balance, let balance = state.balance, let total = state.cart.totalPrice, total > balance.minorUnits {
-        let short = Money(minorUnits: total - balance.minorUnits, currency: balance.currency)
-        return (.method, "The balance is short by \(short.formatted): top it up, or pick a crypto method with ←→.")
+    if form.method == .balance, let balance = state.balance, let total = state.cart.totalPrice,
+       let after = balance.after(spending: total), after.short {
+        return (.method, "The balance is short by \(after.amount.formatted): top it up, or pick a crypto method with ←→.")
     }
     return nil
 }
@@ -120,7 +120,8 @@ public func purchaseSummary(_ state: AppState) -> String {
     let items = "\(units) item\(units == 1 ? "" : "s")"
     var total: String?
     if let price = state.cart.totalPrice, let currency = state.balance?.currency {
-        total = Money(minorUnits: price, currency: currency).formatted
+        let amount = Money(minorUnits: price, currency: currency).formatted
+        total = state.cart.totalIsEstimate ? "about \(amount) (the invoice states the exact amount)" : amount
     }
     let method = state.checkout.review.method
     switch (method, total) {
@@ -128,5 +129,26 @@ public func purchaseSummary(_ state: AppState) -> String {
     case (.balance, nil): return "Buy \(items) from the balance (price on the invoice)? y/n"
     case (_, let total?): return "Buy \(items) worth \(total), paying with \(method.displayName)? y/n"
     case (_, nil): return "Buy \(items), paying with \(method.displayName)? y/n"
+    }
+}
+
+/// Asked when the same cart (or top-up) was bought moments ago: `y` buys it again on purpose, anything that
+/// goes back leaves it unbought. Enter does nothing, as in the summary.
+func confirmRepeatPurchaseKey(_ state: inout AppState, _ key: Key, plan: PurchasePlan) -> [Effect] {
+    switch key {
+    case .character("y"), .character("Y"):
+        state.overlay = nil
+        var again = plan
+        again.again = true
+        state.checkout.placingLines = state.esim.topUp == nil ? plan.lines.map(\.id) : []
+        state.message = StatusMessage(.info, "Creating the invoice…")
+        return [.checkout(.place(again))]
+    case .character("n"), .character("N"), .escape:
+        state.overlay = nil
+        if state.esim.topUp?.purchaseId == nil { state.esim.topUp = nil }
+        state.message = StatusMessage(.info, "Not bought again.")
+        return []
+    default:
+        return []
     }
 }

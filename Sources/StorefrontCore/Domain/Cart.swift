@@ -32,7 +32,12 @@ public struct CartLine: Sendable, Hashable, Identifiable {
         self.esimId = esimId
     }
 
-    public var linePrice: Int64? { unitPrice.map { $0 * Int64(quantity) } }
+    /// nil when unknown, or too large to add up (a server price is untrusted input, and must not trap).
+    public var linePrice: Int64? {
+        guard let unitPrice else { return nil }
+        let (price, overflow) = unitPrice.multipliedReportingOverflow(by: Int64(quantity))
+        return overflow ? nil : price
+    }
 
     /// Lines that buy the same thing for the same number are merged by adding quantities.
     func isSamePurchase(as other: CartLine) -> Bool {
@@ -54,11 +59,12 @@ public struct Cart: Sendable, Hashable {
     public var isEmpty: Bool { lines.isEmpty }
     public var roomLeft: Int { max(0, Self.maxUnits - units) }
 
-    /// The total in the account currency's smallest unit; nil when a line's price is unknown.
+    /// The total in the account currency's smallest unit; nil when a line's price is unknown or out of range.
     public var totalPrice: Int64? {
         lines.reduce(Int64(0) as Int64?) { total, line in
             guard let total, let price = line.linePrice else { return nil }
-            return total + price
+            let (sum, overflow) = total.addingReportingOverflow(price)
+            return overflow ? nil : sum
         }
     }
 

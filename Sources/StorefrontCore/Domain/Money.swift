@@ -1,3 +1,5 @@
+import Foundation
+
 /// A currency and the number of decimal places of its smallest unit (sats for BTC, cents for EUR).
 public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     public let code: String
@@ -55,13 +57,30 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return (negative ? "-" : "") + padded[..<split] + "." + padded[split...]
     }
 
-    /// For BTC, the amount in sats as people say it ("12,345 sats"); otherwise `formatted`.
-    public var friendly: String {
-        guard currency == .btc else { return formatted }
-        return "\(Self.grouped(minorUnits)) sats"
+    public var description: String { formatted }
+
+    /// What this balance leaves after spending `cost` smallest units: the amount left, or how much is missing
+    /// when `short`. nil when the difference does not fit: both numbers come from the server, and must not trap.
+    public func after(spending cost: Int64) -> (amount: Money, short: Bool)? {
+        let (difference, overflow) = minorUnits.subtractingReportingOverflow(cost)
+        guard !overflow, difference != .min else { return nil }
+        return (Money(minorUnits: difference.magnitude > 0 ? Int64(difference.magnitude) : 0, currency: currency), difference < 0)
     }
 
-    public var description: String { formatted }
+    /// An amount as the API writes it: an integer is already in the smallest unit (prices, refunds, balances
+    /// live); a fraction is in whole units (the docs' examples, `0.00123456`). nil when it is neither a whole
+    /// number of smallest units nor within range, rather than a rounded or trapped guess.
+    public static func fromAPI(_ amount: Decimal, currency: Currency) -> Money? {
+        guard amount.isFinite else { return nil }
+        var minor = amount
+        if minor != minor.roundedToInteger {
+            var scale = Decimal(1)
+            for _ in 0..<currency.decimals { scale *= 10 }
+            minor *= scale
+        }
+        guard minor == minor.roundedToInteger, minor.magnitude <= Decimal(Int64.max) else { return nil }
+        return Int64(minor.description).map { Money(minorUnits: $0, currency: currency) }
+    }
 
     /// Thousands separated by commas: 1234567 -> "1,234,567".
     public static func grouped(_ value: Int64) -> String {
@@ -72,5 +91,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
             out.append(digit)
         }
         return (value < 0 ? "-" : "") + out
+    }
+}
+
+extension Decimal {
+    /// Rounded to a whole number, half away from zero.
+    public var roundedToInteger: Decimal {
+        var input = self
+        var output = Decimal()
+        NSDecimalRound(&output, &input, 0, .plain)
+        return output
     }
 }

@@ -31,13 +31,16 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     public var ordersFinalAt: Date?
     /// The server's `error_code` when it refused the create (`balance_too_low`, `out_of_stock`, ...).
     public var refusalCode: String?
+    /// The caller's name for this purchase (`--idempotency-key`): any later run with the same key gets this
+    /// purchase back, whatever its stage, instead of a new one.
+    public var idempotencyKey: String?
 
     public init(id: String, createdAt: Date, source: String, kind: PurchaseKind, lines: [PurchaseLine],
                 paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String? = nil, email: String? = nil,
                 stage: PurchaseStage = .intent, invoiceId: String? = nil, invoiceStatus: InvoiceStatus? = nil,
                 paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
                 payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil,
-                refusalCode: String? = nil, ordersFinalAt: Date? = nil) {
+                refusalCode: String? = nil, ordersFinalAt: Date? = nil, idempotencyKey: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.source = source
@@ -59,6 +62,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         self.problem = problem
         self.refusalCode = refusalCode
         self.ordersFinalAt = ordersFinalAt
+        self.idempotencyKey = idempotencyKey
     }
 
     public var units: Int { lines.reduce(0) { $0 + $1.quantity } }
@@ -181,14 +185,14 @@ public struct PurchaseOrder: Sendable, Equatable, Codable, Identifiable {
     public var value: String?
     public var status: OrderStatus?
     public var redemption: Redemption?
-    /// "0.00012 BTC", as the order's refund says.
-    public var refund: String?
+    /// What the order's refund gave back, in its real unit.
+    public var refund: Money?
     public var error: String?
     public var phoneNumber: String?
     public var esimId: String?
 
     public init(id: String, productId: String? = nil, productName: String? = nil, value: String? = nil, status: OrderStatus? = nil,
-                redemption: Redemption? = nil, refund: String? = nil, error: String? = nil, phoneNumber: String? = nil,
+                redemption: Redemption? = nil, refund: Money? = nil, error: String? = nil, phoneNumber: String? = nil,
                 esimId: String? = nil) {
         self.id = id
         self.productId = productId
@@ -204,6 +208,27 @@ public struct PurchaseOrder: Sendable, Equatable, Codable, Identifiable {
 
     /// Delivered, and its redemption details are in the journal.
     public var hasRedemption: Bool { status == .delivered && redemption != nil }
+
+    /// Journals written before refunds were money kept them as text ("16667 BTC", the amount in the smallest
+    /// unit): read both, so an old entry still shows its refund in the right unit.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        productId = try container.decodeIfPresent(String.self, forKey: .productId)
+        productName = try container.decodeIfPresent(String.self, forKey: .productName)
+        value = try container.decodeIfPresent(String.self, forKey: .value)
+        status = try container.decodeIfPresent(OrderStatus.self, forKey: .status)
+        redemption = try container.decodeIfPresent(Redemption.self, forKey: .redemption)
+        if let money = try? container.decodeIfPresent(Money.self, forKey: .refund) {
+            refund = money
+        } else if let text = try? container.decodeIfPresent(String.self, forKey: .refund) {
+            let parts = text.split(separator: " ")
+            refund = parts.count == 2 ? Decimal(string: String(parts[0])).flatMap { Money.fromAPI($0, currency: .named(String(parts[1]))) } : nil
+        }
+        error = try container.decodeIfPresent(String.self, forKey: .error)
+        phoneNumber = try container.decodeIfPresent(String.self, forKey: .phoneNumber)
+        esimId = try container.decodeIfPresent(String.self, forKey: .esimId)
+    }
 }
 
 /// What a delivered order gives the customer. Every field may be missing (phone top-ups have none).

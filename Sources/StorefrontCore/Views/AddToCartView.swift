@@ -22,7 +22,7 @@ enum AddToCartView {
             let top = max(0, min(form.packageIndex - packageRows + 1, denominations.packages.count - packageRows))
             for (offset, package) in denominations.packages.dropFirst(top).prefix(packageRows).enumerated() {
                 let index = top + offset
-                let price = form.product.price(of: package).map { "  \($0.friendly)" } ?? ""
+                let price = form.product.price(of: package).map { "  \($0.formatted)" } ?? ""
                 let picked = index == form.packageIndex && form.valueText.isEmpty
                 buffer.row("  \(package.value)\(price)", x: x, y: y, width: width,
                            style: picked ? Style(form.field == .denomination ? .selection : .accent, bold: true) : .text)

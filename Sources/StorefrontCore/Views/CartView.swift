@@ -12,11 +12,6 @@ enum CartView {
                            x: x, y: pane.y + 2, width: inner, maxRows: 2, style: Style(.muted))
             return
         }
-        let currency = state.balance?.currency
-        let money: (Int64?) -> String = { units in
-            guard let units else { return "?" }
-            return currency.map { Money(minorUnits: units, currency: $0).friendly } ?? "\(units)"
-        }
         let priceWidth = 16
         let quantityWidth = 5
         let faceWidth = min(18, inner / 5)
@@ -33,20 +28,19 @@ enum CartView {
         for (offset, line) in cart.lines.dropFirst(top).prefix(layout.cartRows).enumerated() {
             let index = top + offset
             let name = line.phoneNumber.map { "\(line.productName) \(glyphs.bullet) \($0)" } ?? line.productName
-            buffer.row(columns(name, line.faceValue, "\(line.quantity)", money(line.unitPrice), money(line.linePrice)),
+            buffer.row(columns(name, line.faceValue, "\(line.quantity)", PriceText.of(line.unitPrice, in: state, estimate: line.priceIsEstimate), PriceText.of(line.linePrice, in: state, estimate: line.priceIsEstimate)),
                        x: x, y: pane.y + 2 + offset, width: inner,
                        style: index == state.cartSelection ? Style(.selection, bold: true) : .text)
         }
         let totalsY = pane.maxY - 4
         let total = cart.totalPrice
-        buffer.row(columns("Total", "", "\(cart.units)", "", money(total)), x: x, y: totalsY, width: inner, style: Style(.title, bold: true))
+        buffer.row(columns("Total", "", "\(cart.units)", "", PriceText.of(total, in: state, estimate: cart.totalIsEstimate)), x: x, y: totalsY, width: inner, style: Style(.title, bold: true))
         if let balance = state.balance {
-            buffer.row(columns("Balance", "", "", "", balance.friendly), x: x, y: totalsY + 1, width: inner, style: Style(.muted))
-            if let total {
-                let after = balance.minorUnits - total
-                let style = after < 0 ? Style(.error, bold: true) : Style(.success)
-                let label = after < 0 ? "Short by" : "After purchase"
-                buffer.row(columns(label, "", "", "", Money(minorUnits: abs(after), currency: balance.currency).friendly),
+            buffer.row(columns("Balance", "", "", "", balance.formatted), x: x, y: totalsY + 1, width: inner, style: Style(.muted))
+            if let total, let after = balance.after(spending: total) {
+                let style = after.short ? Style(.error, bold: true) : Style(.success)
+                let label = after.short ? "Short by" : "After purchase"
+                buffer.row(columns(label, "", "", "", PriceText.of(after.amount.minorUnits, in: state, estimate: cart.totalIsEstimate)),
                            x: x, y: totalsY + 2, width: inner, style: style)
             }
         }

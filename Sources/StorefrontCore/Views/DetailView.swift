@@ -48,7 +48,7 @@ enum DetailView {
         if !denominations.packages.isEmpty {
             lines.append(Line(text: "Packages", style: Style(.accent, bold: true)))
             for package in denominations.packages {
-                let price = detail.price(of: package).map { "  \($0.friendly)" } ?? ""
+                let price = detail.price(of: package).map { "  \($0.formatted)" } ?? ""
                 lines.append(Line(text: "  \(package.faceValue(currency: summary.currency))\(price)", style: .text))
             }
         }
@@ -57,7 +57,7 @@ enum DetailView {
             let unit = summary.currency.map { " \($0)" } ?? ""
             lines.append(Line(text: "  \(range.min) to \(range.max)\(unit), step \(range.step)", style: .text))
             if let currency, let price = range.price(of: 1) {
-                lines.append(Line(text: "  1\(unit) costs \(Money(minorUnits: price, currency: currency).friendly)", style: Style(.muted)))
+                lines.append(Line(text: "  1\(unit) costs \(Money(minorUnits: price, currency: currency).formatted)", style: Style(.muted)))
             }
         }
         if !detail.coverage.isEmpty {

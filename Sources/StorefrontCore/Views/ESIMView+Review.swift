@@ -26,10 +26,9 @@ enum ESIMReviewView {
         let price = plan.price(of: package)
         ESIMView.labelled("Price", value: "\(price?.formatted ?? "on the invoice"), paid from the balance at once", y: y, area, into: &buffer)
         y += 1
-        if let price, let balance = state.balance, balance.currency == price.currency {
-            let after = balance.minorUnits - price.minorUnits
-            ESIMView.labelled(after < 0 ? "Short by" : "Balance after", value: Money(minorUnits: abs(after), currency: balance.currency).formatted,
-                              y: y, area, style: Style(after < 0 ? .error : .success, bold: after < 0), into: &buffer)
+        if let price, let balance = state.balance, balance.currency == price.currency, let after = balance.after(spending: price.minorUnits) {
+            ESIMView.labelled(after.short ? "Short by" : "Balance after", value: after.amount.formatted,
+                              y: y, area, style: Style(after.short ? .error : .success, bold: after.short), into: &buffer)
         }
         y += 2
         if esim.topUp != nil {

@@ -81,9 +81,4 @@ enum PurchaseText {
         let frames = state.asciiOnly ? ["|", "/", "-", "\\"] : ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
         return frames[Int(state.now.timeIntervalSince1970.rounded(.down)) % frames.count]
     }
-
-    /// The amount due as its unit is spoken: BTC with 8 decimals, sats for Lightning, 6 decimals for USDC.
-    static func amount(_ money: Money, method: PaymentMethod) -> String {
-        method == .lightning ? money.friendly : money.formatted
-    }
 }

@@ -96,7 +96,7 @@ extension PurchaseView {
         }
         if let amount = purchase.payment?.amount {
             let index = values.first { $0.1.kind == .paymentAmount }?.0
-            rows.append(Row(label: "Send exactly", text: PurchaseText.amount(amount, method: purchase.paymentMethod),
+            rows.append(Row(label: "Send exactly", text: amount.formatted,
                             style: Style(.input, bold: true), valueIndex: index))
         }
         if let expiry = purchase.expiresAt {
@@ -133,7 +133,7 @@ extension PurchaseView {
         let redemption = order.redemption
         let facts: [(String, String?)] = [
             ("Phone", order.phoneNumber), ("Expires", redemption?.expirationDate.map(PurchaseText.serverDate)), ("Other", redemption?.other),
-            ("Refund", order.refund), ("Problem", order.error),
+            ("Refund", order.refund?.formatted), ("Problem", order.error),
         ]
         for (label, text) in facts {
             guard let text, !text.isEmpty else { continue }

@@ -33,6 +33,9 @@ public func render(_ state: AppState) -> ScreenBuffer {
     case .confirmPurchase:
         DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state), "", "y  buy      n  back to the review"],
                            state, layout, into: &buffer)
+    case .confirmRepeatPurchase(let message, _):
+        DialogView.confirm(title: "Buy the same again?", lines: [message, "", "y  buy it again      n  back to the review"],
+                           state, layout, into: &buffer)
     case nil: break
     }
     return buffer

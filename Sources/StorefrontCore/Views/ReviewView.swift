@@ -17,16 +17,11 @@ enum ReviewView {
 
         // Below the lines: a gap, three rows of totals, a gap, three fields, a gap and two rows for a problem.
         let maxLineRows = max(1, pane.height - 2 - 1 - 1 - 3 - 1 - 3 - 1 - 2)
-        let currency = state.balance?.currency
-        let money: (Int64?) -> String = { units in
-            guard let units else { return "?" }
-            return currency.map { Money(minorUnits: units, currency: $0).formatted } ?? "\(units)"
-        }
         let shown = cart.lines.count > maxLineRows ? maxLineRows - 1 : cart.lines.count
         var y = pane.y + 2
         for line in cart.lines.prefix(shown) {
             let name = line.phoneNumber.map { "\(line.productName) \(glyphs.bullet) \($0)" } ?? line.productName
-            buffer.row(table.row(name, line.faceValue, "\(line.quantity)", money(line.unitPrice), money(line.linePrice)),
+            buffer.row(table.row(name, line.faceValue, "\(line.quantity)", PriceText.of(line.unitPrice, in: state, estimate: line.priceIsEstimate), PriceText.of(line.linePrice, in: state, estimate: line.priceIsEstimate)),
                        x: x, y: y, width: inner, style: .text)
             y += 1
         }
@@ -38,14 +33,13 @@ enum ReviewView {
 
         y += 1
         let method = state.checkout.review.method
-        buffer.row(table.row("Total", "", "\(cart.units)", "", money(cart.totalPrice)), x: x, y: y, width: inner, style: Style(.title, bold: true))
+        buffer.row(table.row("Total", "", "\(cart.units)", "", PriceText.of(cart.totalPrice, in: state, estimate: cart.totalIsEstimate)), x: x, y: y, width: inner, style: Style(.title, bold: true))
         if method == .balance, let balance = state.balance {
             buffer.row(table.row("Balance", "", "", "", balance.formatted), x: x, y: y + 1, width: inner, style: Style(.muted))
-            if let total = cart.totalPrice {
-                let after = balance.minorUnits - total
-                buffer.row(table.row(after < 0 ? "Short by" : "Balance after", "", "", "",
-                                     Money(minorUnits: abs(after), currency: balance.currency).formatted),
-                           x: x, y: y + 2, width: inner, style: after < 0 ? Style(.error, bold: true) : Style(.success))
+            if let total = cart.totalPrice, let after = balance.after(spending: total) {
+                buffer.row(table.row(after.short ? "Short by" : "Balance after", "", "", "",
+                                     PriceText.of(after.amount.minorUnits, in: state, estimate: cart.totalIsEstimate)),
+                           x: x, y: y + 2, width: inner, style: after.short ? Style(.error, bold: true) : Style(.success))
             }
         } else if method != .balance {
             buffer.wrapped("Paid from a wallet in \(method.displayName): the invoice states the exact amount to send; the balance is not touched.",

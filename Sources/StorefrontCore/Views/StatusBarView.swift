@@ -79,6 +79,7 @@ enum StatusBarView {
         case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
         case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
         case .confirmPurchase: return [("y", "buy"), ("n", "back to the review")]
+        case .confirmRepeatPurchase: return [("y", "buy it again"), ("n", "back to the review")]
         case nil: break
         }
         if let hints = checkoutHints(state) { return hints }

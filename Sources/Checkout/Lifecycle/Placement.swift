@@ -1,0 +1,92 @@
+import Foundation
+import StorefrontCore
+
+/// Whether a confirmed request makes a new purchase or returns one the journal already has. The API has no
+/// idempotency key, so this is where "never buy twice" is decided for a command run again, a script retrying
+/// after a kill, or a cart confirmed twice. Pure: the engine looks the candidates up and does what it says.
+public enum Placement: Equatable, Sendable {
+    /// Nothing stands in the way: write a new intent and send it.
+    case new
+    /// This purchase is the answer: the same key, or the same request still unfinished.
+    case existing(Purchase)
+    /// Refused before anything is sent, with the reason and what to do.
+    case refused(PlacementRefusal)
+
+    /// What the journal holds that bears on a request.
+    public struct Candidates: Equatable, Sendable {
+        /// The purchase already made with the request's idempotency key, and the request hash it was made with.
+        public var keyed: (purchase: Purchase, requestHash: String)?
+        /// The newest unfinished purchase of the identical request.
+        public var unfinished: Purchase?
+        /// The newest identical purchase created or settled within `Placement.repeatWindow`.
+        public var recent: Purchase?
+
+        public init(keyed: (purchase: Purchase, requestHash: String)? = nil, unfinished: Purchase? = nil, recent: Purchase? = nil) {
+            self.keyed = keyed
+            self.unfinished = unfinished
+            self.recent = recent
+        }
+
+        public static func == (lhs: Candidates, rhs: Candidates) -> Bool {
+            lhs.keyed?.purchase == rhs.keyed?.purchase && lhs.keyed?.requestHash == rhs.keyed?.requestHash
+                && lhs.unfinished == rhs.unfinished && lhs.recent == rhs.recent
+        }
+    }
+
+    /// An identical purchase this recent is refused unless asked for again on purpose.
+    public static let repeatWindow: TimeInterval = 10 * 60
+
+    /// The rules, in order. With a key, the key alone decides: a known one returns its purchase (or is refused
+    /// if it named another request), a new one is a new purchase on purpose. Without one, an identical
+    /// unfinished purchase is continued, and an identical one made within the window is refused unless `again`.
+    public static func decide(requestHash: String, key: String?, again: Bool, candidates: Candidates, now: Date) -> Placement {
+        if let key {
+            guard let keyed = candidates.keyed else { return .new }
+            guard keyed.requestHash == requestHash else {
+                return .refused(.keyReused(key: key, purchase: keyed.purchase))
+            }
+            return .existing(keyed.purchase)
+        }
+        if let unfinished = candidates.unfinished { return .existing(unfinished) }
+        if !again, let recent = candidates.recent {
+            return .refused(.identicalRecently(purchase: recent, minutesAgo: max(1, Int(now.timeIntervalSince(recent.createdAt) / 60))))
+        }
+        return .new
+    }
+}
+
+/// Why a request was not placed. A bad-input refusal (exit 64 in the CLI): nothing was sent.
+public enum PlacementRefusal: Equatable, Sendable {
+    case keyReused(key: String, purchase: Purchase)
+    case identicalRecently(purchase: Purchase, minutesAgo: Int)
+
+    public var message: String {
+        switch self {
+        case .keyReused(let key, let purchase):
+            "The idempotency key \"\(Sanitizer.clean(key))\" was already used for a different purchase (\(Self.name(purchase))). "
+                + "Use a new key for a new purchase, or the same request to get that purchase back."
+        case .identicalRecently(let purchase, _):
+            summary + " `storefront invoice show \(purchase.invoiceId ?? purchase.id)` shows it; add --again to buy another on purpose."
+        }
+    }
+
+    /// What the journal already holds, without the command-line remedy (the TUI asks instead).
+    public var summary: String {
+        switch self {
+        case .keyReused: message
+        case .identicalRecently(let purchase, let minutes):
+            "An identical purchase was made \(minutes) min ago (\(Self.name(purchase)), \(purchase.stage.rawValue)); nothing was bought now."
+        }
+    }
+
+    /// The purchase a refusal points at.
+    public var purchase: Purchase {
+        switch self {
+        case .keyReused(_, let purchase), .identicalRecently(let purchase, _): purchase
+        }
+    }
+
+    private static func name(_ purchase: Purchase) -> String {
+        purchase.invoiceId.map { "invoice \($0)" } ?? "purchase \(purchase.id)"
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import BitrefillAPI
+import CatalogStore
+import Checkout
+import Foundation
+import QREncoding
+import StorefrontApp
+import StorefrontCore
+import TerminalBackend
+
+/// One failure as every command reports it: the exit code a script branches on, a stable `code` for
+/// `--json`, the message a person acts on, and the API call it came from. `table` is the only place that
+/// decides which error gets which code, so "not found" is 66 whether it is a product, an order or an eSIM.
+struct CommandFailure: Error, Equatable {
+    var exit: Int32
+    var code: String
+    var message: String
+    var request: String?
+
+    static let badInput: Int32 = 64
+    static let notFound: Int32 = 66
+    static let unavailable: Int32 = 69
+    static let internalError: Int32 = 70
+
+    static func badInput(_ message: String) -> CommandFailure { CommandFailure(exit: badInput, code: "bad_input", message: message) }
+    static func notFound(_ message: String, request: String? = nil) -> CommandFailure {
+        CommandFailure(exit: notFound, code: "not_found", message: message, request: request)
+    }
+
+    /// Error codes that mean the request itself was wrong: bad input, not an outage.
+    static let inputErrorCodes: Set<String> = [
+        "missing_param", "invalid_param", "invalid_value", "invalid_phone_number", "unsupported_operator",
+        "too_many_items", "unsupported_payment_method", "parse_error", "invalid_product",
+    ]
+
+    /// The table: which error is which failure. nil for errors that are not ours to word (ArgumentParser's).
+    static func table(_ error: any Error) -> CommandFailure? {
+        switch error {
+        case let failure as CommandFailure: return failure
+        case let error as APIError: return api(error)
+        case let error as CheckoutError:
+            if let refusal = error.refusal {
+                let code = if case .keyReused = refusal { "idempotency_key_reused" } else { "identical_purchase_recently" }
+                return CommandFailure(exit: badInput, code: code, message: error.message)
+            }
+            if error.isNotFound { return notFound(error.message) }
+            return error.apiError.map { api($0, message: error.message) } ?? badInput(error.message)
+        case let error as ResolutionError: return badInput(error.message)
+        case let error as ConfigurationError: return badInput(error.message)
+        case let error as TerminalError: return badInput(error.description)
+        case let error as QREncodingError: return badInput(error.message)
+        case let error as CatalogFilterError: return badInput(error.message)
+        case let error as CatalogLookupError: return error.notFound ? notFound(error.message) : badInput(error.message)
+        case let error as RefreshError:
+            if case .store = error.kind { return CommandFailure(exit: internalError, code: "cache_unusable", message: error.message) }
+            return CommandFailure(exit: unavailable, code: "api_unavailable", message: error.message)
+        case let error as CatalogStoreError: return CommandFailure(exit: internalError, code: "cache_unusable", message: error.message)
+        case let error as UserDatabaseError: return CommandFailure(exit: internalError, code: "journal_unusable", message: error.description)
+        default: return nil
+        }
+    }
+
+    private static func api(_ error: APIError, message: String? = nil) -> CommandFailure {
+        let message = message ?? error.description
+        switch error.kind {
+        case .notFound: return CommandFailure(exit: notFound, code: "not_found", message: message, request: error.endpoint)
+        case .rejected(let code) where code.hasSuffix("not_found"):
+            return CommandFailure(exit: notFound, code: code, message: message, request: error.endpoint)
+        case .rejected(let code) where inputErrorCodes.contains(code):
+            return CommandFailure(exit: badInput, code: code, message: message, request: error.endpoint)
+        case .rejected(let code): return CommandFailure(exit: unavailable, code: code, message: message, request: error.endpoint)
+        default: return CommandFailure(exit: unavailable, code: "api_unavailable", message: message, request: error.endpoint)
+        }
+    }
+}
+
+/// Where failures are written: "Error: …" on stderr always, and with `--json` also one JSON object on stdout,
+/// `{"error": {"code", "message", "request"}}`, so a script reading stdout never has to parse prose.
+enum FailureOutput {
+    /// Decided once from the command line: every command that prints JSON takes `--json`.
+    static let json = CommandLine.arguments.dropFirst().contains("--json")
+
+    static func report(_ failure: CommandFailure) {
+        FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+        guard json else { return }
+        struct Envelope: Encodable {
+            struct Body: Encodable { var code: String; var message: String; var request: String? }
+            var error: Body
+        }
+        let envelope = Envelope(error: .init(code: failure.code, message: failure.message, request: failure.request))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(envelope) { print(String(decoding: data, as: UTF8.self)) }
+    }
+}
