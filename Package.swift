@@ -82,6 +82,7 @@ let package = Package(
                 "StorefrontCore",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -119,6 +120,7 @@ let package = Package(
                 "Checkout",
                 "WebhookReceiver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

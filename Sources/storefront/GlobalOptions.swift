@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import StorefrontApp
 
 /// Where to connect and where to keep files; shared by every subcommand. Secrets are read from the
@@ -19,6 +20,17 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where the catalog cache, cart and journal live (env STOREFRONT_DATA_DIR; default $XDG_DATA_HOME/storefront).", valueName: "path"))
     var dataDir: String?
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a diagnostic log (requests, purchase steps; never a key or a code) to this file (env STOREFRONT_LOG=debug logs to stderr).", valueName: "path"))
+    var logFile: String?
+
+    func logger() throws -> Logger {
+        do {
+            return try DiagnosticLog.logger(path: logFile, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
 
     func connectionSettings() throws -> ConnectionSettings {
         do {

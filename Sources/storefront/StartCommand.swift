@@ -25,7 +25,8 @@ struct StartCommand: AsyncParsableCommand {
         }
         try await reportingErrors {
             try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
-                                                themeRequest: theme, asciiOnly: ascii, webhook: try webhook.settings()))
+                                                themeRequest: theme, asciiOnly: ascii, webhook: try webhook.settings(),
+                                                logger: try options.logger()))
         }
     }
 }

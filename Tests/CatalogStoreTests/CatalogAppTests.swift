@@ -109,7 +109,7 @@ import Testing
         let lines = CatalogTables.detail(amazon, width: 60)
         #expect(lines.contains("Type:       Gift cards, derived: delivers a code or link"))
         #expect(lines.contains { $0.hasPrefix("Choose:     Choose a package: 10, 25, 50") })
-        #expect(lines.contains { $0.hasPrefix("amazon-us<&>p10") && $0.hasSuffix("16,000 sats") })
+        #expect(lines.contains { $0.hasPrefix("amazon-us<&>p10") && $0.hasSuffix("0.00016000 BTC") })
         #expect(lines.allSatisfy { displayWidth($0) <= 60 })
     }
 

@@ -110,4 +110,22 @@ import Testing
             #expect(text.stdout.contains("Refund: \(refund)"))
         }
     }
+
+    @Test func theDiagnosticLogTellsEachStepButNeverAKeyOrACode() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let workspace = Workspace(harness)
+            let log = workspace.directory.appendingPathComponent("diagnostic.log")
+            try FileManager.default.createDirectory(at: workspace.directory, withIntermediateDirectories: true)
+            let result = try await workspace.run(["buy", "test-gift-card-code", "--value", "10", "--yes", "--json", "--reveal",
+                                                  "--log-file", log.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let code = try #require(CheckoutCommandTests.orders(try workspace.json(result)).first?["code"] as? String)
+            let text = try String(contentsOf: log, encoding: .utf8)
+            #expect(text.contains("Invoice") && text.contains("Settled"), "each purchase step is logged: \(text)")
+            #expect(!text.contains(code), "the code never reaches the log")
+            #expect(!text.contains("sandbox-key"), "the API key never reaches the log")
+            let mode = try FileManager.default.attributesOfItem(atPath: log.path)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+        }
+    }
 }

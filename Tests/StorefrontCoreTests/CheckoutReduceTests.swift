@@ -33,7 +33,8 @@ import Testing
         #expect(state.screen == .review)
         #expect(press(&state, .enter).isEmpty)
         #expect(state.overlay == .confirmPurchase)
-        #expect(purchaseSummary(state) == "Buy 3 items for 0.00050001 BTC from the balance? y/n")
+        #expect(purchaseSummary(state) == "Buy 3 items for about 0.00050001 BTC from the balance? y/n",
+                "a range value's price is the rate's estimate until the invoice states it")
         #expect(press(&state, .enter, .enter).isEmpty, "Enter on the summary does not buy")
         #expect(state.overlay == .confirmPurchase)
         let effects = press(&state, .character("y"))

@@ -1,5 +1,6 @@
 import BitrefillAPI
 import Foundation
+import Logging
 import StorefrontCore
 import Synchronization
 
@@ -15,10 +16,14 @@ public final class PurchaseEngine: Sendable {
     public let budget: RequestBudget
     private let now: @Sendable () -> Date
     private let makeID: @Sendable () -> String
+    /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
+    private let logger: Logger
 
     public init(client: BitrefillClient, journal: UserDatabase, source: String, budget: RequestBudget = RequestBudget(),
                 now: @escaping @Sendable () -> Date = { Date() },
-                makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+                makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
+        self.logger = logger
         self.client = client
         self.journal = journal
         self.source = source
@@ -52,7 +57,7 @@ public final class PurchaseEngine: Sendable {
             throw CheckoutError(refusal.message, refusal: refusal)
         case .existing(var open):
             guard open.isUnfinished || open.stage == .notCreated, open.source == source else { return open }
-            open.timeline.append(TimelineEntry(at: now(), text: "Continuing purchase \(open.id) instead of buying again: the same request was made again"))
+            record(&open, "Continuing purchase \(open.id) instead of buying again: the same request was made again")
             try store(open)
             switch open.stage {
             case .notCreated: return try await resend(open.id, webhookURL: request.webhookURL)
@@ -83,7 +88,7 @@ public final class PurchaseEngine: Sendable {
     private func send(_ intent: Purchase, request: CheckoutRequest) async throws(CheckoutError) -> Purchase {
         var purchase = intent
         purchase.stage = .sending
-        purchase.timeline.append(TimelineEntry(at: now(), text: "Creating the invoice"))
+        record(&purchase, "Creating the invoice")
         try store(purchase)
         let endpoint: Endpoint<Invoice>
         do {
@@ -98,7 +103,7 @@ public final class PurchaseEngine: Sendable {
             let invoice = try await client.send(endpoint)
             purchase.stage = .created
             purchase.problem = nil
-            purchase.timeline.append(TimelineEntry(at: now(), text: "Invoice \(invoice.id) created"))
+            record(&purchase, "Invoice \(invoice.id) created")
             apply(invoice, to: &purchase)
             try store(purchase)
             return purchase
@@ -106,13 +111,13 @@ public final class PurchaseEngine: Sendable {
             purchase.stage = .refused
             purchase.problem = error.message
             purchase.refusalCode = error.errorCode
-            purchase.timeline.append(TimelineEntry(at: now(), text: "Refused: \(error.message)"))
+            record(&purchase, "Refused: \(error.message)")
             try store(purchase)
             return purchase
         } catch {
             purchase.stage = .ambiguous
             purchase.problem = "The answer to the create was lost (\(Self.describe(error))); checking whether the invoice exists."
-            purchase.timeline.append(TimelineEntry(at: now(), text: "Create answer lost: \(Self.describe(error))"))
+            record(&purchase, "Create answer lost: \(Self.describe(error))")
             try store(purchase)
             return try await reconcile(purchase.id)
         }
@@ -144,12 +149,12 @@ public final class PurchaseEngine: Sendable {
             let invoice = matches[0]
             purchase.stage = .created
             purchase.problem = nil
-            purchase.timeline.append(TimelineEntry(at: now(), text: "Found invoice \(invoice.id) on the server: the create had worked"))
+            record(&purchase, "Found invoice \(invoice.id) on the server: the create had worked")
             apply(invoice, to: &purchase)
         case 0:
             purchase.stage = .notCreated
             purchase.problem = "The server has no invoice for this purchase: nothing was bought. It can be sent again."
-            purchase.timeline.append(TimelineEntry(at: now(), text: "No matching invoice on the server: not created"))
+            record(&purchase, "No matching invoice on the server: not created")
         default:
             purchase.stage = .ambiguous
             let ids = matches.map { $0.id }.joined(separator: ", ")
@@ -170,7 +175,7 @@ public final class PurchaseEngine: Sendable {
         }
         guard purchase.isUnpaidBalanceInvoice else { return purchase }
         purchase.payRequestedAt = now()
-        purchase.timeline.append(TimelineEntry(at: now(), text: "Paying from the balance"))
+        record(&purchase, "Paying from the balance")
         try store(purchase)
         do {
             let invoice = try await client.send(Endpoints.payInvoice(id: invoiceId))
@@ -179,7 +184,7 @@ public final class PurchaseEngine: Sendable {
         } catch let error as APIError where error.outcome == .notExecuted {
             purchase.payRequestedAt = nil
             purchase.problem = error.message
-            purchase.timeline.append(TimelineEntry(at: now(), text: "Payment refused: \(error.message)"))
+            record(&purchase, "Payment refused: \(error.message)")
         } catch {
             // Ambiguous: the payment may have gone through. The next look at the invoice tells; it is not sent again.
             purchase.problem = "The answer to the payment was lost (\(Self.describe(error))); following the invoice to see whether it was paid."
@@ -202,14 +207,10 @@ public final class PurchaseEngine: Sendable {
             try store(purchase)
             try await collectRedemptions(&purchase)
             if invoice.isSettled, purchase.ordersFinalAt == nil { purchase.ordersFinalAt = now() }
-            let codesSaved = purchase.orders.allSatisfy { $0.status != .delivered || $0.redemption != nil || !$0.expectsRedemption }
-            let refundsKnown = purchase.orders.allSatisfy { $0.status?.isFailure != true || $0.refund != nil }
-                || purchase.invoiceStatus?.isPaymentFailure == true || purchase.paymentStatus?.isFailure == true
-                || now().timeIntervalSince(purchase.ordersFinalAt ?? now()) > Self.refundGrace
-            if invoice.isSettled && codesSaved && refundsKnown {
+            if SettlementRules.isSettled(purchase, invoiceSettled: invoice.isSettled, now: now()) {
                 purchase.stage = .settled
                 let outcome = purchase.outcome.map(\.summary) ?? "settled"
-                purchase.timeline.append(TimelineEntry(at: now(), text: "Settled: \(outcome)"))
+                record(&purchase, "Settled: \(outcome)")
             }
         } catch {
             purchase.problem = "Could not check invoice \(invoiceId): \(Self.describe(error))"
@@ -223,15 +224,13 @@ public final class PurchaseEngine: Sendable {
     /// Fetches `GET /orders/{id}` for delivered or refunded orders the journal has no details of yet. Each is
     /// written as soon as it arrives, so a code once seen is never lost.
     private func collectRedemptions(_ purchase: inout Purchase) async throws {
-        for index in purchase.orders.indices {
+        for id in SettlementRules.ordersNeedingDetails(purchase) {
+            guard let index = purchase.orders.firstIndex(where: { $0.id == id }) else { continue }
             let order = purchase.orders[index]
-            let needsDetail = (order.status == .delivered && order.redemption == nil && order.expectsRedemption)
-                || (order.status?.isFailure == true && order.refund == nil)
-            guard needsDetail else { continue }
             let detail = try await client.send(Endpoints.order(id: order.id))
             purchase.orders[index].merge(detail)
             if purchase.orders[index].redemption != nil, order.redemption == nil {
-                purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id): redemption details saved"))
+                record(&purchase, "Order \(order.id): redemption details saved")
             }
             try store(purchase)
         }
@@ -306,14 +305,14 @@ public final class PurchaseEngine: Sendable {
         if (purchase.invoiceStatus, purchase.paymentStatus) != before {
             let words = [purchase.invoiceStatus.map { "Invoice: \(Self.spoken($0.rawValue))" },
                          purchase.paymentStatus.map { "payment: \(Self.spoken($0.rawValue))" }]
-            purchase.timeline.append(TimelineEntry(at: now(), text: words.compactMap { $0 }.joined(separator: ", ")))
+            record(&purchase, words.compactMap { $0 }.joined(separator: ", "))
         }
         for order in invoice.orders {
             if let index = purchase.orders.firstIndex(where: { $0.id == order.id }) {
                 let previous = purchase.orders[index].status
                 purchase.orders[index].merge(order)
                 if let status = order.status, status != previous {
-                    purchase.timeline.append(TimelineEntry(at: now(), text: "Order \(order.id): \(Self.spoken(status.rawValue))"))
+                    record(&purchase, "Order \(order.id): \(Self.spoken(status.rawValue))")
                 }
             } else {
                 var fresh = PurchaseOrder(id: order.id)
@@ -321,6 +320,13 @@ public final class PurchaseEngine: Sendable {
                 purchase.orders.append(fresh)
             }
         }
+    }
+
+    /// A step of the purchase's story: on its timeline, and in the diagnostic log.
+    private func record(_ purchase: inout Purchase, _ text: String) {
+        purchase.timeline.append(TimelineEntry(at: now(), text: text))
+        logger.info("purchase \(text)", metadata: ["purchase": "\(purchase.id)", "stage": "\(purchase.stage.rawValue)",
+                                                  "invoice": "\(purchase.invoiceId ?? "-")"])
     }
 
     private func load(_ id: String) throws(CheckoutError) -> Purchase {
@@ -342,9 +348,6 @@ public final class PurchaseEngine: Sendable {
         }
     }
 
-    /// How long a failed order is looked at for its refund before the purchase is settled without it.
-    static let refundGrace: TimeInterval = 90
-
     /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
     static let usualExpiry: TimeInterval = 180 * 60
 
@@ -364,9 +367,6 @@ extension PurchaseOrder {
         self.init(id: order.id)
         merge(order)
     }
-
-    /// Phone top-ups deliver no code; everything else is expected to carry redemption details.
-    var expectsRedemption: Bool { phoneNumber == nil }
 
     mutating func merge(_ order: Order) {
         status = order.status ?? status

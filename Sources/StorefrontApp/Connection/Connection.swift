@@ -1,5 +1,6 @@
 import BitrefillAPI
 import Foundation
+import Logging
 import SandboxServer
 
 /// A ready client and, in sandbox mode, the in-process sandbox it talks to. Close it to stop the sandbox.
@@ -14,11 +15,14 @@ public final class Connection: Sendable {
     /// Names this run: the embedded sandbox's invoices exist only as long as it does.
     public let sessionID = UUID().uuidString.prefix(8).lowercased()
     private let sandbox: RunningSandbox?
+    /// The diagnostic log (`--log-file`, `STOREFRONT_LOG`): requests and purchase steps, never a secret.
+    public let logger: Logger
 
-    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?) {
+    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?, logger: Logger) {
         self.client = client
         self.mode = mode
         self.sandbox = sandbox
+        self.logger = logger
     }
 
     /// "SANDBOX" or "LIVE api.bitrefill.com": what a status bar or a CLI header shows.
@@ -33,11 +37,12 @@ public final class Connection: Sendable {
     /// are no credentials.
     public static func open(_ settings: ConnectionSettings, sandbox sandboxConfiguration: SandboxConfiguration = .embedded,
                             transport: HTTPTransport = .asyncHTTPClient(),
+                            logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
                             onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
         switch settings.target {
         case .api(let baseURL, let credentials):
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent)
-            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger)
         case .embeddedSandbox:
             let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration)
             guard let baseURL = URL(string: sandbox.baseURL), let key = sandboxConfiguration.bearerKeys.first else {
@@ -45,7 +50,7 @@ public final class Connection: Sendable {
                 throw ConfigurationError("The embedded sandbox has no API key configured.")
             }
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent)
-            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox, logger: logger)
         }
     }
 

@@ -2,6 +2,7 @@ import BitrefillAPI
 import CatalogStore
 import Checkout
 import Foundation
+import Logging
 import StorefrontCore
 import TerminalBackend
 
@@ -13,10 +14,12 @@ public struct TUIOptions: Sendable {
     public var themeRequest: String?
     public var asciiOnly: Bool
     public var webhook: WebhookSettings?
+    public var logger: Logger
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
-                webhook: WebhookSettings? = nil) {
+                webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.webhook = webhook
+        self.logger = logger
         self.settings = settings
         self.dataDirectory = dataDirectory
         self.themeRequest = themeRequest
@@ -31,7 +34,7 @@ public enum TUISession {
         let relay = ClientEventRelay()
         // Invoice follows pace themselves by the request budget the API reports.
         let budget = RequestBudget()
-        let connection = try await Connection.open(options.settings, onEvent: { event in
+        let connection = try await Connection.open(options.settings, logger: options.logger, onEvent: { event in
             relay.send(event)
             budget.note(event)
         })

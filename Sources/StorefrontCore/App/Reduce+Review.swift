@@ -121,7 +121,7 @@ public func purchaseSummary(_ state: AppState) -> String {
     var total: String?
     if let price = state.cart.totalPrice, let currency = state.balance?.currency {
         let amount = Money(minorUnits: price, currency: currency).formatted
-        total = state.cart.totalIsEstimate ? "about \(amount) (the invoice states the exact amount)" : amount
+        total = state.cart.totalIsEstimate ? "about \(amount)" : amount
     }
     let method = state.checkout.review.method
     switch (method, total) {

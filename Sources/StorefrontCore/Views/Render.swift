@@ -31,7 +31,8 @@ public func render(_ state: AppState) -> ScreenBuffer {
             "", "y  empty it      n  keep it",
         ], state, layout, into: &buffer)
     case .confirmPurchase:
-        DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state), "", "y  buy      n  back to the review"],
+        let estimate = state.cart.totalIsEstimate ? ["An estimate from the range's rate: the invoice states the exact amount."] : []
+        DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state)] + estimate + ["", "y  buy      n  back to the review"],
                            state, layout, into: &buffer)
     case .confirmRepeatPurchase(let message, _):
         DialogView.confirm(title: "Buy the same again?", lines: [message, "", "y  buy it again      n  back to the review"],
