@@ -31,7 +31,7 @@ public func render(_ state: AppState) -> ScreenBuffer {
             "", "y  empty it      n  keep it",
         ], state, layout, into: &buffer)
     case .confirmPurchase:
-        let estimate = state.cart.totalIsEstimate ? ["An estimate from the range's rate: the invoice states the exact amount."] : []
+        let estimate = state.cart.totalIsEstimate ? ["Estimated from the range's rate; the invoice states the exact amount."] : []
         DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state)] + estimate + ["", "y  buy      n  back to the review"],
                            state, layout, into: &buffer)
     case .confirmRepeatPurchase(let message, _):
