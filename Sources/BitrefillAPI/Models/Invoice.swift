@@ -84,7 +84,7 @@ public struct InvoicePayment: Sendable, Equatable, Decodable {
     }
 
     /// The amount due in exact smallest units: an integer price is taken as smallest units, a fractional one
-    /// (the docs' style) as whole units of the currency.
+    /// (the docs' style) as whole units of the currency. nil when that is not a whole number of units that fits.
     public var amountDue: Money? {
         guard let price else { return nil }
         let currency = self.currency.map(Currency.named) ?? method?.defaultCurrency
@@ -93,16 +93,7 @@ public struct InvoicePayment: Sendable, Equatable, Decodable {
         if price != price.rounded(0) {
             minor = price * pow(10, currency.decimals)
         }
-        guard minor == minor.rounded(0) else { return nil }
-        return Money(minorUnits: NSDecimalNumber(decimal: minor).int64Value, currency: currency)
-    }
-}
-
-extension Decimal {
-    func rounded(_ scale: Int) -> Decimal {
-        var input = self
-        var output = Decimal()
-        NSDecimalRound(&output, &input, scale, .plain)
-        return output
+        guard let units = minor.exactInt64 else { return nil }
+        return Money(minorUnits: units, currency: currency)
     }
 }

@@ -32,7 +32,13 @@ public struct CartLine: Sendable, Hashable, Identifiable {
         self.esimId = esimId
     }
 
-    public var linePrice: Int64? { unitPrice.map { $0 * Int64(quantity) } }
+    /// nil when unknown, or when the server's unit price is too large to multiply (it would trap).
+    public var linePrice: Int64? {
+        unitPrice.flatMap { price in
+            let (total, overflow) = price.multipliedReportingOverflow(by: Int64(quantity))
+            return overflow ? nil : total
+        }
+    }
 
     /// Lines that buy the same thing for the same number are merged by adding quantities.
     func isSamePurchase(as other: CartLine) -> Bool {
@@ -54,11 +60,12 @@ public struct Cart: Sendable, Hashable {
     public var isEmpty: Bool { lines.isEmpty }
     public var roomLeft: Int { max(0, Self.maxUnits - units) }
 
-    /// The total in the account currency's smallest unit; nil when a line's price is unknown.
+    /// The total in the account currency's smallest unit; nil when a line's price is unknown or the sum would not fit.
     public var totalPrice: Int64? {
         lines.reduce(Int64(0) as Int64?) { total, line in
             guard let total, let price = line.linePrice else { return nil }
-            return total + price
+            let (sum, overflow) = total.addingReportingOverflow(price)
+            return overflow ? nil : sum
         }
     }
 
