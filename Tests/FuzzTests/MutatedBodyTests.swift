@@ -7,7 +7,7 @@ import Testing
 /// none may trap. `FUZZ_BODIES` sets how many bodies in all (shared evenly by the types); the default keeps the
 /// normal suite quick, and `FUZZ_BODIES=100000 swift test --filter FuzzTests` runs the full campaign.
 @Suite struct MutatedBodyTests {
-    static let defaultBodies = 4_500
+    static let defaultBodies = 9_000
 
     static var totalBodies: Int {
         ProcessInfo.processInfo.environment["FUZZ_BODIES"].flatMap { Int($0) }.map { max(0, $0) } ?? defaultBodies
