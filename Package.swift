@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +54,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -137,14 +140,34 @@ let package = Package(
         .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
         .testTarget(
             name: "BitrefillAPITests",
-            dependencies: ["BitrefillAPI", "StorefrontTestSupport"]
+            dependencies: [
+                "BitrefillAPI",
+                "StorefrontTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "FuzzTests",
+            dependencies: [
+                "BitrefillAPI",
+                "CatalogStore",
+                "Checkout",
+                "StorefrontApp",
+                "StorefrontCore",
+                "StorefrontTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "CatalogStoreTests",
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"]
         ),
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
-                                                     .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+                                                     .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "SandboxServerTests",
             dependencies: [

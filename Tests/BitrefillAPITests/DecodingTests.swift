@@ -153,7 +153,8 @@ import Testing
     }
 
     @Test func garbageBodyIsAClearMalformedResponseError() async throws {
-        let stub = StubTransport([Stub.json("<html>Bad gateway</html>")])
+        // Every try answered with garbage: a GET asks again after an unreadable body, as after a 5xx.
+        let stub = StubTransport(fallback: Stub.json("<html>Bad gateway</html>"))
         let error = await #expect(throws: APIError.self) { try await stubbedClient(stub).send(Endpoints.balance()) }
         #expect(error?.kind == .malformedResponse)
         #expect(error?.message.contains("cannot read (not valid JSON)") == true)
@@ -161,7 +162,7 @@ import Testing
     }
 
     @Test func truncatedBodyIsAMalformedResponseError() async throws {
-        let stub = StubTransport([Stub.json(#"{"meta":{},"data":[{"id":"a","na"#)])
+        let stub = StubTransport(fallback: Stub.json(#"{"meta":{},"data":[{"id":"a","na"#))
         await #expect(throws: APIError.self) { try await stubbedClient(stub).pages(Endpoints.products()).collectItems() }
     }
 }

@@ -51,7 +51,8 @@ import Testing
 
     @Test func malformedBodyIsAClearError() async throws {
         try await SandboxHarness.with(.observed) { harness in
-            await harness.sandbox.control.inject(ScriptedFault(.malformedBody(html: true), pathPrefix: "/accounts/balance"))
+            // On every try: a GET asks again after an unreadable body (the first try and four retries).
+            await harness.sandbox.control.inject(ScriptedFault(.malformedBody(html: true), pathPrefix: "/accounts/balance", count: 5))
             let error = await #expect(throws: APIError.self) { try await harness.client.send(Endpoints.balance()) }
             #expect(error?.kind == .malformedResponse)
         }

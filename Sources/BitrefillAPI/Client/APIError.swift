@@ -42,9 +42,12 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     public var outcome: Outcome
     /// For 429s: when the budget comes back.
     public var retryAt: Date?
+    /// The body was not JSON at all (a proxy's HTML page, a cut-off or empty body): a fault on the way rather than
+    /// an API that changed shape, so the same request may well be read next time.
+    public var unreadableBody: Bool
 
     public init(kind: Kind, endpoint: String, status: Int? = nil, errorCode: String? = nil, serverMessage: String? = nil,
-                message: String, outcome: Outcome, retryAt: Date? = nil) {
+                message: String, outcome: Outcome, retryAt: Date? = nil, unreadableBody: Bool = false) {
         self.kind = kind
         self.endpoint = endpoint
         self.status = status
@@ -53,6 +56,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
         self.outcome = outcome
         self.retryAt = retryAt
+        self.unreadableBody = unreadableBody
     }
 
     public var description: String {
@@ -66,6 +70,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTransient: Bool {
         switch kind {
         case .rateLimited, .serverError, .transport: true
+        case .malformedResponse: unreadableBody
         default: false
         }
     }
@@ -100,7 +105,7 @@ extension APIError {
                             message: "Not found at \(host)\(detail). Check the id, refresh the catalog, or check the API URL.",
                             outcome: .notExecuted)
         case 429:
-            let wait = retryAt.map { " It resets in \(max(0, Int($0.timeIntervalSince(now).rounded(.up)))) s." } ?? ""
+            let wait = retryAt.map { " It resets in \(RateLimitStatus.seconds(from: now, to: $0)) s." } ?? ""
             return APIError(kind: .rateLimited, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
                             message: "Too many requests to \(host) for this call.\(wait) Wait, then try again.",
                             outcome: .notExecuted, retryAt: retryAt)

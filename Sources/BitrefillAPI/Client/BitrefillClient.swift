@@ -20,9 +20,8 @@ public struct BitrefillClient: Sendable {
     /// Sends one call and decodes its `data`.
     public func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
         let url = try url(for: endpoint)
-        let response = try await perform(method: endpoint.method, url: url, body: endpoint.body, name: endpoint.name,
-                                         safe: endpoint.isSafeToRetry)
-        return try decode(Envelope<Response>.self, from: response, name: endpoint.name, safe: endpoint.isSafeToRetry).data
+        return try await exchange(method: endpoint.method, url: url, body: endpoint.body, name: endpoint.name,
+                                  safe: endpoint.isSafeToRetry, as: Envelope<Response>.self).data
     }
 
     /// Every page of a list call, following `meta._next` until it is absent.
@@ -32,8 +31,7 @@ public struct BitrefillClient: Sendable {
 
     /// One page of a list, at `url` (the first page's URL, or a `_next` already checked by `checkedNextURL`).
     func page<Item: Decodable & Sendable>(at url: URL, name: String) async throws -> (items: [Item], dropped: Int, next: URL?) {
-        let response = try await perform(method: .get, url: url, body: nil, name: name, safe: true)
-        let envelope = try decode(Envelope<LossyArray<Item>>.self, from: response, name: name, safe: true)
+        let envelope = try await exchange(method: .get, url: url, body: nil, name: name, safe: true, as: Envelope<LossyArray<Item>>.self)
         let next = try envelope.next.map { try checkedNextURL($0, name: name) }
         return (envelope.data.elements, envelope.data.dropped, next)
     }
@@ -79,7 +77,28 @@ public struct BitrefillClient: Sendable {
     /// Server errors worth repeating a safe request for (a gateway or an overloaded server, not a bug).
     static let transientStatuses: Set<Int> = [500, 502, 503, 504]
 
-    func perform(method: RequestMethod, url: URL, body: Data?, name: String, safe: Bool) async throws -> HTTPResponseData {
+    /// One call from request to decoded payload, with its summary logged whatever the outcome.
+    func exchange<Payload: Decodable>(method: RequestMethod, url: URL, body: Data?, name: String, safe: Bool,
+                                      as type: Payload.Type) async throws -> Payload {
+        var record = RequestRecord(endpoint: name)
+        do {
+            let payload = try await perform(method: method, url: url, body: body, name: name, safe: safe, as: type, record: &record)
+            record.finished(configuration.logger, outcome: "ok", now: configuration.now())
+            return payload
+        } catch let error as APIError {
+            record.finished(configuration.logger, outcome: error.logOutcome, now: configuration.now())
+            throw error
+        } catch {
+            record.finished(configuration.logger, outcome: error is CancellationError ? "cancelled" : "failed", now: configuration.now())
+            throw error
+        }
+    }
+
+    /// Sends until an answer can be returned or thrown. A safe request is sent again after a transient failure:
+    /// a lost connection, a 5xx, or a body that is not JSON at all (a proxy's HTML page, a cut-off or empty body),
+    /// which says nothing about the API and may not happen twice.
+    private func perform<Payload: Decodable>(method: RequestMethod, url: URL, body: Data?, name: String, safe: Bool,
+                                             as type: Payload.Type, record: inout RequestRecord) async throws -> Payload {
         var headers: [(name: String, value: String)] = [
             ("Authorization", configuration.credentials.authorizationHeader),
             ("Accept", "application/json"),
@@ -87,18 +106,16 @@ public struct BitrefillClient: Sendable {
         ]
         if body != nil { headers.append(("Content-Type", "application/json")) }
         let request = HTTPRequestData(method: method.rawValue, url: url, headers: headers, body: body, timeout: configuration.requestTimeout)
+        let retryable = { (record: RequestRecord) in safe && record.retries < configuration.maxTransientRetries }
 
-        var transientRetries = 0
-        var rateLimitWaits = 0
         while true {
             try Task.checkCancellation()
             let response: HTTPResponseData
             do {
                 response = try await transport.send(request)
             } catch let error as TransportError {
-                if safe, error.kind != .other, transientRetries < configuration.maxTransientRetries {
-                    transientRetries += 1
-                    try await backoff(attempt: transientRetries, name: name, reason: error.detail)
+                if error.kind != .other, retryable(record) {
+                    try await backoff(&record, name: name, reason: "transport \(error.kind)", detail: error.detail)
                     continue
                 }
                 throw transportFailure(error, name: name, safe: safe)
@@ -111,23 +128,35 @@ public struct BitrefillClient: Sendable {
 
             let now = configuration.now()
             let rateLimit = RateLimitStatus.parse(response, now: now)
-            if let rateLimit { configuration.onEvent(.rateLimit(endpoint: name, status: rateLimit)) }
+            record.status = response.status
+            if let rateLimit {
+                record.rateLimit = rateLimit
+                configuration.onEvent(.rateLimit(endpoint: name, status: rateLimit))
+            }
 
             switch response.status {
             case 200..<300:
-                return response
-            case 429 where safe && rateLimitWaits < configuration.maxRateLimitWaits:
+                switch decode(type, from: response, name: name, safe: safe, retries: record.retries) {
+                case .success(let payload):
+                    return payload
+                case .failure(let error) where error.unreadableBody && retryable(record):
+                    try await backoff(&record, name: name, reason: "unreadable body", detail: "HTTP \(response.status), not JSON")
+                    continue
+                case .failure(let error):
+                    throw error
+                }
+            case 429 where safe && record.rateLimitWaits < configuration.maxRateLimitWaits:
                 let until = rateLimit?.resetAt ?? now.addingTimeInterval(configuration.defaultRateLimitWait.seconds)
                 let wait = max(0, until.timeIntervalSince(now))
                 guard wait <= configuration.maxRateLimitWait.seconds else { break }
-                rateLimitWaits += 1
-                configuration.onEvent(.waitingForRateLimit(endpoint: name, until: until, attempt: rateLimitWaits))
+                record.rateLimitWaits += 1
+                configuration.onEvent(.waitingForRateLimit(endpoint: name, until: until, attempt: record.rateLimitWaits))
                 // A little jitter past the reset, so that clients released together do not collide again.
                 try await configuration.sleep(.milliseconds(Int((wait + configuration.random() * 0.25) * 1000)))
                 continue
-            case let status where Self.transientStatuses.contains(status) && safe && transientRetries < configuration.maxTransientRetries:
-                transientRetries += 1
-                try await backoff(attempt: transientRetries, name: name, reason: "HTTP \(response.status)")
+            case let status where (500...599).contains(status) && retryable(record)
+                && (Self.transientStatuses.contains(status) || !Self.isJSON(response.body)):
+                try await backoff(&record, name: name, reason: "HTTP \(status)", detail: "HTTP \(status)")
                 continue
             default:
                 break
@@ -137,10 +166,14 @@ public struct BitrefillClient: Sendable {
         }
     }
 
-    private func backoff(attempt: Int, name: String, reason: String) async throws {
+    /// `reason` is a category safe to log; `detail` (which may quote a transport library) goes only to the UI's event.
+    private func backoff(_ record: inout RequestRecord, name: String, reason: String, detail: String) async throws {
+        record.retries += 1
+        let attempt = record.retries
         let ceiling = min(configuration.backoffCap.seconds, configuration.backoffBase.seconds * pow(2, Double(attempt - 1)))
         let delay = Duration.milliseconds(Int(ceiling * configuration.random() * 1000))
-        configuration.onEvent(.retrying(endpoint: name, attempt: attempt, delay: delay, reason: reason))
+        record.retrying(configuration.logger, attempt: attempt, delay: delay, reason: reason)
+        configuration.onEvent(.retrying(endpoint: name, attempt: attempt, delay: delay, reason: detail))
         try await configuration.sleep(delay)
     }
 
@@ -161,20 +194,32 @@ public struct BitrefillClient: Sendable {
                         outcome: error.requestMayHaveBeenSent ? .unknown : .notExecuted)
     }
 
-    private func decode<Payload: Decodable>(_ type: Payload.Type, from response: HTTPResponseData, name: String, safe: Bool) throws -> Payload {
+    /// The payload, or the error that says why it could not be read: `unreadableBody` when the body is not JSON at
+    /// all, which a safe request retries, rather than JSON of an unexpected shape, which it would only meet again.
+    private func decode<Payload: Decodable>(_ type: Payload.Type, from response: HTTPResponseData, name: String, safe: Bool,
+                                            retries: Int) -> Result<Payload, APIError> {
         do {
-            return try JSONDecoder().decode(Payload.self, from: response.body)
+            return .success(try JSONDecoder().decode(Payload.self, from: response.body))
         } catch {
+            let unreadable = !Self.isJSON(response.body)
             let reason: String = switch error {
+            case _ where unreadable: "not valid JSON"
             case DecodingError.dataCorrupted: "not valid JSON"
-            case DecodingError.keyNotFound(let key, _): "no \"\(key.stringValue)\" field"
-            case DecodingError.typeMismatch(_, let context): "unexpected type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+            case DecodingError.keyNotFound(let key, _): "no \"\(Sanitizer.clean(key.stringValue).prefix(40))\" field"
+            case DecodingError.typeMismatch(_, let context): "unexpected type at \(Sanitizer.clean(context.codingPath.map(\.stringValue).joined(separator: ".")).prefix(80))"
             default: "unreadable"
             }
-            throw APIError(kind: .malformedResponse, endpoint: name, status: response.status,
-                           message: "The API at \(configuration.host) sent an answer Storefront cannot read (\(reason)). Try again; if it persists, report it.",
-                           outcome: safe ? .notExecuted : .unknown)
+            let tried = retries > 0 ? " It was asked \(retries + 1) times." : ""
+            return .failure(APIError(kind: .malformedResponse, endpoint: name, status: response.status,
+                                     message: "The API at \(configuration.host) sent an answer Storefront cannot read (\(reason)).\(tried) Try again; if it persists, report it.",
+                                     outcome: safe ? .notExecuted : .unknown, unreadableBody: unreadable))
         }
+    }
+
+    /// Whether `body` is JSON at all, whatever its shape. Foundation's parser refuses nesting deeper than 512 levels
+    /// with an error rather than exhausting the stack, so a hostile body cannot crash this check.
+    static func isJSON(_ body: Data) -> Bool {
+        (try? JSONSerialization.jsonObject(with: body, options: .fragmentsAllowed)) != nil
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import StorefrontCore
 
 /// Everything the client needs to know, with the production defaults. Time and randomness are injected so
@@ -26,6 +27,8 @@ public struct ClientConfiguration: Sendable {
     /// A number in 0..<1, for jitter.
     public var random: @Sendable () -> Double
     public var onEvent: @Sendable (ClientEvent) -> Void
+    /// Where each request's one-line summary goes, at debug level (see `RequestRecord`); silent unless given.
+    public var logger: Logger
 
     public init(baseURL: URL = ClientConfiguration.defaultBaseURL, credentials: Credentials,
                 requestTimeout: Duration = .seconds(30),
@@ -36,7 +39,8 @@ public struct ClientConfiguration: Sendable {
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
                 now: @escaping @Sendable () -> Date = { Date() },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-                onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) {
+                onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in },
+                logger: Logger = Logger(label: "storefront.api", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.requestTimeout = requestTimeout
@@ -51,6 +55,7 @@ public struct ClientConfiguration: Sendable {
         self.now = now
         self.random = random
         self.onEvent = onEvent
+        self.logger = logger
     }
 
     /// "api.bitrefill.com" or "127.0.0.1:8080": what messages name.

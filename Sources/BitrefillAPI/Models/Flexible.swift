@@ -16,20 +16,21 @@ extension KeyedDecodingContainer {
         keys.lazy.compactMap { self.flexibleString($0) }.first
     }
 
-    /// A number, or a string that holds one. Decimal keeps `0.1` exact, unlike Double.
+    /// A number, or a string that holds one. Decimal keeps `0.1` exact, unlike Double. Never NaN ("NaN" is text
+    /// Decimal parses): no amount is Not a Number.
     func flexibleDecimal(_ key: Key) -> Decimal? {
-        if let number = try? decodeIfPresent(Decimal.self, forKey: key) { return number }
-        if let text = try? decodeIfPresent(String.self, forKey: key) {
-            return Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
+        var number = try? decodeIfPresent(Decimal.self, forKey: key)
+        if number == nil, let text = try? decodeIfPresent(String.self, forKey: key) {
+            number = Decimal(string: text.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX"))
         }
-        return nil
+        return number.flatMap { $0.isNaN ? nil : $0 }
     }
 
-    /// A whole number, from an integer, an integral decimal or a numeric string.
+    /// A whole number that fits an Int64, from an integer, an integral decimal or a numeric string; nil otherwise
+    /// (9223372036854775808 is not Int64.min).
     func flexibleInt64(_ key: Key) -> Int64? {
         if let value = try? decodeIfPresent(Int64.self, forKey: key) { return value }
-        guard let decimal = flexibleDecimal(key), decimal == decimal.roundedToInteger else { return nil }
-        return Int64(exactly: NSDecimalNumber(decimal: decimal).int64Value)
+        return flexibleDecimal(key)?.exactInt64
     }
 
     func flexibleBool(_ key: Key) -> Bool? {

@@ -84,7 +84,7 @@ public struct InvoicePayment: Sendable, Equatable, Decodable {
     }
 
     /// The amount due in exact smallest units: an integer price is taken as smallest units, a fractional one
-    /// (the docs' style) as whole units of the currency.
+    /// (the docs' style) as whole units of the currency. nil when that is not a whole number of units that fits.
     public var amountDue: Money? {
         guard let price else { return nil }
         let currency = self.currency.map(Currency.named) ?? method?.defaultCurrency

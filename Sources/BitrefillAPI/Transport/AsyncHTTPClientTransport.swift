@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 extension HTTPTransport {
     /// The production transport on one process-wide AsyncHTTPClient (see `storefrontShared`).
@@ -26,47 +27,14 @@ extension HTTPTransport {
                     headers[name.lowercased()] = value
                 }
                 return HTTPResponseData(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
-            } catch let error as HTTPClientError {
-                throw TransportError(classifying: error)
             } catch is NIOTooManyBytesError {
                 throw TransportError(kind: .responseTooLarge, detail: "the response was larger than \(maxBodyBytes >> 20) MB",
                                      requestMayHaveBeenSent: true)
             } catch let error as CancellationError {
                 throw error
             } catch {
-                throw TransportError(classifyingUnknown: error)
+                throw TransportError(classifying: error)
             }
-        }
-    }
-}
-
-extension TransportError {
-    init(classifying error: HTTPClientError) {
-        if [.deadlineExceeded, .readTimeout, .writeTimeout].contains(error) {
-            self.init(kind: .timedOut, detail: "the server did not answer in time", requestMayHaveBeenSent: true)
-        } else if error == .connectTimeout {
-            self.init(kind: .connectionFailed, detail: "could not connect in time", requestMayHaveBeenSent: false)
-        } else if error == .remoteConnectionClosed {
-            self.init(kind: .connectionLost, detail: "the server closed the connection", requestMayHaveBeenSent: true)
-        } else if [.invalidURL, .emptyHost, .emptyScheme].contains(error) {
-            self.init(kind: .other, detail: "the API URL is not valid", requestMayHaveBeenSent: false)
-        } else {
-            self.init(classifyingUnknown: error)
-        }
-    }
-
-    /// NIO surfaces refused connections and DNS failures as other error types; their text says which.
-    init(classifyingUnknown error: any Error) {
-        let text = String(describing: error)
-        let refused = ["connectionRefused", "Connection refused", "NIOConnectionError", "lookup", "resolve"]
-            .contains { text.localizedCaseInsensitiveContains($0) }
-        if refused {
-            self.init(kind: .connectionFailed, detail: "could not connect", requestMayHaveBeenSent: false)
-        } else if text.localizedCaseInsensitiveContains("reset") || text.localizedCaseInsensitiveContains("EOF")
-            || text.localizedCaseInsensitiveContains("closed") {
-            self.init(kind: .connectionLost, detail: "the connection was lost", requestMayHaveBeenSent: true)
-        } else {
-            self.init(kind: .other, detail: text, requestMayHaveBeenSent: true)
         }
     }
 }

@@ -20,12 +20,7 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String { message }
 
-    /// A lost connection, a 5xx or a rate limit: worth waiting out while following an invoice.
-    public var isTransient: Bool {
-        guard let apiError else { return false }
-        switch apiError.kind {
-        case .transport, .serverError, .rateLimited: return true
-        default: return false
-        }
-    }
+    /// A lost connection, a 5xx, a rate limit or an unreadable body: worth waiting out while following an invoice.
+    /// The API error decides, so the client and the engine cannot disagree on what is transient.
+    public var isTransient: Bool { apiError?.isTransient ?? false }
 }

@@ -41,7 +41,7 @@ public final class Connection: Sendable {
                             onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
         switch settings.target {
         case .api(let baseURL, let credentials):
-            let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent)
+            let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger)
         case .embeddedSandbox:
             let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration)
@@ -49,7 +49,7 @@ public final class Connection: Sendable {
                 await sandbox.stop()
                 throw ConfigurationError("The embedded sandbox has no API key configured.")
             }
-            let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent)
+            let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent, logger: logger)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox, logger: logger)
         }
     }

@@ -33,10 +33,14 @@ public struct ESIMDetails: Sendable, Equatable {
         bundles.last { $0.status?.lowercased() == "active" }
     }
 
-    /// Data left on bundles still usable (active or queued); nil when none says.
+    /// Data left on bundles still usable (active or queued); nil when none says. The figures are the server's, so
+    /// the sum saturates instead of overflowing (which would trap).
     public var usableBytes: Int64? {
         let usable = bundles.filter { $0.isUsable }.compactMap(\.remainingBytes)
-        return usable.isEmpty ? nil : usable.reduce(0, +)
+        return usable.isEmpty ? nil : usable.reduce(0) { sum, bytes in
+            let (total, overflow) = sum.addingReportingOverflow(bytes)
+            return overflow ? (bytes > 0 ? .max : .min) : total
+        }
     }
 }
 
@@ -55,12 +59,19 @@ public struct ESIMBundleUsage: Sendable, Equatable {
         self.remainingBytes = remainingBytes
     }
 
-    public var totalBytes: Int64? { dataMB.map { $0 * 1_000_000 } }
+    /// nil when the server's figure is too large to be a size in bytes.
+    public var totalBytes: Int64? {
+        dataMB.flatMap { megabytes in
+            let (bytes, overflow) = megabytes.multipliedReportingOverflow(by: 1_000_000)
+            return overflow ? nil : bytes
+        }
+    }
 
     /// What was used: the bundle's size less what remains (never negative: a server may round generously).
     public var usedBytes: Int64? {
         guard let total = totalBytes, let remaining = remainingBytes else { return nil }
-        return max(0, total - remaining)
+        let (used, overflow) = total.subtractingReportingOverflow(remaining)
+        return overflow ? nil : max(0, used)
     }
 
     /// Active or queued: data that can still be used. An expired bundle's remainder is lost.

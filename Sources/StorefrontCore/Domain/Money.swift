@@ -71,15 +71,14 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     /// live); a fraction is in whole units (the docs' examples, `0.00123456`). nil when it is neither a whole
     /// number of smallest units nor within range, rather than a rounded or trapped guess.
     public static func fromAPI(_ amount: Decimal, currency: Currency) -> Money? {
-        guard amount.isFinite else { return nil }
+        guard !amount.isNaN else { return nil }
         var minor = amount
         if minor != minor.roundedToInteger {
             var scale = Decimal(1)
             for _ in 0..<currency.decimals { scale *= 10 }
             minor *= scale
         }
-        guard minor == minor.roundedToInteger, minor.magnitude <= Decimal(Int64.max) else { return nil }
-        return Int64(minor.description).map { Money(minorUnits: $0, currency: currency) }
+        return minor.exactInt64.map { Money(minorUnits: $0, currency: currency) }
     }
 
     /// Thousands separated by commas: 1234567 -> "1,234,567".
@@ -101,5 +100,13 @@ extension Decimal {
         var output = Decimal()
         NSDecimalRound(&output, &input, 0, .plain)
         return output
+    }
+
+    /// The value as an Int64 when it is a whole number that fits; nil for a fraction, NaN or anything out of
+    /// range. `NSDecimalNumber.int64Value` wraps instead (2^63 becomes Int64.min), and no wrapped number may
+    /// become money.
+    public var exactInt64: Int64? {
+        guard !isNaN, self == roundedToInteger, self >= Decimal(Int64.min), self <= Decimal(Int64.max) else { return nil }
+        return Int64(NSDecimalNumber(decimal: self).stringValue)
     }
 }
