@@ -8,6 +8,7 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
     case .placeRefusedAsRepeat(let message, let plan):
         state.checkout.placingLines = nil
         state.overlay = .confirmRepeatPurchase(message, plan)
+        state.message = StatusMessage(.info, "Nothing was bought: y buys the same again, n goes back.")
         return []
     case .placeFailed(let message):
         state.checkout.placingLines = nil

@@ -6,7 +6,9 @@ enum DialogView {
         return Rect(x: (layout.width - w) / 2, y: (layout.height - h) / 2, width: w, height: h)
     }
 
-    static func confirm(title: String, lines: [String], _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+    static func confirm(title: String, lines text: [String], _ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+        // A question is read whole: long lines wrap instead of losing their end at 80 columns.
+        let lines = text.flatMap { PurchaseView.wrap($0, width: layout.width - 10, breakAnywhere: true) }
         let width = min(layout.width - 4, max(40, (lines.map(DisplayWidth.of).max() ?? 0) + 6))
         let rect = frame(width: width, height: lines.count + 4, layout)
         buffer.box(rect, title: title, glyphs: Glyphs.of(state), style: Style(.warning))
