@@ -68,8 +68,8 @@ import Testing
             _ = try await refresher.refresh()
             let before = try refresher.database.products(CatalogQuery(limit: nil))
             let metadata = try refresher.database.metadata()
-            // Garbage fails at once; a 5xx is tried five times (the client's four retries) before failing.
-            for (fault, attempts) in [(ScriptedFault.Kind.malformedBody(html: true), 1), (.serverError(status: 503), 5)] {
+            // An HTML page and a 5xx are both transient for a GET: tried five times (the client's four retries) before failing.
+            for (fault, attempts) in [(ScriptedFault.Kind.malformedBody(html: true), 5), (.serverError(status: 503), 5)] {
                 // The eSIM pages and the first product pages go through; then the next page fails.
                 await sandbox.control.inject(ScriptedFault(.delay(.zero), pathPrefix: "/products", count: 3))
                 await sandbox.control.inject(ScriptedFault(fault, pathPrefix: "/products", count: attempts))
