@@ -48,6 +48,23 @@ import Testing
         #expect(press(&state, .escape, .character("y")).isEmpty, "nothing changes while the create is in flight")
     }
 
+    @Test func theSameCartBoughtMomentsAgoIsOnlyBoughtAgainOnAnExplicitYes() {
+        var state = reviewing()
+        _ = press(&state, .enter)
+        let plan = placeEffect(press(&state, .character("y")))!
+        _ = reduce(&state, .checkout(.placeRefusedAsRepeat("An identical purchase was made 2 min ago (invoice inv-1, settled); nothing was bought now. Buy it again?", plan)))
+        #expect(state.checkout.placingLines == nil)
+        #expect(state.message?.text.contains("Nothing was bought") == true)
+        #expect(press(&state, .enter).isEmpty, "Enter never buys")
+        let again = placeEffect(press(&state, .character("y")))
+        #expect(again?.again == true)
+        #expect(again?.lines == plan.lines)
+
+        _ = reduce(&state, .checkout(.placeRefusedAsRepeat("An identical purchase…", plan)))
+        #expect(press(&state, .character("n")).isEmpty)
+        #expect(state.overlay == nil && state.screen == .review)
+    }
+
     @Test func nOrEscGoBackToTheReview() {
         var state = reviewing()
         _ = press(&state, .enter)
