@@ -129,7 +129,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "storefront-bench",
-            dependencies: ["StorefrontApp", "CatalogStore", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
+            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
         ),
         .target(
             name: "StorefrontTestSupport",

@@ -25,14 +25,15 @@ struct SandboxAssembly {
 
     init(configuration: SandboxConfiguration, logger: Logger) {
         self.logger = logger
-        let clock = SandboxClock()
+        let clock = SandboxClock(configuration.time)
         let pricing = AccountPricing(currency: configuration.currency)
         if pricing.currency != configuration.currency.uppercased() {
             logger.warning("Unknown account currency, using BTC", metadata: ["currency": "\(configuration.currency)"])
         }
         let catalog = Catalog(seed: configuration.seed, productCount: configuration.productCount)
         let invoiceRenderer = InvoiceRenderer(dialect: configuration.dialect)
-        let webhooks = WebhookDispatcher(attempts: configuration.webhookAttempts, retryDelay: configuration.webhookRetryDelay, logger: logger)
+        let webhooks = WebhookDispatcher(attempts: configuration.webhookAttempts, retryDelay: configuration.webhookRetryDelay,
+                                         clock: clock, logger: logger)
         let store = SandboxStore(configuration: configuration, clock: clock, pricing: pricing, webhooks: webhooks) { invoice in
             invoiceRenderer.render(invoice).encoded()
         }

@@ -64,7 +64,7 @@ public struct SandboxControl: Sendable {
         await store.clockDidAdvance()
     }
 
-    /// The sandbox's current time (system time plus every `advanceClock`).
+    /// The sandbox's current time: the system clock (or the manual clock's start) plus every `advanceClock`.
     public func now() -> Date {
         clock.now()
     }

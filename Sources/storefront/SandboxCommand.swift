@@ -35,9 +35,11 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(help: "Minutes until an unpaid invoice expires.") var invoiceExpiry: Double = 180
         @Option(help: "Share of requests answered 503 (0...1).") var faultServerErrors: Double = 0
         @Option(help: "Share of requests answered 429 (0...1).") var faultRateLimits: Double = 0
+        @Option(help: "Seconds until the reset a random 429 announces.") var faultRateLimitReset: Double = 30
         @Option(help: "Share of requests delayed by --fault-slow-seconds (0...1).") var faultSlow: Double = 0
         @Option(help: "Delay of a slow request, in seconds.") var faultSlowSeconds: Double = 2
         @Option(help: "Share of requests whose connection is dropped after handling (0...1).") var faultDrops: Double = 0
+        @Option(help: "Share of requests whose connection is dropped before handling (0...1).") var faultDropsBefore: Double = 0
         @Option(help: "Share of requests answered with a malformed body (0...1).") var faultMalformed: Double = 0
 
         enum DialectOption: String, ExpressibleByArgument, CaseIterable {
@@ -60,12 +62,14 @@ struct SandboxCommand: AsyncParsableCommand {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port).") }
             guard products >= 0 else { throw ValidationError("--products must be 0 or more.") }
             for (name, rate) in [("--fault-server-errors", faultServerErrors), ("--fault-rate-limits", faultRateLimits),
-                                 ("--fault-slow", faultSlow), ("--fault-drops", faultDrops), ("--fault-malformed", faultMalformed)]
+                                 ("--fault-slow", faultSlow), ("--fault-drops", faultDrops), ("--fault-drops-before", faultDropsBefore),
+                                 ("--fault-malformed", faultMalformed)]
             where !(0...1).contains(rate) {
                 throw ValidationError("\(name) is a share of requests from 0 to 1, not \(rate).")
             }
             for (name, value) in [("--payment-delay", paymentDelay), ("--delivery-delay", deliveryDelay),
-                                  ("--invoice-expiry", invoiceExpiry), ("--fault-slow-seconds", faultSlowSeconds)] where value < 0 {
+                                  ("--invoice-expiry", invoiceExpiry), ("--fault-slow-seconds", faultSlowSeconds),
+                                  ("--fault-rate-limit-reset", faultRateLimitReset)] where value < 0 {
                 throw ValidationError("\(name) cannot be negative.")
             }
         }
@@ -78,9 +82,11 @@ struct SandboxCommand: AsyncParsableCommand {
                 paymentDetectionDelay: .milliseconds(Int(paymentDelay * 1000)),
                 deliveryDelay: .milliseconds(Int(deliveryDelay * 1000)),
                 invoiceExpiry: .milliseconds(Int(invoiceExpiry * 60_000)),
-                faults: SandboxFaults(serverErrorRate: faultServerErrors, rateLimitRate: faultRateLimits, slowRate: faultSlow,
+                faults: SandboxFaults(serverErrorRate: faultServerErrors, rateLimitRate: faultRateLimits,
+                                      rateLimitReset: .milliseconds(Int(faultRateLimitReset * 1000)), slowRate: faultSlow,
                                       slowDelay: .milliseconds(Int(faultSlowSeconds * 1000)),
-                                      droppedConnectionRate: faultDrops, malformedBodyRate: faultMalformed))
+                                      droppedConnectionRate: faultDrops, malformedBodyRate: faultMalformed,
+                                      droppedBeforeHandlingRate: faultDropsBefore))
             if !apiKey.isEmpty { configuration.bearerKeys = apiKey }
             let keys = configuration.bearerKeys
             let app = buildSandboxApplication(configuration: configuration, host: host, port: port) { boundPort in

@@ -121,7 +121,11 @@ import Testing
         let configuration = ClientConfiguration(baseURL: URL(string: "https://api.example.test/v2")!, credentials: .bearer(apiKey: "k"))
         let client = BitrefillClient(configuration: configuration, transport: stub.transport)
         let task = Task { try await client.send(Endpoints.balance()) }
-        try await Task.sleep(for: .milliseconds(100))
+        // Cancelled once the 429 is in (the wait has begun), however long the machine took to get there.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while await stub.requestCount == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(await stub.requestCount == 1)

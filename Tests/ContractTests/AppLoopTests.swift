@@ -51,7 +51,11 @@ import Testing
     @Test func theBalanceArrivesThroughTheInbox() throws {
         let (loop, terminal, _) = try makeLoop(events: [])
         Task.detached {
-            try await Task.sleep(for: .milliseconds(300))
+            // Quits once the balance is painted, however long it took to arrive.
+            let deadline = ContinuousClock.now + .seconds(120)
+            while terminal.paints.last?.buffer.text.contains("0.05000000 BTC") != true, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(10))
+            }
             terminal.enqueue(.key(.control("c")))
         }
         loop.run(initialEffects: [.loadBalance], pollMilliseconds: 10)

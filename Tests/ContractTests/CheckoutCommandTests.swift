@@ -228,7 +228,7 @@ import Testing
 
     @Test func killedWhileTheCreateIsInFlightThenRunAgainBuysOnce() async throws {
         try await SandboxHarness.with(.observed) { harness in
-            await harness.sandbox.control.inject(ScriptedFault(.delay(.seconds(10)), pathPrefix: "/invoices", method: "POST", timing: .afterHandling))
+            await harness.sandbox.control.inject(ScriptedFault(.delay(.seconds(120)), pathPrefix: "/invoices", method: "POST", timing: .afterHandling))
             let workspace = Workspace(harness)
             let running = try workspace.start(["buy", "test-gift-card-code", "--value", "10", "--yes", "--json"])
             _ = try await Self.waitForInvoice(harness)
@@ -272,17 +272,21 @@ import Testing
         }
     }
 
-    /// The invoice the program under test made, once the sandbox has it.
+    /// The invoice the program under test made, once the sandbox has it; the two minutes only guard
+    /// against a hang (a child process can take long to start on a busy machine).
     static func waitForInvoice(_ harness: SandboxHarness) async throws -> Invoice {
-        for _ in 0..<400 {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
             if let invoice = try await harness.client.send(Endpoints.invoices()).first { return invoice }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw CancellationError()
     }
 
+    /// Returns once `condition` holds, or after two minutes (a guard against a hang, not a time limit).
     static func waitUntil(_ condition: () -> Bool) async throws {
-        for _ in 0..<400 where !condition() {
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !condition(), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(50))
         }
     }

@@ -4,7 +4,8 @@ import SandboxServer
 import StorefrontTestSupport
 
 /// A sandbox on a loopback port and a real client (AsyncHTTPClient transport) pointed at it. Sleeps of the
-/// client are recorded and skipped, so waiting out a rate limit costs no test time.
+/// client are recorded and skipped, so waiting out a rate limit costs no test time; the client reads the
+/// sandbox's clock, so both agree on when a limit resets.
 struct SandboxHarness {
     let sandbox: RunningSandbox
     let client: BitrefillClient
@@ -20,8 +21,8 @@ struct SandboxHarness {
         let clock = RecordingClock()
         let events = EventLog()
         let clientConfiguration = ClientConfiguration(
-            baseURL: URL(string: sandbox.baseURL)!, credentials: credentials, requestTimeout: .seconds(10),
-            sleep: { clock.sleep($0) }, random: { 0.5 }, onEvent: { events.append($0) })
+            baseURL: URL(string: sandbox.baseURL)!, credentials: credentials, requestTimeout: .seconds(120),
+            sleep: { clock.sleep($0) }, now: { sandbox.control.now() }, random: { 0.5 }, onEvent: { events.append($0) })
         return SandboxHarness(sandbox: sandbox, client: BitrefillClient(configuration: clientConfiguration), clock: clock, events: events)
     }
 
@@ -40,8 +41,8 @@ struct SandboxHarness {
         }
     }
 
-    /// Polls the invoice (really waiting, briefly) until it is settled.
-    func followUntilSettled(_ id: String, timeout: Duration = .seconds(10)) async throws -> Invoice {
+    /// Polls the invoice (really waiting, briefly) until it is settled; `timeout` only guards against a hang.
+    func followUntilSettled(_ id: String, timeout: Duration = .seconds(120)) async throws -> Invoice {
         let deadline = ContinuousClock.now + timeout
         while true {
             let invoice = try await client.send(Endpoints.invoice(id: id))

@@ -36,9 +36,10 @@ import Testing
             try await tmux(["capture-pane", "-p", "-t", name])
         }
 
-        /// Waits until the screen shows `text` (the app answers asynchronously), failing after `timeout`.
+        /// Waits until the screen shows `text` (the app answers asynchronously), failing after `timeout`, a
+        /// guard against a hang rather than a time limit.
         @discardableResult
-        func waitFor(_ text: String, timeout: TimeInterval = 20) async throws -> String {
+        func waitFor(_ text: String, timeout: TimeInterval = 120) async throws -> String {
             let deadline = Date().addingTimeInterval(timeout)
             var last = ""
             while Date() < deadline {
@@ -56,13 +57,13 @@ import Testing
         /// Waits by suspending, not blocking: the sandbox tests beside these need the concurrency pool's threads.
         @discardableResult
         func tmux(_ arguments: [String]) async throws -> String {
-            try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 20).stdout
+            try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
         }
 
         @discardableResult
         func tmuxNow(_ arguments: [String]) throws -> String {
             let result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments,
-                                              timeout: 20)
+                                              timeout: 120)
             return result.stdout
         }
     }

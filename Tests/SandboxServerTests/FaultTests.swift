@@ -86,4 +86,24 @@ import Testing
         #expect(first == (try await statuses()))
         #expect(first.contains(503) && first.contains(429) && first.contains(200))
     }
+
+    @Test func randomEarlyDropsLeaveNoInvoiceBehind() async throws {
+        try await TestSandbox.with(TestSandbox.configuration { $0.faults = SandboxFaults(droppedBeforeHandlingRate: 1) }) { sandbox async throws in
+            for _ in 0..<3 {
+                await #expect(throws: (any Error).self) {
+                    _ = try await sandbox.post("/invoices", PurchaseFlowTests.giftCard)
+                }
+            }
+            #expect(await sandbox.control.invoiceCount() == 0)
+        }
+    }
+
+    @Test func randomRateLimitsAnnounceTheConfiguredReset() async throws {
+        let faults = SandboxFaults(rateLimitRate: 1, rateLimitReset: .seconds(2))
+        try await TestSandbox.with(TestSandbox.configuration { $0.faults = faults }) { sandbox in
+            let limited = try await sandbox.get("/ping")
+            #expect(limited.status == 429)
+            #expect(limited.headers.first(name: "ratelimit-reset") == "2")
+        }
+    }
 }

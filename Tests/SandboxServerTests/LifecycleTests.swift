@@ -50,7 +50,7 @@ import Testing
                  "webhook_url": "http://127.0.0.1:\#(port)/hook"}
                 """#)
             let id = try #require(invoice["id"] as? String)
-            let body = try #require(await received.first(within: .seconds(5)))
+            let body = try #require(await received.first(within: .seconds(120)))
             let posted = try #require(try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any])
             #expect(posted["id"] as? String == id)
             #expect(posted["status"] as? String == "all_delivered")
@@ -66,6 +66,11 @@ import Testing
                 {"products": [{"product_id": "test-gift-card-code", "value": 10}], "auto_pay": true,
                  "webhook_url": "\#(sandbox.sandbox.baseURL)/hook"}
                 """#)
+            // Each retry is due on the sandbox clock, moved only once the attempt before it was made.
+            _ = await sandbox.control.deliveries(atLeast: 1)
+            await sandbox.control.advanceClock(by: .milliseconds(20))
+            _ = await sandbox.control.deliveries(atLeast: 2)
+            await sandbox.control.advanceClock(by: .milliseconds(40))
             let deliveries = await sandbox.control.deliveries(atLeast: 3)
             #expect(deliveries.map(\.attempt) == [1, 2, 3])
             #expect(deliveries.allSatisfy { $0.statusCode == 401 && !$0.succeeded })
@@ -74,9 +79,9 @@ import Testing
 }
 
 extension SandboxControl {
-    /// Webhook attempts, once there are at least `count` of them (or after five seconds).
+    /// Webhook attempts, once there are at least `count` of them; the two minutes only guard against a hang.
     func deliveries(atLeast count: Int) async -> [WebhookDelivery] {
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(120)
         while await webhookDeliveries().count < count, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(20))
         }

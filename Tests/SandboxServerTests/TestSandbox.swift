@@ -34,11 +34,12 @@ struct TestSandbox {
 
     var control: SandboxControl { sandbox.control }
 
-    /// Fast defaults: a small catalog, no rate limits, instant delivery, crypto paid only when simulated.
+    /// Fast defaults: a small catalog, no rate limits, instant delivery, crypto paid only when simulated, and
+    /// a manual clock, so only `advanceClock` moves time however slow the machine is.
     static func configuration(_ adjust: (inout SandboxConfiguration) -> Void = { _ in }) -> SandboxConfiguration {
         var configuration = SandboxConfiguration(
             productCount: 400, rateLimits: .off, paymentDetectionDelay: .seconds(86_400), deliveryDelay: .zero,
-            webhookRetryDelay: .milliseconds(20)
+            webhookRetryDelay: .milliseconds(20), time: .manual(startingAt: Date(timeIntervalSince1970: 1_800_000_000))
         )
         adjust(&configuration)
         return configuration
@@ -108,7 +109,8 @@ struct TestSandbox {
         case .header(let value): request.headers.add(name: "Authorization", value: value)
         case .none: break
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        // Only a guard against hanging forever: a starved machine may take long to answer.
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(120))
         let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
         return Reply(status: Int(response.status.code), headers: response.headers, body: Array(body.readableBytesView))
     }

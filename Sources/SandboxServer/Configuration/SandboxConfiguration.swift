@@ -46,6 +46,8 @@ public struct SandboxConfiguration: Sendable {
     public var webhookAttempts: Int
     /// Pause before the second webhook attempt; each later attempt waits one step longer.
     public var webhookRetryDelay: Duration
+    /// Where time comes from: the system clock, or a manual one for tests.
+    public var time: SandboxTime
 
     public init(
         seed: UInt64 = 1,
@@ -61,7 +63,8 @@ public struct SandboxConfiguration: Sendable {
         invoiceExpiry: Duration = .seconds(180 * 60),
         faults: SandboxFaults = .none,
         webhookAttempts: Int = 3,
-        webhookRetryDelay: Duration = .seconds(2)
+        webhookRetryDelay: Duration = .seconds(2),
+        time: SandboxTime = .system
     ) {
         self.seed = seed
         self.productCount = productCount
@@ -77,6 +80,7 @@ public struct SandboxConfiguration: Sendable {
         self.faults = faults
         self.webhookAttempts = webhookAttempts
         self.webhookRetryDelay = webhookRetryDelay
+        self.time = time
     }
 }
 

@@ -40,6 +40,7 @@ actor FaultInjector {
         var threshold = 0.0
         let rateOrder = [
             rates.serverErrorRate, rates.rateLimitRate, rates.slowRate, rates.droppedConnectionRate, rates.malformedBodyRate,
+            rates.droppedBeforeHandlingRate,
         ]
         guard let struck = rateOrder.firstIndex(where: { rate in
             threshold += rate
@@ -47,10 +48,11 @@ actor FaultInjector {
         }) else { return nil }
         switch struck {
         case 0: return Decision(kind: .serverError(status: 503), timing: .beforeHandling)
-        case 1: return Decision(kind: .rateLimited(headers: rateLimitHeaders, reset: .seconds(30)), timing: .beforeHandling)
+        case 1: return Decision(kind: .rateLimited(headers: rateLimitHeaders, reset: rates.rateLimitReset), timing: .beforeHandling)
         case 2: return Decision(kind: .delay(rates.slowDelay), timing: .beforeHandling)
         case 3: return Decision(kind: .dropConnection, timing: .afterHandling)
-        default: return Decision(kind: .malformedBody(html: random.chance(0.5)), timing: .afterHandling)
+        case 4: return Decision(kind: .malformedBody(html: random.chance(0.5)), timing: .afterHandling)
+        default: return Decision(kind: .dropConnection, timing: .beforeHandling)
         }
     }
 }

@@ -32,6 +32,7 @@ struct FaultMiddleware: RouterMiddleware {
     ) async throws -> Response {
         switch kind {
         case .delay(let duration):
+            // Real time, not the sandbox clock: a slow answer is what the client's own deadline measures.
             try await Task.sleep(for: duration)
             return try await answer()
         case .serverError(let code):

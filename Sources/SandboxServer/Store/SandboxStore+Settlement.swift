@@ -69,8 +69,8 @@ extension SandboxStore {
         }
     }
 
-    /// Sleeps until the next invoice with a pending webhook settles, so webhooks go out without a request
-    /// to trigger them. Long waits are cut to an hour and re-planned.
+    /// Sleeps on the sandbox clock until the next invoice with a pending webhook settles, so webhooks go out
+    /// without a request to trigger them. Long waits are cut to an hour and re-planned.
     func scheduleWake() {
         guard !isShutDown else { return }
         let now = now()
@@ -87,9 +87,10 @@ extension SandboxStore {
         if let wakeAt, wakeAt <= next, wakeTask != nil { return }
         wakeTask?.cancel()
         wakeAt = next
-        let delay = min(3600, max(0, next.timeIntervalSince(now))) + 0.001
+        let deadline = min(next, now.addingTimeInterval(3600))
+        let clock = clock
         wakeTask = Task { [weak self] in
-            try? await Task.sleep(for: .seconds(delay))
+            await clock.sleep(until: deadline)
             guard !Task.isCancelled else { return }
             await self?.wake()
         }

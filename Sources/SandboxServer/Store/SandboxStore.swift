@@ -14,7 +14,7 @@ actor SandboxStore {
     let renderWebhookBody: @Sendable (InvoiceSnapshot) -> [UInt8]
     private var minting: Minting
     var accountBalance: Int64
-    private let clock: SandboxClock
+    let clock: SandboxClock
 
     var invoices: [String: InvoiceRecord] = [:]
     /// Invoice ids, oldest first.

@@ -14,21 +14,24 @@ public struct WebhookDelivery: Sendable, Equatable {
     public var succeeded: Bool { statusCode.map { (200..<300).contains($0) } ?? false }
 }
 
-/// POSTs final-state invoices to their `webhook_url`, retrying a few times with a growing pause.
+/// POSTs final-state invoices to their `webhook_url`, retrying a few times with a growing pause measured on
+/// the sandbox clock (so a test decides when a retry is due).
 ///
 /// It only ever contacts the URL given with the invoice: redirects are refused.
 actor WebhookDispatcher {
     private let attempts: Int
     private let retryDelay: Duration
+    private let clock: SandboxClock
     private let logger: Logger
     private var deliveries: [WebhookDelivery] = []
     private var inFlight: [Int: Task<Void, Never>] = [:]
     private var nextTaskNumber = 0
     private var isShutDown = false
 
-    init(attempts: Int, retryDelay: Duration, logger: Logger) {
+    init(attempts: Int, retryDelay: Duration, clock: SandboxClock, logger: Logger) {
         self.attempts = max(1, attempts)
         self.retryDelay = retryDelay
+        self.clock = clock
         self.logger = logger
     }
 
@@ -52,11 +55,13 @@ actor WebhookDispatcher {
     }
 
     private func deliver(invoiceID: String, url: String, body: [UInt8]) async {
+        var attemptedAt = clock.now()
         for attempt in 1...attempts {
             if attempt > 1 {
-                try? await Task.sleep(for: retryDelay * (attempt - 1))
+                await clock.sleep(until: attemptedAt.addingTimeInterval((retryDelay * (attempt - 1)).seconds))
             }
             guard !Task.isCancelled else { return }
+            attemptedAt = clock.now()
             let status = await Self.post(url: url, body: body)
             let delivery = WebhookDelivery(invoiceID: invoiceID, url: url, attempt: attempt, statusCode: status)
             deliveries.append(delivery)

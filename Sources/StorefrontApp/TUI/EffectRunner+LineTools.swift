@@ -28,11 +28,7 @@ extension EffectRunner {
                     inbox.post(.esim(.plansLoaded(plans)))
                 }
             case .loadPlan(let id):
-                do {
-                    inbox.post(.esim(.planLoaded(try await Self.product(id, esimPlan: true, client: client, catalog: catalog))))
-                } catch {
-                    inbox.post(.esim(.planFailed(id: id, message: "The plan's bundles could not be read: \(Self.describe(error))")))
-                }
+                await Self.loadPlan(id, client: client, catalog: catalog, inbox: inbox)
             }
         }
     }
@@ -51,12 +47,29 @@ extension EffectRunner {
                     inbox.post(.phoneRefill(.checkFailed(number: number, message: Self.describe(error))))
                 }
             case .loadOperator(let id):
-                do {
-                    inbox.post(.phoneRefill(.operatorLoaded(try await Self.product(id, esimPlan: false, client: client, catalog: catalog))))
-                } catch {
-                    inbox.post(.phoneRefill(.operatorFailed(id: id, message: "The operator's packages could not be read: \(Self.describe(error))")))
-                }
+                await Self.loadOperator(id, client: client, catalog: catalog, inbox: inbox)
             }
+        }
+    }
+
+    /// Its own non-inlined function: Swift 6.3.1 crashes in `-c release` ("While splitting coroutine") when
+    /// `product(...)`, with its `try?` chains, is inlined into an arm of a `Task { switch ... }`.
+    @inline(never)
+    private static func loadPlan(_ id: String, client: BitrefillClient, catalog: CatalogService, inbox: ActionInbox) async {
+        do {
+            inbox.post(.esim(.planLoaded(try await product(id, esimPlan: true, client: client, catalog: catalog))))
+        } catch {
+            inbox.post(.esim(.planFailed(id: id, message: "The plan's bundles could not be read: \(describe(error))")))
+        }
+    }
+
+    /// Not inlined, for the same compiler crash as `loadPlan`.
+    @inline(never)
+    private static func loadOperator(_ id: String, client: BitrefillClient, catalog: CatalogService, inbox: ActionInbox) async {
+        do {
+            inbox.post(.phoneRefill(.operatorLoaded(try await product(id, esimPlan: false, client: client, catalog: catalog))))
+        } catch {
+            inbox.post(.phoneRefill(.operatorFailed(id: id, message: "The operator's packages could not be read: \(describe(error))")))
         }
     }
 

@@ -1,0 +1,94 @@
+import Foundation
+
+/// `storefront-bench soak`: buys N purchases with the real `storefront` binary against a sandbox server
+/// that fails on purpose, kills buyers at random moments, re-runs them as a script would, then counts what
+/// a customer would call lost money.
+///
+/// Run it (a debug build works; release is faster):
+/// ```sh
+/// swift build --product storefront && swift build --product storefront-bench
+/// .build/debug/storefront-bench soak --purchases 50 --seed 1 --without-idempotency-key
+/// ```
+/// Options (defaults in brackets): `--purchases N` [200], `--seed N` [1] (kills, fault draws and catalog),
+/// `--kill-fraction F` [0.3] share of runs killed with SIGKILL, `--kill-window-ms MS` [2000] a kill lands
+/// uniformly within this long after the run starts, `--max-attempts N` [20] runs per purchase,
+/// `--without-idempotency-key` (for a `storefront` without `buy --idempotency-key`; by default every
+/// purchase passes its own key), `--storefront PATH` [next to this program], fault shares of all requests
+/// `--server-errors` [0.2] `--rate-limits` [0.1] `--drops-before` [0.025] `--drops-after` [0.025]
+/// `--malformed` [0.03], `--delivery-delay S` [0.5] payment to delivery on the sandbox.
+///
+/// Figures: *purchases attempted* (purchases meant), *runs* (command runs, re-runs included), *kills
+/// performed* (SIGKILLs that struck a running buyer), *invoices on the server*, *duplicates* (server
+/// invoices beyond the first for one purchase meant, matched by the email each purchase carries), *lost
+/// codes* (delivered orders on the server whose code is not in the journal), *unsettled* (journal purchases
+/// not at stage settled or refused), *never bought* and *gave up* (purchases with no invoice, or still
+/// failing after the last attempt: informative). It exits 1 when there is any duplicate, lost code or
+/// unsettled purchase, and keeps the data directory and logs for a look.
+enum Soak {
+    static func run(_ arguments: [String], defaultStorefront: String) async -> Int32 {
+        do {
+            let options = try SoakOptions(arguments, defaultStorefront: defaultStorefront)
+            guard FileManager.default.isExecutableFile(atPath: options.storefront) else {
+                print("No storefront executable at \(options.storefront) (build it, or give --storefront PATH).")
+                return 2
+            }
+            return try await soak(options)
+        } catch {
+            print("soak: \(error)")
+            return 2
+        }
+    }
+
+    private static func soak(_ options: SoakOptions) async throws -> Int32 {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-soak-\(getpid())", isDirectory: true)
+        let dataDirectory = root.appendingPathComponent("data", isDirectory: true)
+        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        print("Storefront soak: \(options.purchases) purchases, seed \(options.seed), \(Int(options.killFraction * 100))% of runs killed, "
+              + (options.useIdempotencyKey ? "with" : "without") + " --idempotency-key")
+        print("Faults: \(percent(options.serverErrorRate)) 5xx, \(percent(options.rateLimitRate)) 429, "
+              + "\(percent(options.dropBeforeRate)) dropped before handling, \(percent(options.dropAfterRate)) dropped after, "
+              + "\(percent(options.malformedRate)) malformed bodies")
+        print("Data and logs: \(root.path)")
+
+        let server = try SoakServer.start(options, log: root.appendingPathComponent("server.log"))
+        defer { server.stop() }
+        var random = SoakRandom(seed: options.seed)
+        var runs = 0, kills = 0, gaveUp = 0
+        var statuses: [Int32: Int] = [:]
+        var emails: [String] = []
+        for index in 0..<options.purchases {
+            let buyer = SoakBuyer(index: index, options: options, server: server, dataDirectory: dataDirectory,
+                                  log: root.appendingPathComponent("buy-\(index).log"))
+            emails.append(buyer.email)
+            let outcome = try buyer.buy(random: &random)
+            runs += outcome.runs
+            kills += outcome.kills
+            if outcome.gaveUp { gaveUp += 1 }
+            statuses[outcome.finalStatus, default: 0] += 1
+            if (index + 1) % 10 == 0 { print("  \(index + 1) purchases, \(runs) runs, \(kills) kills") }
+        }
+
+        let audit = try await SoakAudit.run(emails: emails, server: server,
+                                            journal: dataDirectory.appendingPathComponent("storefront.sqlite"))
+        print("""
+
+            purchases attempted   \(options.purchases)
+            runs                  \(runs) (last exit status: \(statuses.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: ", ")))
+            kills performed       \(kills)
+            invoices on server    \(audit.serverInvoices)\(audit.unattributed > 0 ? " (\(audit.unattributed) not from this soak)" : "")
+            duplicates            \(audit.duplicates)
+            delivered orders      \(audit.deliveredOrders)
+            lost codes            \(audit.lostCodes)
+            journal purchases     \(audit.journalPurchases)
+            unsettled             \(audit.unsettled)
+            never bought          \(audit.neverBought)
+            gave up               \(gaveUp)
+            """)
+        print(audit.failed ? "FAIL: money a customer would not trust" : "PASS")
+        return audit.failed ? 1 : 0
+    }
+
+    private static func percent(_ share: Double) -> String {
+        String(format: "%g%%", share * 100)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// One intended purchase, bought the way a script would: the same `storefront buy` command run again after
+/// every exit that leaves the purchase open (13 still pending, 14 unknown whether created, 69 API or network
+/// failed) or a kill, until it ends for good or `--max-attempts` runs were made.
+struct SoakBuyer {
+    /// Exit codes after which a script runs the command again.
+    static let retryable: Set<Int32> = [13, 14, 69]
+
+    struct Outcome {
+        /// The last run's exit status (128 + 9 when it was killed).
+        var finalStatus: Int32
+        var runs: Int
+        var kills: Int
+        var gaveUp: Bool
+    }
+
+    let index: Int
+    let options: SoakOptions
+    let server: SoakServer
+    let dataDirectory: URL
+    let log: URL
+
+    /// Each purchase differs in value and quantity and carries its own email, which the server keeps on the
+    /// invoice: how server invoices are matched back to the purchase meant.
+    var email: String { "soak-\(options.seed)-\(index)@example.com" }
+    var idempotencyKey: String { "soak-\(options.seed)-\(index)" }
+
+    var arguments: [String] {
+        var arguments = ["buy", "test-gift-card-code", "--value", "\(10 * (1 + index % 10))", "--quantity", "\(1 + (index / 10) % 2)",
+                         "--email", email, "--yes", "--json", "--timeout", "120",
+                         "--data-dir", dataDirectory.path, "--api-url", server.baseURL]
+        if options.useIdempotencyKey { arguments += ["--idempotency-key", idempotencyKey] }
+        return arguments
+    }
+
+    func buy(random: inout SoakRandom) throws -> Outcome {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
+        environment["BITREFILL_API_KEY"] = server.apiKey
+        var outcome = Outcome(finalStatus: 0, runs: 0, kills: 0, gaveUp: false)
+        while outcome.runs < options.maxAttempts {
+            let killAfter: Duration? = random.unit() < options.killFraction ? options.killWindow * random.unit() : nil
+            let pid = try ChildProcess.spawn(options.storefront, arguments: arguments, environment: environment,
+                                             stdout: log.path, stderr: log.path)
+            let (status, killed) = try ChildProcess.wait(pid, killAfter: killAfter)
+            outcome.runs += 1
+            outcome.finalStatus = status
+            if killed { outcome.kills += 1 }
+            note("soak: run \(outcome.runs) " + (killed ? "killed" : "exited \(status)"))
+            guard killed || Self.retryable.contains(status) else { return outcome }
+        }
+        outcome.gaveUp = true
+        return outcome
+    }
+
+    /// A line in this purchase's log between the runs' own output, so a figure can be traced to its runs.
+    private func note(_ line: String) {
+        guard let handle = try? FileHandle(forWritingTo: log) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        try? handle.write(contentsOf: Data((line + "\n").utf8))
+    }
+}
