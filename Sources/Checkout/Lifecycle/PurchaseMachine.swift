@@ -1,0 +1,255 @@
+import BitrefillAPI
+import Foundation
+import StorefrontCore
+
+/// The purchase lifecycle as a pure state machine, in the style of AsyncHTTPClient's connection state
+/// machines: `handle(event) -> [action]`. Events are what happened (an answer, a failure, a timer); actions are
+/// what to do next (write the journal, create, list, look, pay, wait). No I/O and no clock here: `now` comes
+/// with each event, so every rule (reconcile, pay once, settle, refund grace) is a row in `PurchaseMachineTests`,
+/// and `PurchaseEngine` is only the driver that performs the actions, for the CLI and the TUI alike.
+public struct PurchaseMachine: Sendable {
+    public private(set) var purchase: Purchase
+    /// Orders whose details this look still fetches, in order.
+    private var pendingDetails: [String] = []
+    /// Whether the invoice of the current look is settled, once seen.
+    private var invoiceSettled = false
+
+    public init(_ purchase: Purchase) {
+        self.purchase = purchase
+    }
+
+    public enum Event: Sendable {
+        /// Send the intent (new, or proven absent on the server).
+        case send
+        /// Pick up where the journal left off: reconcile a create without an answer, or look at the invoice.
+        case resume
+        /// One look at the invoice now.
+        case look
+        /// Pay a balance invoice, after a look.
+        case payWanted
+        case requestUnencodable(String)
+        case createAnswered(Invoice)
+        /// The server answered with a refusal: nothing was created.
+        case createRefused(message: String, code: String?)
+        /// No definite answer (timeout, lost connection, 5xx): the invoice may or may not exist.
+        case createLost(String)
+        case listed([Invoice], known: Set<String>)
+        case listingFailed(String)
+        case invoiceSeen(Invoice)
+        case orderSeen(Order)
+        /// A look (invoice or order) failed; a transient failure is waited out, anything else stops the follow.
+        case lookFailed(String, transient: Bool)
+        case payAnswered(Invoice)
+        case payRefused(String)
+        case payLost(String)
+        case timerFired
+    }
+
+    public enum Action: Sendable, Equatable {
+        /// Write the purchase to the journal before anything else happens.
+        case record
+        /// `POST /invoices` or `POST /esims`.
+        case create
+        case listInvoices(since: Date)
+        case getInvoice(String)
+        case getOrder(String)
+        case pay(invoiceId: String)
+        /// Wait for the next scheduled look (or a webhook), then `timerFired`.
+        case wait
+        /// Nothing more to do for now.
+        case done
+        /// Stop with this problem (not transient; nothing is lost, the journal has the purchase).
+        case fail(String)
+    }
+
+    public mutating func handle(_ event: Event, now: Date) -> [Action] {
+        switch event {
+        case .send:
+            guard [.intent, .notCreated].contains(purchase.stage) else {
+                return [.fail("Purchase \(purchase.id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")]
+            }
+            purchase.stage = .sending
+            note("Creating the invoice", now)
+            return [.record, .create]
+
+        case .resume:
+            switch purchase.stage {
+            case .intent, .sending, .ambiguous: return reconcile()
+            case .created where purchase.awaitsBalancePayment: return [.done]
+            case .created: return look()
+            case .notCreated, .refused, .settled: return [.done]
+            }
+
+        case .look, .timerFired:
+            return look()
+
+        case .payWanted:
+            guard let invoiceId = purchase.invoiceId, purchase.stage == .created else {
+                return [.fail("Purchase \(purchase.id) has no open invoice to pay.")]
+            }
+            guard purchase.isUnpaidBalanceInvoice else { return [.done] }
+            purchase.payRequestedAt = now
+            note("Paying from the balance", now)
+            return [.record, .pay(invoiceId: invoiceId)]
+
+        case .requestUnencodable(let detail):
+            purchase.stage = .refused
+            purchase.problem = "The request could not be encoded: \(detail)"
+            return [.record, .done]
+
+        case .createAnswered(let invoice):
+            purchase.stage = .created
+            purchase.problem = nil
+            note("Invoice \(invoice.id) created", now)
+            apply(invoice, now: now)
+            return [.record, .done]
+
+        case .createRefused(let message, let code):
+            purchase.stage = .refused
+            purchase.problem = message
+            purchase.refusalCode = code
+            note("Refused: \(message)", now)
+            return [.record, .done]
+
+        case .createLost(let detail):
+            purchase.stage = .ambiguous
+            purchase.problem = "The answer to the create was lost (\(detail)); checking whether the invoice exists."
+            note("Create answer lost: \(detail)", now)
+            return [.record] + reconcile()
+
+        case .listed(let invoices, let known):
+            let matches = Reconciliation.matches(for: purchase, among: invoices, excluding: known)
+            switch matches.count {
+            case 1:
+                purchase.stage = .created
+                purchase.problem = nil
+                note("Found invoice \(matches[0].id) on the server: the create had worked", now)
+                apply(matches[0], now: now)
+            case 0:
+                purchase.stage = .notCreated
+                purchase.problem = "The server has no invoice for this purchase: nothing was bought. It can be sent again."
+                note("No matching invoice on the server: not created", now)
+            default:
+                purchase.stage = .ambiguous
+                let ids = matches.map(\.id).joined(separator: ", ")
+                purchase.problem = "\(matches.count) invoices on the server match this purchase (\(ids)). Check them with `storefront invoice show ID`; nothing will be sent again."
+            }
+            return [.record, .done]
+
+        case .listingFailed(let detail):
+            purchase.stage = .ambiguous
+            purchase.problem = "Could not check whether the invoice was created (\(detail)). Nothing will be sent again until it is known; retry the check."
+            return [.record, .done]
+
+        case .invoiceSeen(let invoice):
+            apply(invoice, now: now)
+            purchase.problem = nil
+            invoiceSettled = invoice.isSettled
+            pendingDetails = SettlementRules.ordersNeedingDetails(purchase)
+            return [.record] + nextDetailOrSettle(now: now)
+
+        case .orderSeen(let order):
+            if let index = purchase.orders.firstIndex(where: { $0.id == order.id }) {
+                let hadCode = purchase.orders[index].redemption != nil
+                purchase.orders[index].merge(order)
+                if purchase.orders[index].redemption != nil, !hadCode {
+                    note("Order \(order.id): redemption details saved", now)
+                }
+            }
+            return [.record] + nextDetailOrSettle(now: now)
+
+        case .lookFailed(let detail, let transient):
+            pendingDetails = []
+            purchase.problem = "Could not check invoice \(purchase.invoiceId ?? purchase.id): \(detail)"
+            return [.record, transient ? .wait : .fail(purchase.problem ?? detail)]
+
+        case .payAnswered(let invoice):
+            apply(invoice, now: now)
+            purchase.problem = nil
+            return [.record, .done]
+
+        case .payRefused(let message):
+            purchase.payRequestedAt = nil
+            purchase.problem = message
+            note("Payment refused: \(message)", now)
+            return [.record, .done]
+
+        case .payLost(let detail):
+            // The payment may have gone through: the next look at the invoice tells. It is never sent again.
+            purchase.problem = "The answer to the payment was lost (\(detail)); following the invoice to see whether it was paid."
+            return [.record, .done]
+        }
+    }
+
+    // MARK: Steps
+
+    private func reconcile() -> [Action] {
+        guard purchase.invoiceId == nil else { return [.done] }
+        // From shortly before the intent: the server's clock may be behind ours.
+        return [.listInvoices(since: purchase.createdAt.addingTimeInterval(-Reconciliation.clockSkew))]
+    }
+
+    private func look() -> [Action] {
+        guard purchase.stage == .created, let invoiceId = purchase.invoiceId else { return [.done] }
+        return [.getInvoice(invoiceId)]
+    }
+
+    /// The next order to fetch, or, when this look has them all, whether the purchase is over.
+    private mutating func nextDetailOrSettle(now: Date) -> [Action] {
+        if !pendingDetails.isEmpty { return [.getOrder(pendingDetails.removeFirst())] }
+        if invoiceSettled, purchase.ordersFinalAt == nil { purchase.ordersFinalAt = now }
+        guard SettlementRules.isSettled(purchase, invoiceSettled: invoiceSettled, now: now) else { return [.record, .wait] }
+        purchase.stage = .settled
+        note("Settled: \(purchase.outcome.map(\.summary) ?? "settled")", now)
+        return [.record, .done]
+    }
+
+    private mutating func note(_ text: String, _ now: Date) {
+        purchase.timeline.append(TimelineEntry(at: now, text: text))
+    }
+
+    /// What an invoice says, taken into the purchase: statuses (each change on the timeline), the payment due,
+    /// the expiry, and every order.
+    private mutating func apply(_ invoice: Invoice, now: Date) {
+        let before = (purchase.invoiceStatus, purchase.paymentStatus)
+        purchase.invoiceId = invoice.id
+        purchase.invoiceStatus = invoice.status ?? purchase.invoiceStatus
+        purchase.paymentStatus = invoice.payment?.status ?? purchase.paymentStatus
+        if let payment = invoice.payment {
+            purchase.payment = PaymentDue(address: payment.address.map(clean), amount: payment.amountDue ?? purchase.payment?.amount,
+                                          expiryIsEstimate: purchase.payment?.expiryIsEstimate)
+        }
+        if let expiry = invoice.expirationTime.flatMap(Timestamps.parse) {
+            purchase.expiresAt = expiry
+            purchase.payment?.expiryIsEstimate = nil
+        } else if purchase.expiresAt == nil, purchase.paymentMethod != .balance, purchase.payment?.address != nil {
+            let created = invoice.createdTime.flatMap(Timestamps.parse) ?? purchase.createdAt
+            purchase.expiresAt = created.addingTimeInterval(Self.usualExpiry)
+            purchase.payment?.expiryIsEstimate = true
+        }
+        if (purchase.invoiceStatus, purchase.paymentStatus) != before {
+            let words = [purchase.invoiceStatus.map { "Invoice: \(Self.spoken($0.rawValue))" },
+                         purchase.paymentStatus.map { "payment: \(Self.spoken($0.rawValue))" }]
+            note(words.compactMap { $0 }.joined(separator: ", "), now)
+        }
+        for order in invoice.orders {
+            if let index = purchase.orders.firstIndex(where: { $0.id == order.id }) {
+                let previous = purchase.orders[index].status
+                purchase.orders[index].merge(order)
+                if let status = order.status, status != previous {
+                    note("Order \(order.id): \(Self.spoken(status.rawValue))", now)
+                }
+            } else {
+                purchase.orders.append(PurchaseOrder(order))
+            }
+        }
+    }
+
+    /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
+    static let usualExpiry: TimeInterval = 180 * 60
+
+    /// A status word as a person reads it: "payment_detected" → "payment detected".
+    static func spoken(_ word: String) -> String {
+        Sanitizer.clean(word).replacingOccurrences(of: "_", with: " ")
+    }
+}

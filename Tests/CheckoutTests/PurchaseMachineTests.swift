@@ -1,0 +1,116 @@
+import BitrefillAPI
+import Checkout
+import Foundation
+import StorefrontCore
+import Testing
+
+/// The lifecycle, one transition a row: from a purchase at a stage, an event, to the stage and the actions
+/// that follow. The engine only performs these actions, so these rows are the CLI's and the TUI's behaviour.
+@Suite struct PurchaseMachineTests {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func purchase(_ stage: PurchaseStage, invoice: String? = nil, method: PaymentMethod = .balance, autoPay: Bool = true,
+                         orders: [PurchaseOrder] = []) -> Purchase {
+        Purchase(id: "p", createdAt: now, source: "api", kind: .invoice,
+                 lines: [PurchaseLine(productId: "test-gift-card-code", productName: "Test", faceValue: "10 USD", denomination: .value("10"), quantity: 1)],
+                 paymentMethod: method, autoPay: autoPay, stage: stage, invoiceId: invoice, orders: orders)
+    }
+
+    static func invoice(_ id: String = "inv-1", status: InvoiceStatus? = .notDelivered, payment: PaymentStatus? = .paymentConfirmed,
+                        orders: [Order] = [Order(id: "o1", status: .processing, product: OrderProduct(id: "test-gift-card-code"))]) -> Invoice {
+        Invoice(id: id, status: status, payment: InvoicePayment(method: .balance, currency: "BTC", price: 16667, status: payment), orders: orders)
+    }
+
+    static let delivered = Order(id: "o1", status: .delivered, product: OrderProduct(id: "test-gift-card-code"))
+    static let deliveredWithCode = Order(id: "o1", status: .delivered, product: OrderProduct(id: "test-gift-card-code"),
+                                         redemptionInfo: RedemptionInfo(code: "GIFT-1"))
+
+    struct Row: CustomTestStringConvertible, Sendable {
+        var name: String
+        var from: Purchase
+        var events: [PurchaseMachine.Event]
+        var stage: PurchaseStage
+        var actions: [PurchaseMachine.Action]
+        var testDescription: String { name }
+    }
+
+    static let rows: [Row] = [
+        Row(name: "an intent is written as sending before the create leaves", from: purchase(.intent), events: [.send],
+            stage: .sending, actions: [.record, .create]),
+        Row(name: "a created invoice is written and the create is done", from: purchase(.intent), events: [.send, .createAnswered(invoice())],
+            stage: .created, actions: [.record, .done]),
+        Row(name: "a refusal is final: nothing was bought", from: purchase(.intent),
+            events: [.send, .createRefused(message: "Balance too low", code: "balance_too_low")], stage: .refused, actions: [.record, .done]),
+        Row(name: "a lost create answer is reconciled before anything else", from: purchase(.intent), events: [.send, .createLost("timed out")],
+            stage: .ambiguous, actions: [.record, .listInvoices(since: now.addingTimeInterval(-300))]),
+        Row(name: "one matching invoice on the server is adopted", from: purchase(.ambiguous),
+            events: [.listed([invoice()], known: [])], stage: .created, actions: [.record, .done]),
+        Row(name: "an invoice the journal already has is never adopted twice", from: purchase(.ambiguous),
+            events: [.listed([invoice()], known: ["inv-1"])], stage: .notCreated, actions: [.record, .done]),
+        Row(name: "two matching invoices leave it for a person", from: purchase(.ambiguous),
+            events: [.listed([invoice("a"), invoice("b")], known: [])], stage: .ambiguous, actions: [.record, .done]),
+        Row(name: "a failed listing sends nothing again", from: purchase(.ambiguous), events: [.listingFailed("502")],
+            stage: .ambiguous, actions: [.record, .done]),
+        Row(name: "a purchase killed mid-create is reconciled at restart", from: purchase(.sending), events: [.resume],
+            stage: .sending, actions: [.listInvoices(since: now.addingTimeInterval(-300))]),
+        Row(name: "a created purchase is looked at on resume", from: purchase(.created, invoice: "inv-1"), events: [.resume],
+            stage: .created, actions: [.getInvoice("inv-1")]),
+        Row(name: "an unpaid invoice without auto-pay waits for p", from: purchase(.created, invoice: "inv-1", autoPay: false),
+            events: [.resume], stage: .created, actions: [.done]),
+        Row(name: "only a proven-absent purchase may be sent again", from: purchase(.created, invoice: "inv-1"), events: [.send],
+            stage: .created, actions: [.fail("Purchase p cannot be sent again: it is created. Only a purchase proven absent on the server may be.")]),
+        Row(name: "an unsettled invoice waits for the next look", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .invoiceSeen(invoice())], stage: .created, actions: [.record, .record, .wait]),
+        Row(name: "a delivered order's code is fetched before settling", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .invoiceSeen(invoice(status: .allDelivered, orders: [delivered]))], stage: .created,
+            actions: [.record, .getOrder("o1")]),
+        Row(name: "the code arrives and the purchase settles", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .invoiceSeen(invoice(status: .allDelivered, orders: [delivered])), .orderSeen(deliveredWithCode)],
+            stage: .settled, actions: [.record, .record, .done]),
+        Row(name: "a transient failed look is waited out", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .lookFailed("502", transient: true)], stage: .created, actions: [.record, .wait]),
+        Row(name: "a lasting failed look stops the follow, the purchase kept", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .lookFailed("401", transient: false)], stage: .created,
+            actions: [.record, .fail("Could not check invoice inv-1: 401")]),
+        Row(name: "an unpaid balance invoice is paid once", from: purchase(.created, invoice: "inv-1", autoPay: false),
+            events: [.payWanted], stage: .created, actions: [.record, .pay(invoiceId: "inv-1")]),
+    ]
+
+    @Test(arguments: rows)
+    func eachTransitionWritesTheJournalFirstAndAsksForOneThing(row: Row) {
+        var machine = PurchaseMachine(row.from)
+        var actions: [PurchaseMachine.Action] = []
+        for event in row.events { actions = machine.handle(event, now: Self.now) }
+        #expect(machine.purchase.stage == row.stage)
+        #expect(actions == row.actions)
+    }
+
+    @Test func aPaymentAskedForIsNeverAskedForAgainEvenIfItsAnswerWasLost() {
+        var machine = PurchaseMachine(Self.purchase(.created, invoice: "inv-1", autoPay: false))
+        _ = machine.handle(.payWanted, now: Self.now)
+        #expect(machine.handle(.payLost("connection reset"), now: Self.now) == [.record, .done])
+        #expect(machine.purchase.payRequestedAt == Self.now)
+        #expect(machine.handle(.payWanted, now: Self.now) == [.done], "a restart does not pay again")
+    }
+
+    @Test func aRefusedPaymentMayBeAskedForAgain() {
+        var machine = PurchaseMachine(Self.purchase(.created, invoice: "inv-1", autoPay: false))
+        _ = machine.handle(.payWanted, now: Self.now)
+        _ = machine.handle(.payRefused("Balance too low"), now: Self.now)
+        #expect(machine.purchase.payRequestedAt == nil)
+        #expect(machine.handle(.payWanted, now: Self.now) == [.record, .pay(invoiceId: "inv-1")])
+    }
+
+    @Test func aFailedOrderWaitsForItsRefundThenSettlesAfterTheGrace() {
+        let failed = Order(id: "o1", status: .failed, product: OrderProduct(id: "test-gift-card-code"))
+        var machine = PurchaseMachine(Self.purchase(.created, invoice: "inv-1"))
+        _ = machine.handle(.look, now: Self.now)
+        #expect(machine.handle(.invoiceSeen(Self.invoice(status: .allDelivered, orders: [failed])), now: Self.now) == [.record, .getOrder("o1")])
+        #expect(machine.handle(.orderSeen(failed), now: Self.now) == [.record, .record, .wait], "the refund is not known yet")
+        let later = Self.now.addingTimeInterval(SettlementRules.refundGrace + 1)
+        _ = machine.handle(.timerFired, now: later)
+        _ = machine.handle(.invoiceSeen(Self.invoice(status: .allDelivered, orders: [failed])), now: later)
+        #expect(machine.handle(.orderSeen(failed), now: later) == [.record, .record, .done])
+        #expect(machine.purchase.stage == .settled)
+    }
+}
