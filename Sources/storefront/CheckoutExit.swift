@@ -37,7 +37,7 @@ enum CheckoutExit {
             case .failed, .denied, nil: failedOrDenied
             }
         case .refused:
-            if let code = purchase.refusalCode {
+            if let code = purchase.refusalCode, code != Purchase.rateLimitedCode {
                 CommandFailure.inputErrorCodes.contains(code) ? badInput : code.hasSuffix("not_found") ? notFound : failedOrDenied
             } else {
                 apiOrNetwork

@@ -128,4 +128,18 @@ import Testing
             #expect(mode == 0o600)
         }
     }
+
+    @Test func aCreateRefusedByARateLimitExitsAsRetryableAndTheRetryBuysOnce() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let workspace = Workspace(harness)
+            await harness.sandbox.control.inject(ScriptedFault(.rateLimited(headers: [.xRateLimit], reset: .seconds(1)), pathPrefix: "/invoices", method: "POST"))
+            let buy = ["buy", "test-gift-card-code", "--value", "10", "--idempotency-key", "retry-after-429", "--yes"]
+            let limited = try await workspace.run(buy)
+            #expect(limited.status == 69, "nothing was bought and trying again will work: \(limited.stderr)")
+            #expect(await harness.sandbox.control.invoiceCount() == 0)
+            let retried = try await workspace.run(buy)
+            #expect(retried.status == 0, "\(retried.stderr)")
+            #expect(await harness.sandbox.control.invoiceCount() == 1)
+        }
+    }
 }

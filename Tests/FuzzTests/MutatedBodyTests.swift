@@ -28,7 +28,7 @@ import Testing
         let seeds = target.seeds
         await propertyCheck(count: Self.share(of: target), input: Gen.int(in: 0...(seeds.count - 1)),
                             Gen<Mutation>.case.array(of: 1...3), Gen.uint64()) { seedIndex, mutations, noise in
-            var rng = SplitMix(state: noise)
+            var rng = SplitMix(seed: noise)
             var body = Array(seeds[seedIndex].utf8)
             for mutation in mutations { body = Mutator.apply(mutation, to: body, using: &rng) }
             let outcome = await harness.run(body, using: &rng)

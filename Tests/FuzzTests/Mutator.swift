@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontCore
 
 /// The ways a body is spoiled. Each works on bytes, so it can produce anything a broken proxy or a hostile server
 /// could: invalid JSON, invalid UTF-8, duplicate keys, values of the wrong type or absurd size.
@@ -8,17 +9,8 @@ enum Mutation: CaseIterable, Sendable, CustomStringConvertible {
     var description: String { "\(self)" }
 }
 
-/// A small deterministic generator (SplitMix64), so one seed from the property-based runner replays one body exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64, so one seed from the property-based runner replays one body exactly.
+typealias SplitMix = SplitMix64
 
 enum Mutator {
     static let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)

@@ -58,11 +58,12 @@ public final class PurchaseEngine: Sendable {
         case .refused(let refusal):
             throw CheckoutError(refusal.message, refusal: refusal)
         case .existing(var open):
-            guard open.isUnfinished || open.stage == .notCreated, open.source == source else { return open }
+            // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
+            guard open.isUnfinished || [.notCreated, .refused].contains(open.stage), open.source == source else { return open }
             open.timeline.append(TimelineEntry(at: now(), text: "Continuing purchase \(open.id) instead of buying again: the same request was made again"))
             try store(open)
             switch open.stage {
-            case .notCreated: return try await resend(open.id, webhookURL: request.webhookURL)
+            case .notCreated, .refused: return try await resend(open.id, webhookURL: request.webhookURL)
             case .intent, .sending, .ambiguous: return try await reconcile(open.id)
             default: return open
             }
@@ -81,7 +82,7 @@ public final class PurchaseEngine: Sendable {
     /// Sends an intent again, which only a reconciliation that proved it absent allows.
     public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
         let purchase = try load(id)
-        guard purchase.stage == .notCreated else {
+        guard [.notCreated, .refused].contains(purchase.stage) else {
             throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
         }
         return try await run(purchase, .send, request: request(for: purchase, webhookURL: webhookURL)).purchase
@@ -231,7 +232,8 @@ public final class PurchaseEngine: Sendable {
         do {
             return .createAnswered(try await client.send(endpoint))
         } catch let error as APIError where error.outcome == .notExecuted {
-            return .createRefused(message: error.message, code: error.errorCode)
+            // A rate limit refuses for now, not for good: its code says so, whatever words the body used.
+            return .createRefused(message: error.message, code: error.kind == .rateLimited ? Purchase.rateLimitedCode : error.errorCode)
         } catch {
             return .createLost(Self.describe(error))
         }

@@ -19,7 +19,7 @@ public struct PurchaseMachine: Sendable {
     }
 
     public enum Event: Sendable {
-        /// Send the intent (new, or proven absent on the server).
+        /// Send the intent (new, proven absent on the server, or refused by it: none holds an invoice).
         case send
         /// Pick up where the journal left off: reconcile a create without an answer, or look at the invoice.
         case resume
@@ -65,10 +65,11 @@ public struct PurchaseMachine: Sendable {
     public mutating func handle(_ event: Event, now: Date) -> [Action] {
         switch event {
         case .send:
-            guard [.intent, .notCreated].contains(purchase.stage) else {
+            guard [.intent, .notCreated, .refused].contains(purchase.stage) else {
                 return [.fail("Purchase \(purchase.id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")]
             }
             purchase.stage = .sending
+            purchase.refusalCode = nil
             note("Creating the invoice", now)
             return [.record, .create]
 

@@ -1,10 +1,12 @@
-/// SplitMix64: a tiny, fast generator whose sequence is fixed by its seed.
+import StorefrontCore
+
+/// One named stream of `SplitMix64` for the sandbox.
 ///
 /// The sandbox draws everything random from these (catalog, ids, codes, faults) and never from the system
 /// generator, and maps the raw numbers itself instead of using the standard library's `random(in:using:)`,
 /// whose algorithm is not promised to stay the same: the same seed must give the same bytes on every build.
 struct SeededRandom: Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// A generator for one independent stream, e.g. "faults" or "store", derived from the main seed.
     init(seed: UInt64, stream: String) {
@@ -12,15 +14,11 @@ struct SeededRandom: Sendable {
         for byte in stream.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
-        state = seed ^ hash
+        generator = SplitMix64(seed: seed ^ hash)
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 
     /// A uniform integer in `range` (the tiny modulo bias does not matter here).
@@ -31,7 +29,7 @@ struct SeededRandom: Sendable {
 
     /// A uniform value in 0..<1.
     mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        generator.unit()
     }
 
     /// True with probability `probability`.

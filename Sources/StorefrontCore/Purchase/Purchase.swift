@@ -75,6 +75,9 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         }.joined(separator: ", ")
     }
 
+    /// The `refusalCode` of a create refused by a rate limit: nothing was bought, and trying later will work.
+    public static let rateLimitedCode = "rate_limited"
+
     /// Still moving: the journal resumes it at start.
     public var isUnfinished: Bool {
         switch stage {

@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontCore
 
 /// `storefront-bench soak`: buys N purchases with the real `storefront` binary against a sandbox server
 /// that fails on purpose, kills buyers at random moments, re-runs them as a script would, then counts what
@@ -52,7 +53,7 @@ enum Soak {
 
         let server = try SoakServer.start(options, log: root.appendingPathComponent("server.log"))
         defer { server.stop() }
-        var random = SoakRandom(seed: options.seed)
+        var random = SplitMix64(seed: options.seed)
         var runs = 0, kills = 0, gaveUp = 0
         var statuses: [Int32: Int] = [:]
         var emails: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontCore
 
 /// One intended purchase, bought the way a script would: the same `storefront buy` command run again after
 /// every exit that leaves the purchase open (13 still pending, 14 unknown whether created, 69 API or network
@@ -34,7 +35,7 @@ struct SoakBuyer {
         return arguments
     }
 
-    func buy(random: inout SoakRandom) throws -> Outcome {
+    func buy(random: inout SplitMix64) throws -> Outcome {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
         environment["BITREFILL_API_KEY"] = server.apiKey
         var outcome = Outcome(finalStatus: 0, runs: 0, kills: 0, gaveUp: false)

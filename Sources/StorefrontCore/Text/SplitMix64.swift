@@ -1,0 +1,23 @@
+/// SplitMix64: a tiny, fast generator whose sequence is fixed by its seed. The sandbox's catalog and faults,
+/// the soak's kills and the fuzzer's mutations all draw from it, so a seed replays a run exactly on every
+/// build (the standard library's generator and its `random(in:)` mapping are not promised to stay the same).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in 0..<1.
+    public mutating func unit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+}
