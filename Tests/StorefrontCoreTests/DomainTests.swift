@@ -11,6 +11,19 @@ import Testing
         #expect(Money(minorUnits: 1500, currency: .named("JPY")).formatted == "1500 JPY")
     }
 
+    @Test func theTimelineIsDataThatReadsAsWordsAndOldJournalsStillRead() throws {
+        let entry = TimelineEntry(at: Date(timeIntervalSince1970: 100), .statusChanged(invoice: .allDelivered, payment: .paymentConfirmed))
+        #expect(entry.text == "Invoice: all delivered, payment: payment confirmed")
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        #expect(try decoder.decode(TimelineEntry.self, from: encoder.encode(entry)) == entry)
+        let old = try decoder.decode(TimelineEntry.self, from: Data(#"{"at":100,"text":"Invoice 1 created"}"#.utf8))
+        #expect(old.event == .note("Invoice 1 created"))
+        #expect(TimelineEvent.settled(.partlyFailed).text.hasPrefix("Settled: "))
+    }
+
     @Test func anAPIAmountIsSmallestUnitsWhenWholeAndWholeUnitsWhenFractionalNeverATrap() {
         #expect(Money.fromAPI(16667, currency: .btc) == Money(minorUnits: 16667, currency: .btc))
         #expect(Money.fromAPI(Decimal(string: "0.00123456")!, currency: .btc) == Money(minorUnits: 123_456, currency: .btc))

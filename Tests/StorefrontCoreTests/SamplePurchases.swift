@@ -21,7 +21,7 @@ enum SamplePurchases {
     }
 
     static func timeline(_ steps: [(TimeInterval, String)]) -> [TimelineEntry] {
-        steps.map { TimelineEntry(at: now.addingTimeInterval($0.0), text: $0.1) }
+        steps.map { TimelineEntry(at: now.addingTimeInterval($0.0), .note($0.1)) }
     }
 
     /// A balance purchase paid at once and still delivering.

@@ -60,7 +60,7 @@ public final class PurchaseEngine: Sendable {
         case .existing(var open):
             // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
             guard open.isUnfinished || [.notCreated, .refused].contains(open.stage), open.source == source else { return open }
-            open.timeline.append(TimelineEntry(at: now(), text: "Continuing purchase \(open.id) instead of buying again: the same request was made again"))
+            open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
             try store(open)
             switch open.stage {
             case .notCreated, .refused: return try await resend(open.id, webhookURL: request.webhookURL)
@@ -73,7 +73,7 @@ public final class PurchaseEngine: Sendable {
         let purchase = Purchase(id: makeID(), createdAt: now(), source: source, kind: request.kind, lines: request.lines,
                                 paymentMethod: request.paymentMethod, autoPay: request.autoPay,
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
-                                timeline: [TimelineEntry(at: now(), text: "Purchase written to the journal")],
+                                timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey)
         try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, at: now()) }
         return try await run(purchase, .send, request: request).purchase

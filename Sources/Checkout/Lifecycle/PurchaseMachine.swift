@@ -70,7 +70,7 @@ public struct PurchaseMachine: Sendable {
             }
             purchase.stage = .sending
             purchase.refusalCode = nil
-            note("Creating the invoice", now)
+            note(.creating, now)
             return [.record, .create]
 
         case .resume:
@@ -90,7 +90,7 @@ public struct PurchaseMachine: Sendable {
             }
             guard purchase.isUnpaidBalanceInvoice else { return [.done] }
             purchase.payRequestedAt = now
-            note("Paying from the balance", now)
+            note(.paying, now)
             return [.record, .pay(invoiceId: invoiceId)]
 
         case .requestUnencodable(let detail):
@@ -101,7 +101,7 @@ public struct PurchaseMachine: Sendable {
         case .createAnswered(let invoice):
             purchase.stage = .created
             purchase.problem = nil
-            note("Invoice \(invoice.id) created", now)
+            note(.created(invoiceId: invoice.id), now)
             apply(invoice, now: now)
             return [.record, .done]
 
@@ -109,13 +109,13 @@ public struct PurchaseMachine: Sendable {
             purchase.stage = .refused
             purchase.problem = message
             purchase.refusalCode = code
-            note("Refused: \(message)", now)
+            note(.refused(message), now)
             return [.record, .done]
 
         case .createLost(let detail):
             purchase.stage = .ambiguous
             purchase.problem = "The answer to the create was lost (\(detail)); checking whether the invoice exists."
-            note("Create answer lost: \(detail)", now)
+            note(.createAnswerLost(detail), now)
             return [.record] + reconcile()
 
         case .listed(let invoices, let known):
@@ -124,12 +124,12 @@ public struct PurchaseMachine: Sendable {
             case 1:
                 purchase.stage = .created
                 purchase.problem = nil
-                note("Found invoice \(matches[0].id) on the server: the create had worked", now)
+                note(.foundOnServer(invoiceId: matches[0].id), now)
                 apply(matches[0], now: now)
             case 0:
                 purchase.stage = .notCreated
                 purchase.problem = "The server has no invoice for this purchase: nothing was bought. It can be sent again."
-                note("No matching invoice on the server: not created", now)
+                note(.absentOnServer, now)
             default:
                 purchase.stage = .ambiguous
                 let ids = matches.map(\.id).joined(separator: ", ")
@@ -154,7 +154,7 @@ public struct PurchaseMachine: Sendable {
                 let hadCode = purchase.orders[index].redemption != nil
                 purchase.orders[index].merge(order)
                 if purchase.orders[index].redemption != nil, !hadCode {
-                    note("Order \(order.id): redemption details saved", now)
+                    note(.redemptionSaved(orderId: order.id), now)
                 }
             }
             return [.record] + nextDetailOrSettle(now: now)
@@ -172,7 +172,7 @@ public struct PurchaseMachine: Sendable {
         case .payRefused(let message):
             purchase.payRequestedAt = nil
             purchase.problem = message
-            note("Payment refused: \(message)", now)
+            note(.paymentRefused(message), now)
             return [.record, .done]
 
         case .payLost(let detail):
@@ -201,12 +201,12 @@ public struct PurchaseMachine: Sendable {
         if invoiceSettled, purchase.ordersFinalAt == nil { purchase.ordersFinalAt = now }
         guard SettlementRules.isSettled(purchase, invoiceSettled: invoiceSettled, now: now) else { return [.record, .wait] }
         purchase.stage = .settled
-        note("Settled: \(purchase.outcome.map(\.summary) ?? "settled")", now)
+        note(.settled(purchase.outcome), now)
         return [.record, .done]
     }
 
-    private mutating func note(_ text: String, _ now: Date) {
-        purchase.timeline.append(TimelineEntry(at: now, text: text))
+    private mutating func note(_ event: TimelineEvent, _ now: Date) {
+        purchase.timeline.append(TimelineEntry(at: now, event))
     }
 
     /// What an invoice says, taken into the purchase: statuses (each change on the timeline), the payment due,
@@ -229,16 +229,14 @@ public struct PurchaseMachine: Sendable {
             purchase.payment?.expiryIsEstimate = true
         }
         if (purchase.invoiceStatus, purchase.paymentStatus) != before {
-            let words = [purchase.invoiceStatus.map { "Invoice: \(Self.spoken($0.rawValue))" },
-                         purchase.paymentStatus.map { "payment: \(Self.spoken($0.rawValue))" }]
-            note(words.compactMap { $0 }.joined(separator: ", "), now)
+            note(.statusChanged(invoice: purchase.invoiceStatus, payment: purchase.paymentStatus), now)
         }
         for order in invoice.orders {
             if let index = purchase.orders.firstIndex(where: { $0.id == order.id }) {
                 let previous = purchase.orders[index].status
                 purchase.orders[index].merge(order)
                 if let status = order.status, status != previous {
-                    note("Order \(order.id): \(Self.spoken(status.rawValue))", now)
+                    note(.orderStatus(orderId: order.id, status), now)
                 }
             } else {
                 purchase.orders.append(PurchaseOrder(order))
@@ -248,9 +246,4 @@ public struct PurchaseMachine: Sendable {
 
     /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
     static let usualExpiry: TimeInterval = 180 * 60
-
-    /// A status word as a person reads it: "payment_detected" → "payment detected".
-    static func spoken(_ word: String) -> String {
-        Sanitizer.clean(word).replacingOccurrences(of: "_", with: " ")
-    }
 }

@@ -276,13 +276,82 @@ public struct Redemption: Sendable, Equatable, Codable {
     }
 }
 
-/// One step of the story, shown as the invoice's timeline.
+/// One step of the story, shown as the invoice's timeline: what happened, as data, with its words derived
+/// where it is shown (the purchase screen, the CLI's progress, the diagnostic log).
 public struct TimelineEntry: Sendable, Equatable, Codable {
     public var at: Date
-    public var text: String
+    public var event: TimelineEvent
 
-    public init(at: Date, text: String) {
+    public init(at: Date, _ event: TimelineEvent) {
         self.at = at
-        self.text = text
+        self.event = event
+    }
+
+    /// The step as a person reads it.
+    public var text: String { event.text }
+
+    enum CodingKeys: String, CodingKey { case at, event, text }
+
+    /// Journals written before the timeline was data kept its words: they read back as `.note`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        at = try container.decode(Date.self, forKey: .at)
+        event = try container.decodeIfPresent(TimelineEvent.self, forKey: .event)
+            ?? .note(try container.decode(String.self, forKey: .text))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(event, forKey: .event)
+    }
+}
+
+/// What happened to a purchase, step by step. Server words inside (a refusal's message) are sanitised before
+/// they get here.
+public enum TimelineEvent: Sendable, Equatable, Codable {
+    case written
+    /// The same request was made again and this purchase continued instead of a new one.
+    case continued(purchaseId: String)
+    case creating
+    case created(invoiceId: String)
+    case refused(String)
+    case createAnswerLost(String)
+    case foundOnServer(invoiceId: String)
+    case absentOnServer
+    case statusChanged(invoice: InvoiceStatus?, payment: PaymentStatus?)
+    case orderStatus(orderId: String, OrderStatus)
+    case redemptionSaved(orderId: String)
+    case paying
+    case paymentRefused(String)
+    case settled(PurchaseOutcome?)
+    /// Words only: a step from a journal written before the timeline was data.
+    case note(String)
+
+    public var text: String {
+        switch self {
+        case .written: "Purchase written to the journal"
+        case .continued(let id): "Continuing purchase \(id) instead of buying again: the same request was made again"
+        case .creating: "Creating the invoice"
+        case .created(let id): "Invoice \(id) created"
+        case .refused(let message): "Refused: \(message)"
+        case .createAnswerLost(let detail): "Create answer lost: \(detail)"
+        case .foundOnServer(let id): "Found invoice \(id) on the server: the create had worked"
+        case .absentOnServer: "No matching invoice on the server: not created"
+        case .statusChanged(let invoice, let payment):
+            [invoice.map { "Invoice: \(Self.spoken($0.rawValue))" }, payment.map { "payment: \(Self.spoken($0.rawValue))" }]
+                .compactMap { $0 }.joined(separator: ", ")
+        case .orderStatus(let id, let status): "Order \(id): \(Self.spoken(status.rawValue))"
+        case .redemptionSaved(let id): "Order \(id): redemption details saved"
+        case .paying: "Paying from the balance"
+        case .paymentRefused(let message): "Payment refused: \(message)"
+        case .settled(let outcome): "Settled: \(outcome?.summary ?? "settled")"
+        case .note(let text): text
+        }
+    }
+
+    /// A status word as a person reads it: "payment_detected" → "payment detected".
+    static func spoken(_ word: String) -> String {
+        Sanitizer.clean(word).replacingOccurrences(of: "_", with: " ")
     }
 }
