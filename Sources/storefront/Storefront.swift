@@ -20,4 +20,23 @@ struct Storefront: AsyncParsableCommand {
         subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, QRCommand.self, ESIMCommand.self, PhoneCommand.self],
         defaultSubcommand: StartCommand.self
     )
+
+    /// ArgumentParser's own entry, except that with `--json` a usage error is also the JSON error object a
+    /// script reads from stdout, like every other failure.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if FailureOutput.json, !(error is ExitCode), exitCode(for: error) == .validationFailure {
+                FailureOutput.report(.badInput(fullMessage(for: error)))
+                exit(withError: ExitCode.validationFailure)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -62,6 +62,15 @@ import Testing
         }
     }
 
+    @Test func aUsageErrorWithJSONIsAlsoAJSONErrorObject() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let result = try await Workspace(harness).run(["buy", "test-gift-card-code", "--yes", "--json"])
+            #expect(result.status == 64)
+            #expect(result.stderr.contains("Error: Choose the denomination"))
+            #expect(Self.error(result)?["code"] as? String == "bad_input")
+        }
+    }
+
     @Test func aPhoneTopUpWithoutANumberIsRefusedLocally() async throws {
         try await SandboxHarness.with(.observed) { harness in
             let workspace = Workspace(harness)
