@@ -10,8 +10,8 @@ import Testing
         keys.flatMap { reduce(&state, .keyPressed($0)) }
     }
 
-    /// Rows of the code's cells read as text, and whether every one of them is in the black-on-white style.
-    func codeRows(_ buffer: ScreenBuffer) -> (rows: [String], allQR: Bool) {
+    /// The rows holding cells in the black-on-white QR style, read as text (only those cells), and whether any do.
+    func codeRows(_ buffer: ScreenBuffer) -> (rows: [String], drawn: Bool) {
         let rows = (0..<buffer.height).filter { y in (0..<buffer.width).contains { buffer[$0, y].style == Style(.qr) } }
         let text = rows.map { y in (0..<buffer.width).filter { buffer[$0, y].style == Style(.qr) }.map { buffer[$0, y].text }.joined() }
         return (text, !rows.isEmpty)
@@ -38,7 +38,7 @@ import Testing
         var state = SamplePurchases.showing(SamplePurchases.esim, width: 80, height: 24, qrSize: 29)
         _ = press(&state, .character("Q"))
         #expect(render(state).text.contains("press r to reveal"))
-        #expect(!codeRows(render(state)).allQR)
+        #expect(!codeRows(render(state)).drawn)
         _ = press(&state, .character("r"))
         let buffer = render(state)
         #expect(codeRows(buffer).rows.count == (29 + 8 + 1) / 2)
