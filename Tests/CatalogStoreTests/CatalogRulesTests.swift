@@ -68,7 +68,7 @@ import Testing
 
     @Test func theMessageSaysWhatIsAllowed() {
         let error = #expect(throws: DenominationError.self) { try both.choose("35") }
-        #expect(error?.message == "\"35\" is not available for this product. Choose 10 to 100 USD in steps of 10, or a package: 25, 50.")
+        #expect(error?.message == "\"35\" is not a step of 10 (nearest: 30 or 40). Choose 10 to 100 USD in steps of 10, or a package: 25, 50.")
         let packagesOnly = Denominations(packages: (1...14).map { PackageOption(id: "p\($0)", value: "\($0)GB") })
         #expect(packagesOnly.allowedDescription == "Choose a package: 1GB, 2GB, 3GB, 4GB, 5GB, 6GB, 7GB, 8GB, 9GB, 10GB, 11GB, 12GB and 2 more")
         #expect(Denominations(range: ValueRange(min: 5, max: 50, step: 1), currency: "EUR").allowedDescription

@@ -114,3 +114,27 @@ import Testing
         #expect(machine.purchase.stage == .settled)
     }
 }
+
+/// An expiry is shown only when the server sent one: no dialect sends `expiration_time` today, and a guessed
+/// "about 2:59:59" counted down while the server expired the invoice after a minute.
+@Suite struct PurchaseMachineExpiryTests {
+    static let cryptoInvoice = Invoice(id: "inv-1", createdTime: "2027-01-15T08:00:00Z", status: .notDelivered,
+                                       payment: InvoicePayment(method: .bitcoin, address: "bc1qexample", currency: "BTC", price: 16667, status: .unpaid),
+                                       orders: [Order(id: "o1", status: .created, product: OrderProduct(id: "test-gift-card-code"))])
+
+    @Test func anInvoiceWithoutAnExpiryGetsNoInventedOne() {
+        var machine = PurchaseMachine(PurchaseMachineTests.purchase(.created, invoice: "inv-1", method: .bitcoin, autoPay: false))
+        _ = machine.handle(.invoiceSeen(Self.cryptoInvoice), now: PurchaseMachineTests.now)
+        #expect(machine.purchase.payment?.address == "bc1qexample")
+        #expect(machine.purchase.expiresAt == nil)
+        #expect(machine.purchase.payment?.expiryIsEstimate == nil)
+    }
+
+    @Test func theServersExpirationTimeIsTaken() {
+        var invoice = Self.cryptoInvoice
+        invoice.expirationTime = "2027-01-15T08:01:00Z"
+        var machine = PurchaseMachine(PurchaseMachineTests.purchase(.created, invoice: "inv-1", method: .bitcoin, autoPay: false))
+        _ = machine.handle(.invoiceSeen(invoice), now: PurchaseMachineTests.now)
+        #expect(machine.purchase.expiresAt == Timestamps.parse("2027-01-15T08:01:00Z"))
+    }
+}

@@ -91,10 +91,13 @@ import Testing
         for (mode, needed) in [(QRRenderMode.half, (side, (side + 1) / 2)), (.full, (2 * side, side)), (.ascii, (2 * side, side))] {
             let rect = Rect(x: 0, y: 0, width: needed.0 - 1, height: needed.1)
             let result = buffer.drawQR(matrix, mode: mode, in: rect)
+            let available = (min(80, needed.0 - 1), min(24, needed.1))
+            let window = (80 + needed.0 - available.0, 24 + needed.1 - available.1)
             let shortfall = QRDrawResult.Shortfall(needed: .init(columns: needed.0, rows: needed.1),
-                                                   available: .init(columns: min(80, needed.0 - 1), rows: min(24, needed.1)))
+                                                   available: .init(columns: available.0, rows: available.1),
+                                                   windowNeeded: .init(columns: window.0, rows: window.1), window: .init(columns: 80, rows: 24))
             #expect(result == .tooSmall(shortfall))
-            #expect(shortfall.message.hasPrefix("Window too small for the QR code: needs at least \(needed.0)×\(needed.1), have "))
+            #expect(shortfall.message.hasPrefix("Window too small for the QR code: it needs a window of at least \(window.0)×\(window.1), this one is 80×24."))
         }
     }
 }

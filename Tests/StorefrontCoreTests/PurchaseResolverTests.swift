@@ -12,9 +12,10 @@ import Testing
     static let esimPlan = SampleApp.detail(ProductSummary(id: "test-esim", name: "Test eSIM", type: .esim, packageValues: []))
         .with(packages: [PackageOption(id: "test-esim<&>3GB, 30 Days", value: "3GB, 30 Days", price: 9_000)])
 
-    @Test(arguments: ["7", "abc", "205", ""])
-    func aValueOffTheRangeIsRefusedNamingTheRange(typed: String) {
-        #expect(throws: ResolutionError.denomination("\"\(typed)\" is not available for this product. Choose 5 to 200 EUR in steps of 5.")) {
+    @Test(arguments: [("7", "is not a step of 5 (nearest: 5 or 10)"), ("abc", "is not available for this product"),
+                      ("205", "is above the maximum of 200 EUR"), ("2", "is below the minimum of 5 EUR"), ("", "is not available for this product")])
+    func aValueOffTheRangeIsRefusedNamingTheRuleAndTheRange(typed: String, broken: String) {
+        #expect(throws: ResolutionError.denomination("\"\(typed)\" \(broken). Choose 5 to 200 EUR in steps of 5.")) {
             try PurchaseResolver.line(Self.books, .init(denomination: typed))
         }
     }

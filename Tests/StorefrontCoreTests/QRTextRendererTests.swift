@@ -104,10 +104,11 @@ import Testing
         let matrix = try Self.matrix(["#.#", ".#.", "#.#"])
         var buffer = ScreenBuffer(width: 40, height: 8)
         let result = buffer.drawQR(matrix, mode: .full, in: buffer.bounds)
-        let shortfall = QRDrawResult.Shortfall(needed: .init(columns: 22, rows: 11), available: .init(columns: 40, rows: 8))
+        let shortfall = QRDrawResult.Shortfall(needed: .init(columns: 22, rows: 11), available: .init(columns: 40, rows: 8),
+                                               windowNeeded: .init(columns: 40, rows: 11), window: .init(columns: 40, rows: 8))
         #expect(result == .tooSmall(shortfall))
-        #expect(shortfall.message == "Window too small for the QR code: needs at least 22×11, have 40×8. "
-            + "Enlarge the window or press m for another mode.")
+        #expect(shortfall.message == "Window too small for the QR code: it needs a window of at least 40×11, this one is 40×8. "
+            + "Enlarge the window.")
         #expect(buffer.cells.allSatisfy { $0.style != Style(.qr) })
         #expect(buffer.text.split(separator: "\n").joined(separator: " ") == shortfall.message)
     }
@@ -116,7 +117,8 @@ import Testing
         let matrix = try Self.matrix(["#"])
         var buffer = ScreenBuffer(width: 12, height: 10)
         let result = buffer.drawQR(matrix, mode: .half, in: Rect(x: 4, y: 0, width: 20, height: 10))
-        let expected = QRDrawResult.Shortfall(needed: .init(columns: 9, rows: 5), available: .init(columns: 8, rows: 10))
+        let expected = QRDrawResult.Shortfall(needed: .init(columns: 9, rows: 5), available: .init(columns: 8, rows: 10),
+                                              windowNeeded: .init(columns: 13, rows: 10), window: .init(columns: 12, rows: 10))
         #expect(result == .tooSmall(expected))
         #expect(buffer.cells.allSatisfy { $0.style != Style(.qr) })
     }

@@ -210,7 +210,8 @@ public struct PurchaseMachine: Sendable {
     }
 
     /// What an invoice says, taken into the purchase: statuses (each change on the timeline), the payment due,
-    /// the expiry, and every order.
+    /// the expiry when the server sends one (never a guess: a countdown must come from the server's clock), and
+    /// every order.
     private mutating func apply(_ invoice: Invoice, now: Date) {
         let before = (purchase.invoiceStatus, purchase.paymentStatus)
         purchase.invoiceId = invoice.id
@@ -223,10 +224,6 @@ public struct PurchaseMachine: Sendable {
         if let expiry = invoice.expirationTime.flatMap(Timestamps.parse) {
             purchase.expiresAt = expiry
             purchase.payment?.expiryIsEstimate = nil
-        } else if purchase.expiresAt == nil, purchase.paymentMethod != .balance, purchase.payment?.address != nil {
-            let created = invoice.createdTime.flatMap(Timestamps.parse) ?? purchase.createdAt
-            purchase.expiresAt = created.addingTimeInterval(Self.usualExpiry)
-            purchase.payment?.expiryIsEstimate = true
         }
         if (purchase.invoiceStatus, purchase.paymentStatus) != before {
             note(.statusChanged(invoice: purchase.invoiceStatus, payment: purchase.paymentStatus), now)
@@ -243,7 +240,4 @@ public struct PurchaseMachine: Sendable {
             }
         }
     }
-
-    /// How long an unpaid crypto invoice lives, per the API reference ("about 180 minutes").
-    static let usualExpiry: TimeInterval = 180 * 60
 }

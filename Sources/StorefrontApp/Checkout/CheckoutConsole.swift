@@ -77,7 +77,7 @@ public struct CheckoutConsole: Sendable {
         let uri = PaymentURI.make(method: purchase.paymentMethod, address: address, amount: purchase.payment?.amount)
         note("Pay \(purchase.payment?.amount?.formatted ?? "the amount due") to \(address)")
         if let expires = purchase.expiresAt { note("The invoice expires at \(expires.formatted(date: .omitted, time: .standard)).") }
-        if !json, let matrix = try? QREncoder.encode(uri) {
+        if !json, let matrix = try? QREncoder.encode(QRPayload.scannable(uri)) {
             // Black on white on a terminal: phones do not read inverted codes.
             let tty = isatty(STDERR_FILENO) == 1
             note(QRTextRenderer.lines(matrix, mode: .half).map { tty ? "\u{1B}[30;47m\($0)\u{1B}[0m" : $0 }.joined(separator: "\n"))

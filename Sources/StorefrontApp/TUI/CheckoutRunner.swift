@@ -61,7 +61,7 @@ public final class CheckoutRunner: Sendable {
         case .encodeQR(let payload):
             Task.detached { [inbox] in
                 do throws(QREncodingError) {
-                    inbox.post(.checkout(.qrEncoded(payload: payload, try QREncoder.encode(payload))))
+                    inbox.post(.checkout(.qrEncoded(payload: payload, try QREncoder.encode(QRPayload.scannable(payload)))))
                 } catch {
                     inbox.post(.checkout(.qrFailed(payload: payload, message: error.message)))
                 }

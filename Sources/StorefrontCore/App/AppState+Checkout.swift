@@ -20,6 +20,8 @@ public struct CheckoutState: Sendable, Equatable {
     /// QR codes by payload. Encoding happens at the edge (the C library); the views only draw the matrix.
     public var qrCodes: [String: QRCodeState] = [:]
     public var history = HistoryState()
+    /// Purchases whose lines `a` already put back in the cart this session, so a second press does not double them.
+    public var restoredPurchases: Set<String> = []
 
     public init() {}
 
@@ -106,6 +108,8 @@ public struct ShownPurchase: Sendable, Equatable {
     public var selection = 0
     public var revealedOrder: String?
     public var revealedUntil: Date?
+    /// `Q`: the code alone on the whole window, as large as it fits (a demo at 80×24 has no room for the pane).
+    public var showsFullScreenQR = false
     /// Where Esc goes.
     public var returnTo: Screen
 

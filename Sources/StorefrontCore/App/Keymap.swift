@@ -9,7 +9,7 @@ public enum Command: Sendable, Equatable {
     case cycleTheme
     case checkout, openHistory, togglePresentation
     case nextField, previousField, nextOption, previousOption, confirm
-    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode
+    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, fullScreenQR, restoreLines
     case openESIM, openPhoneRefill, topUp
 }
 
@@ -78,6 +78,8 @@ public enum Keymap {
         KeyBinding(keys: [.character("r")], command: .reveal, context: .purchase, summary: "Reveal codes for 30 s"),
         KeyBinding(keys: [.character("Y")], command: .copyValue, context: .purchase, summary: "Copy selected value"),
         KeyBinding(keys: [.character("m")], command: .cycleQRMode, context: .purchase, summary: "QR: half/full/ASCII"),
+        KeyBinding(keys: [.character("a")], command: .restoreLines, context: .purchase, summary: "Expired: lines to cart"),
+        KeyBinding(keys: [.character("Q")], command: .fullScreenQR, context: .purchase, summary: "QR code full screen"),
         KeyBinding(keys: [.character("/")], command: .startSearch, context: .history, summary: "Filter the purchases"),
         KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
     ]

@@ -6,6 +6,10 @@ let revealSeconds: TimeInterval = 30
 /// The purchase screen: follow, pay, simulate, and the delivered codes (masked until `r`).
 func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let command = Keymap.command(for: key, in: .purchase) else { return [] }
+    if state.checkout.shown?.showsFullScreenQR == true, command == .back || command == .fullScreenQR {
+        state.checkout.shown?.showsFullScreenQR = false
+        return []
+    }
     if let effects = screenCommand(&state, command) { return effects }
     guard let shown = state.checkout.shown, let purchase = state.checkout.purchases[shown.purchaseId] else {
         state.screen = .browser
@@ -64,6 +68,15 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let value = values[shown.selection]
         state.message = StatusMessage(.success, "\(value.label) copied to the clipboard (OSC 52: the terminal must allow it).")
         return [.copyToClipboard(value.text)]
+    case .restoreLines:
+        return restoreLines(&state, purchase)
+    case .fullScreenQR:
+        guard PurchaseView.qrCode(state, purchase) != nil else {
+            state.message = StatusMessage(.info, "No QR code here: Q shows a payment or eSIM code full screen.")
+            return []
+        }
+        state.checkout.shown?.showsFullScreenQR = true
+        return []
     case .cycleQRMode:
         state.checkout.qrMode = state.checkout.qrMode.next
         state.message = StatusMessage(.info, "QR drawn with \(qrModeName(state.checkout.qrMode)); m changes it.")
@@ -96,10 +109,46 @@ private func reveal(_ state: inout AppState, _ purchase: Purchase, _ values: [Pu
     }
 }
 
+/// `a` on an invoice that expired or failed: its lines back in the cart, as many whole lines as the 20 units
+/// allow, saying what was put back and what was left out. Top-ups stay on the eSIM screen, where they are bought.
+private func restoreLines(_ state: inout AppState, _ purchase: Purchase) -> [Effect] {
+    guard PurchaseText.canRestoreLines(purchase) else {
+        state.message = StatusMessage(.info, "a puts the lines of an expired or failed invoice back in the cart; this one did not fail.")
+        return []
+    }
+    guard !state.checkout.restoredPurchases.contains(purchase.id) else {
+        state.message = StatusMessage(.info, "These lines are already back in the cart (c opens it).")
+        return []
+    }
+    var added = 0, units = 0
+    var left: [String] = []
+    for line in purchase.lines {
+        guard line.esimId == nil else {
+            left.append("\(line.productName) (an eSIM top-up: e buys it again)")
+            continue
+        }
+        do {
+            try state.cart.add(CartLine(restoring: line, kind: purchase.kind))
+            added += 1
+            units += line.quantity
+        } catch {
+            left.append("\(line.productName) ×\(line.quantity)")
+        }
+    }
+    if added > 0 { state.checkout.restoredPurchases.insert(purchase.id) }
+    var words = added == 0 ? "Nothing put back" : "Put \(added) line\(added == 1 ? "" : "s") (\(units) unit\(units == 1 ? "" : "s")) back in the cart"
+    if !left.isEmpty {
+        words += "; left out (the cart holds \(Cart.maxUnits) units, \(state.cart.roomLeft) free): " + left.joined(separator: ", ")
+    }
+    state.message = StatusMessage(left.isEmpty ? .success : .error, words + ".")
+    return added > 0 ? [.saveCart(state.cart.lines)] : []
+}
+
 /// Leaving the screen masks everything again: the next visit starts hidden.
 func leavePurchase(_ state: inout AppState, to screen: Screen) {
     state.checkout.shown?.revealedOrder = nil
     state.checkout.shown?.revealedUntil = nil
+    state.checkout.shown?.showsFullScreenQR = false
     state.screen = screen
     state.message = nil
 }

@@ -92,7 +92,20 @@ public struct Denominations: Sendable, Hashable, Codable {
             return .package(package)
         }
         if let number, let range, range.contains(number) { return .value(number) }
-        throw DenominationError(input: text, allowed: allowedDescription)
+        throw DenominationError(input: text, allowed: allowedDescription, rule: rule(broken: number))
+    }
+
+    /// Which of the range's rules a number breaks; a word, or a product without a range, breaks none of them.
+    private func rule(broken number: Decimal?) -> DenominationError.Rule {
+        guard let number, let range else { return .notOffered }
+        let unit = currency.map { " \($0)" } ?? ""
+        if number < range.min { return .belowMinimum("\(range.min)\(unit)") }
+        if number > range.max { return .aboveMaximum("\(range.max)\(unit)") }
+        var steps = (number - range.min) / range.step
+        var below = Decimal()
+        NSDecimalRound(&below, &steps, 0, .down)
+        let lower = range.min + below * range.step
+        return .offStep(step: "\(range.step)", nearest: [lower, lower + range.step].filter { $0 <= range.max }.map { "\($0)" })
     }
 
     /// At most twelve values, then how many more: a product with 40 eSIM bundles still gets a readable message.
@@ -117,12 +130,36 @@ public enum DenominationChoice: Sendable, Hashable {
 
 /// A denomination the product does not offer, with the values it does.
 public struct DenominationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The rule a typed value breaks, so a person knows what to change, not just what is allowed.
+    public enum Rule: Sendable, Hashable {
+        /// Not a number in the range, nor a package (a word, or a product without a range).
+        case notOffered
+        case belowMinimum(String)
+        case aboveMaximum(String)
+        /// Between the limits but not on a step; the valid values on either side.
+        case offStep(step: String, nearest: [String])
+    }
+
     public var input: String
     /// The allowed values, as `Denominations.allowedDescription` words them.
     public var allowed: String
+    public var rule: Rule
+
+    public init(input: String, allowed: String, rule: Rule = .notOffered) {
+        self.input = input
+        self.allowed = allowed
+        self.rule = rule
+    }
 
     public var message: String {
-        "\"\(input)\" is not available for this product. \(allowed)."
+        let broken = switch rule {
+        case .notOffered: "is not available for this product"
+        case .belowMinimum(let minimum): "is below the minimum of \(minimum)"
+        case .aboveMaximum(let maximum): "is above the maximum of \(maximum)"
+        case .offStep(let step, let nearest):
+            "is not a step of \(step)" + (nearest.isEmpty ? "" : " (nearest: \(nearest.joined(separator: " or ")))")
+        }
+        return "\"\(input)\" \(broken). \(allowed)."
     }
 
     public var description: String { message }

@@ -169,8 +169,8 @@ public struct PurchaseLine: Sendable, Equatable, Codable {
 public struct PaymentDue: Sendable, Equatable, Codable {
     public var address: String?
     public var amount: Money?
-    /// True when the purchase's `expiresAt` is the API's usual three hours from creation, because the invoice
-    /// did not say (the reference documents no expiry field).
+    /// True in journals written before expiries were taken only from the server: their `expiresAt` was a guess
+    /// (three hours from creation) and is not shown as a countdown.
     public var expiryIsEstimate: Bool?
 
     public init(address: String? = nil, amount: Money? = nil, expiryIsEstimate: Bool? = nil) {

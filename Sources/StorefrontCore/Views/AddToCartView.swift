@@ -24,14 +24,14 @@ enum AddToCartView {
                 let index = top + offset
                 let price = form.product.price(of: package).map { "  \($0.formatted)" } ?? ""
                 let picked = index == form.packageIndex && form.valueText.isEmpty
-                buffer.row("  \(package.value)\(price)", x: x, y: y, width: width,
+                buffer.row("  \(package.faceValue(currency: form.product.summary.currency))\(price)", x: x, y: y, width: width,
                            style: picked ? Style(form.field == .denomination ? .selection : .accent, bold: true) : .text)
                 y += 1
             }
         }
-        let prompt = packageRows > 0 ? "or type a value: " : "value: "
+        let prompt = denominations.range == nil ? "or type a package: " : packageRows > 0 ? "or type a value: " : "value: "
         let typed = form.valueText + (form.field == .denomination ? glyphs.cursor : "")
-        buffer.row("  \(prompt)\(typed)", x: x, y: y, width: width, style: Style(.input))
+        buffer.row("  \(prompt)\(typed)\(typedPrice(form))", x: x, y: y, width: width, style: Style(.input))
         y += 2
 
         buffer.put("Quantity", x: x, y: y, style: focusedStyle(.quantity))
@@ -48,5 +48,16 @@ enum AddToCartView {
             buffer.wrapped(error, x: x, y: y, width: width, maxRows: 2, style: Style(.error, bold: true))
         }
         buffer.put(" Enter add \(glyphs.bullet) Tab next field \(glyphs.bullet) Esc cancel ", x: rect.x + 2, y: rect.maxY - 1, style: Style(.key))
+    }
+
+    /// "  = 15 USD  0.00025 BTC" after a typed value the range allows, so the price shows before Enter.
+    private static func typedPrice(_ form: AddToCartForm) -> String {
+        let product = form.product
+        guard !form.valueText.isEmpty, case .value(let value)? = try? product.denominations.choose(form.valueText) else { return "" }
+        let face = "\(value)" + (product.summary.currency.map { " \($0)" } ?? "")
+        let price = product.denominations.range?.price(of: value).flatMap { minor in
+            product.priceCurrency.map { Money(minorUnits: minor, currency: .named($0)).formatted }
+        }
+        return "   = \(face)" + (price.map { "  \($0)" } ?? "")
     }
 }

@@ -43,7 +43,21 @@ enum PurchaseText {
         }
     }
 
-    static func order(_ order: PurchaseOrder) -> (text: String, role: StyleRole) {
+    /// What the API reference says of unpaid crypto invoices, shown when the invoice carries no expiry.
+    static let usualExpiry = "unpaid invoices usually expire after about 3 hours"
+
+    /// An invoice that expired or failed as a whole can be bought again from the same lines (`a`).
+    static func canRestoreLines(_ purchase: Purchase) -> Bool {
+        guard purchase.stage == .settled, !purchase.lines.isEmpty else { return false }
+        return [.expired, .denied, .failed].contains(purchase.outcome ?? .failed)
+    }
+
+    /// An order's status; one still waiting for a payment that will never come says so.
+    static func order(_ order: PurchaseOrder, of purchase: Purchase? = nil) -> (text: String, role: StyleRole) {
+        let unpaid = order.status == nil || order.status == .created
+        if unpaid, let purchase, purchase.stage == .settled, let outcome = purchase.outcome, outcome == .expired || outcome == .denied {
+            return (outcome == .expired ? "not bought: the invoice expired" : "not bought: the payment was denied", .muted)
+        }
         switch order.status {
         case nil, .created?: return ("waiting for payment", .muted)
         case .paymentDetected?: return ("payment seen", .accent)

@@ -22,6 +22,9 @@ extension PurchaseView {
         rows.append(Row(label: "Method", text: method, style: .text))
         rows.append(Row(label: "Invoice", text: purchase.invoiceId ?? "none yet (purchase \(purchase.id))", style: Style(.muted)))
         rows += statusRows(state, purchase, width: width, glyphs: glyphs)
+        if PurchaseText.canRestoreLines(purchase) {
+            rows.append(Row(text: "a puts its lines back in the cart", style: Style(.key), indent: labelWidth))
+        }
         if let problem = purchase.problem {
             rows += wrap(problem, width: width).map { Row(text: $0, style: Style(.error, bold: true)) }
         }
@@ -35,7 +38,7 @@ extension PurchaseView {
             for order in purchase.orders {
                 values = PurchaseValues.values(of: order).enumerated().map { (index + $0.offset, $0.element) }
                 index += values.count
-                rows += orderRows(state, order, values: values, width: width, glyphs: glyphs)
+                rows += orderRows(state, purchase, order, values: values, width: width, glyphs: glyphs)
             }
         }
         if !purchase.timeline.isEmpty {
@@ -99,11 +102,15 @@ extension PurchaseView {
             rows.append(Row(label: "Send exactly", text: amount.formatted,
                             style: Style(.input, bold: true), valueIndex: index))
         }
-        if let expiry = purchase.expiresAt {
+        if let expiry = purchase.expiresAt, purchase.payment?.expiryIsEstimate != true {
             let left = expiry.timeIntervalSince(state.now)
-            let estimate = purchase.payment?.expiryIsEstimate == true
-            rows.append(Row(label: "Expires in", text: left > 0 ? (estimate ? "about " : "") + PurchaseText.clock(left) : "expired",
+            rows.append(Row(label: "Expires in", text: left > 0 ? PurchaseText.clock(left) : "expired",
                             style: Style(left < 600 ? .warning : .text)))
+        } else {
+            // No server sent an expiry: say what the API reference says, never a clock of our own making.
+            rows += wrap(PurchaseText.usualExpiry, width: width - labelWidth).enumerated().map { offset, line in
+                Row(label: offset == 0 ? "Expires" : "", text: line, style: Style(.muted), indent: offset == 0 ? 0 : labelWidth)
+            }
         }
         if state.connection.isSandbox {
             rows.append(Row(text: "s simulates it (sandbox)", style: Style(.key), indent: labelWidth))
@@ -111,9 +118,9 @@ extension PurchaseView {
         return rows
     }
 
-    private static func orderRows(_ state: AppState, _ order: PurchaseOrder, values: [(Int, PurchaseValue)], width: Int,
+    private static func orderRows(_ state: AppState, _ purchase: Purchase, _ order: PurchaseOrder, values: [(Int, PurchaseValue)], width: Int,
                                   glyphs: Glyphs) -> [Row] {
-        let (status, role) = PurchaseText.order(order)
+        let (status, role) = PurchaseText.order(order, of: purchase)
         let mark = switch order.status {
         case .delivered?: state.asciiOnly ? "+" : "✓"
         case .failed?, .permanentFailure?, .refunded?: state.asciiOnly ? "x" : "✗"

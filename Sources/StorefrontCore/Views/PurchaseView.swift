@@ -54,6 +54,8 @@ enum PurchaseView {
         var payload: String
         var caption: String
         var isHidden: Bool
+        /// The payload's parts in words, for the full-screen view: address and amount, or SM-DP+ and activation code.
+        var notes: [String]
     }
 
     static func qrCode(_ state: AppState, _ purchase: Purchase) -> Code? {
@@ -63,7 +65,12 @@ enum PurchaseView {
             case .bitcoin: "bitcoin URI with the amount"
             default: "the address: send the amount shown"
             }
-            return Code(title: "Scan to pay", payload: uri, caption: what, isHidden: false)
+            var notes = PurchaseValues.payment(of: purchase).filter { $0.kind == .paymentAddress && purchase.paymentMethod != .lightning }
+                .map { "\($0.label)  \($0.text)" }
+            if let amount = purchase.payment?.amount {
+                notes.append("Amount  \(amount.decimalString) \(amount.currency.code)")
+            }
+            return Code(title: "Scan to pay", payload: uri, caption: what, isHidden: false, notes: notes)
         }
         let values = PurchaseValues.list(for: purchase)
         let selectedOrder = state.checkout.shown.flatMap { values.indices.contains($0.selection) ? values[$0.selection].orderId : nil }
@@ -71,9 +78,11 @@ enum PurchaseView {
         guard let order = candidates.first(where: { $0.id == selectedOrder }) ?? candidates.first,
               let redemption = order.redemption, let payload = redemption.qrPayload else { return nil }
         let isESIM = redemption.lpa != nil
+        let notes = PurchaseValues.values(of: order).filter { $0.kind == .smdpAddress || $0.kind == .activationCode }
+            .map { "\($0.label)  \($0.text)" }
         return Code(title: isESIM ? "eSIM profile" : "Barcode", payload: payload,
                     caption: isESIM ? "scan in eSIM settings" : "show at the till",
-                    isHidden: !state.isRevealed(orderId: order.id))
+                    isHidden: !state.isRevealed(orderId: order.id), notes: notes)
     }
 
     /// Wide enough for the code in the current mode when the window allows, leaving the details 44 columns;
@@ -93,7 +102,10 @@ enum PurchaseView {
             if code.isHidden {
                 drawHidden(state, matrix, in: area, glyphs, into: &buffer)
             } else {
-                buffer.drawQR(matrix, mode: state.checkout.qrMode, in: area)
+                // The pane takes the code's width plus 4 once the details keep 44 columns; rows grow with the window.
+                buffer.drawQR(matrix, mode: state.checkout.qrMode, in: area, alternative: ", press Q for the code alone, or m for another mode") { needed in
+                    .init(columns: max(state.width, needed.columns + 48), rows: max(state.height, state.height - area.height + needed.rows))
+                }
             }
         case .failed(let message)?:
             buffer.wrapped("No QR code: \(message)", x: area.x + 1, y: area.y + 1, width: area.width - 2, maxRows: 4, style: Style(.error))
@@ -103,7 +115,7 @@ enum PurchaseView {
     }
 
     /// In place of a secret code: a box of about its size that says how to show it.
-    private static func drawHidden(_ state: AppState, _ matrix: QRMatrix, in area: Rect, _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
+    static func drawHidden(_ state: AppState, _ matrix: QRMatrix, in area: Rect, _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
         let size = QRTextRenderer.size(of: matrix, mode: state.checkout.qrMode)
         let width = min(area.width - 2, max(32, size.columns))
         let height = min(area.height - 2, max(5, size.rows))

@@ -6,17 +6,21 @@ public func render(_ state: AppState) -> ScreenBuffer {
         return buffer
     }
     let layout = Layout(width: state.width, height: state.height)
-    HeaderView.draw(state, layout, into: &buffer)
-    switch state.screen {
-    case .browser: BrowserView.draw(state, layout, into: &buffer)
-    case .cart: CartView.draw(state, layout, into: &buffer)
-    case .review: ReviewView.draw(state, layout, into: &buffer)
-    case .purchase: PurchaseView.draw(state, layout, into: &buffer)
-    case .history: HistoryView.draw(state, layout, into: &buffer)
-    case .esim: ESIMView.draw(state, layout, into: &buffer)
-    case .phoneRefill: PhoneRefillView.draw(state, layout, into: &buffer)
+    if FullScreenQRView.applies(state) {
+        FullScreenQRView.draw(state, into: &buffer)
+    } else {
+        HeaderView.draw(state, layout, into: &buffer)
+        switch state.screen {
+        case .browser: BrowserView.draw(state, layout, into: &buffer)
+        case .cart: CartView.draw(state, layout, into: &buffer)
+        case .review: ReviewView.draw(state, layout, into: &buffer)
+        case .purchase: PurchaseView.draw(state, layout, into: &buffer)
+        case .history: HistoryView.draw(state, layout, into: &buffer)
+        case .esim: ESIMView.draw(state, layout, into: &buffer)
+        case .phoneRefill: PhoneRefillView.draw(state, layout, into: &buffer)
+        }
+        StatusBarView.draw(state, layout, into: &buffer)
     }
-    StatusBarView.draw(state, layout, into: &buffer)
     switch state.overlay {
     case .help: HelpView.draw(state, layout, into: &buffer)
     case .addToCart(let form): AddToCartView.draw(form, state, layout, into: &buffer)
