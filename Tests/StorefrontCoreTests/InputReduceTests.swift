@@ -130,7 +130,7 @@ import Testing
         #expect(state.message == nil, "the cart is another screen")
     }
 
-    @Test func aPurchaseMessageGoesWhenAnotherPurchaseIsShown() {
+    @Test func aMessageMadeUnderTheHelpGoesWithIt() {
         var state = SampleApp.browsing()
         state.screen = .history
         _ = press(&state, .character("?"))
