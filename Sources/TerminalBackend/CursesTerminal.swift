@@ -171,7 +171,7 @@ public final class CursesTerminal: TerminalDevice {
 
     /// Writes a control sequence of our own straight to the terminal, after ncurses' output.
     private static func writeToTerminal(_ text: String) {
-        fflush(stdout)
+        fflush(nil)
         let sequence = Array(text.utf8)
         sequence.withUnsafeBytes { bytes in
             var offset = 0

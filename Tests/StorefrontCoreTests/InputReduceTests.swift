@@ -135,7 +135,8 @@ import Testing
         state.screen = .history
         _ = press(&state, .character("?"))
         #expect(state.overlay == .help)
-        state.message = StatusMessage(.info, "Said on the help")
+        _ = reduce(&state, .themeChanged(name: "solarized-dark"))
+        #expect(state.message?.text == "Theme: solarized-dark")
         _ = press(&state, .escape)
         #expect(state.message == nil, "closing the help is leaving the moment the message was made for")
     }
@@ -170,7 +171,8 @@ import Testing
     @Test func rowsOfSeveralCountriesShowTheirCountry() {
         var state = SampleApp.browsing(width: 80, height: 24)
         state.browser.products = ["DE", "JP", "US"].map {
-            ProductSummary(id: "basil-\($0)", name: "Basil Sushi", type: .giftCard, countryCode: $0, currency: "EUR", packageValues: ["10"])
+            ProductSummary(id: "basil-\($0)", name: "Basil Sushi", type: .giftCard, countryCode: $0, currency: "EUR",
+                           packageValues: ["10"])
         }
         let text = render(state).text
         for code in ["DE", "JP", "US"] {

@@ -51,7 +51,7 @@ public enum Keymap {
         KeyBinding(keys: [.tab], command: .nextPane, context: .browser, summary: "Next pane"),
         KeyBinding(keys: [.backTab], command: .previousPane, context: .browser, summary: "Previous pane"),
         KeyBinding(keys: [.enter], command: .open, context: .browser, summary: "Open country / product"),
-        KeyBinding(keys: [.character("/")], command: .startSearch, context: .browser, summary: "Search (countries: jump)"),
+        KeyBinding(keys: [.character("/")], command: .startSearch, context: .browser, summary: "Search as you type"),
         KeyBinding(keys: [.control("g")], command: .searchAllCountries, context: .browser, summary: "Search all countries"),
         KeyBinding(keys: [.character("a")], command: .addToCart, context: .browser, summary: "Add product to cart"),
         KeyBinding(keys: [.character("["), .left], command: .previousTab, context: .browser, summary: "Previous type tab"),

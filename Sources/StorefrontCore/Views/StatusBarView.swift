@@ -75,7 +75,7 @@ enum StatusBarView {
     /// The keys that matter on the current screen, most useful first.
     static func hints(_ state: AppState) -> [(String, String)] {
         switch state.overlay {
-        case .help: return [("↑↓", "scroll"), ("Esc", "close help")]
+        case .help: return (HelpView.maxScroll(state) > 0 ? [("↑↓", "scroll")] : []) + [("Esc", "close help")]
         case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
         case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
         case .confirmPurchase: return [("y", "buy"), ("n", "back to the review")]
