@@ -6,6 +6,9 @@ enum CursesInput: Sendable, Equatable {
     case key(Key)
     /// ncurses saw SIGWINCH and has already resized its screen.
     case resize
+    /// Bracketed paste began (`ESC [200~`): what follows until `pasteEnd` is text, not keys.
+    case pasteStart
+    case pasteEnd
 }
 
 /// ncurses' key codes and control characters as `Key`s, in tables so that adding a key is one line.
@@ -17,12 +20,22 @@ enum CursesKeyTable {
             KEY_PPAGE: .key(.pageUp), KEY_NPAGE: .key(.pageDown), KEY_HOME: .key(.home), KEY_END: .key(.end),
             KEY_ENTER: .key(.enter), KEY_BACKSPACE: .key(.backspace), KEY_DC: .key(.delete),
             KEY_BTAB: .key(.backTab), sf_key_resize(): .resize,
+            pasteStartCode: .pasteStart, pasteEndCode: .pasteEnd,
         ]
         for number in 1...12 {
             table[sf_key_f(Int32(number))] = .key(.function(number))
         }
         return table
     }()
+
+    /// Key codes of our own, above every code ncurses defines, for the bracketed paste markers.
+    static let pasteStartCode: Int32 = 0x3F0
+    static let pasteEndCode: Int32 = 0x3F1
+
+    /// The markers a terminal puts around pasted text once asked to (`ESC [?2004h`).
+    static let pasteSequences: [(sequence: String, code: Int32)] = [
+        ("\u{1B}[200~", pasteStartCode), ("\u{1B}[201~", pasteEndCode),
+    ]
 
     /// Sequences terminals send for Home, End and the arrows that the terminfo entry of a mismatched `TERM`
     /// lacks (tmux sends `ESC [1~` for Home even under `TERM=xterm-256color`, which expects `ESC OH`; a

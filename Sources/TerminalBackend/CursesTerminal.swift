@@ -43,7 +43,7 @@ public final class CursesTerminal: TerminalDevice {
         noecho()
         nonl()
         keypad(window, true)
-        for alternate in CursesKeyTable.alternateSequences {
+        for alternate in CursesKeyTable.alternateSequences + CursesKeyTable.pasteSequences {
             define_key(alternate.sequence, alternate.code)
         }
         intrflush(window, false)
@@ -53,7 +53,13 @@ public final class CursesTerminal: TerminalDevice {
         colors = CursesColorMode.start(environment: environment)
         palette = CursesPalette.install(theme, mode: colors)
         lastSize = (Int(sf_getmaxx(window)), Int(sf_getmaxy(window)))
+        // Bracketed paste: a pasted ICCID or phone number arrives as one piece of text, so a line break in it
+        // is not an Enter and its letters are not commands.
+        Self.writeToTerminal(Self.bracketedPasteOn)
     }
+
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
 
     deinit {
         shutdown()
@@ -105,6 +111,10 @@ public final class CursesTerminal: TerminalDevice {
             switch CursesKeyTable.decode(status: status, code: UInt32(code)) {
             case .key(let key):
                 return .key(key)
+            case .pasteStart:
+                return .key(.paste(readPaste()))
+            case .pasteEnd:
+                continue
             case .resize:
                 lastPainted = nil
                 lastSize = size
@@ -117,6 +127,24 @@ public final class CursesTerminal: TerminalDevice {
                 if wait <= 0 { return nil }
             }
         }
+    }
+
+    /// The text between the paste markers. A terminal sends it at once; a second without a byte ends it, so a
+    /// lost end marker cannot swallow the keys typed after it.
+    private func readPaste() -> String {
+        var text = String.UnicodeScalarView()
+        wtimeout(window, 1000)
+        while text.count < 4096 {
+            var code: wint_t = 0
+            let status = wget_wch(window, &code)
+            if status == sf_err() { break }
+            if status == sf_key_code_yes() {
+                if Int32(bitPattern: UInt32(code)) == CursesKeyTable.pasteEndCode { break }
+                continue
+            }
+            if let scalar = Unicode.Scalar(UInt32(code)) { text.append(scalar) }
+        }
+        return String(text)
     }
 
     /// A hung-up terminal makes every read fail at once; without this check the loop would spin at full CPU
@@ -138,7 +166,13 @@ public final class CursesTerminal: TerminalDevice {
         guard isRunning else { return }
         // ncurses has flushed its own output by now (each paint ends with doupdate), so the sequence cannot
         // land in the middle of a cell's bytes.
-        let sequence = Array(OSC52.sequence(copying: text).utf8)
+        Self.writeToTerminal(OSC52.sequence(copying: text))
+    }
+
+    /// Writes a control sequence of our own straight to the terminal, after ncurses' output.
+    private static func writeToTerminal(_ text: String) {
+        fflush(nil)
+        let sequence = Array(text.utf8)
         sequence.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -153,6 +187,7 @@ public final class CursesTerminal: TerminalDevice {
         guard isRunning else { return }
         isRunning = false
         lastSize = (Int(sf_getmaxx(window)), Int(sf_getmaxy(window)))
+        Self.writeToTerminal(Self.bracketedPasteOff)
         endwin()
         CursesSignals.uninstall()
         delscreen(screen)

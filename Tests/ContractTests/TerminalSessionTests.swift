@@ -115,4 +115,21 @@ import Testing
         try await session.waitFor("/ search")
         try await session.keys("C-c")
     }
+
+    /// What only a real terminal sends: a bracketed paste (its line break is text, not Enter) and Home.
+    @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
+    func aPasteIsOneTextAndHomeMovesTheCursor() async throws {
+        let session = try Session()
+        try await session.waitFor("just refreshed")
+        try await session.keys("/")
+        try await session.tmux(["set-buffer", "-b", "sf-paste", "cafe\nmu"])
+        try await session.tmux(["paste-buffer", "-p", "-d", "-b", "sf-paste", "-t", session.name])
+        try await session.waitFor("/ cafe mu▏")
+        try await session.type("ller")
+        try await session.waitFor("/ cafe muller▏", timeout: 30)
+        try await session.keys("Home")
+        try await session.type("x")
+        try await session.waitFor("/ x▏cafe muller", timeout: 30)
+        try await session.keys("C-c")
+    }
 }

@@ -179,6 +179,23 @@ import Testing
         #expect(screen.contains("5.15 GB"), "data left counts the queued bundle")
     }
 
+    @Test func theTopUpMessageGoesOnceAnotherESIMIsShown() {
+        var state = reviewing()
+        _ = press(&state, .character("y"))
+        _ = reduce(&state, .checkout(.placed(purchase("p1", stage: .created))))
+        let delivered = purchase("p1", stage: .settled, orders: [PurchaseOrder(id: "o1", status: .delivered, esimId: Self.iccid)])
+        _ = reduce(&state, .checkout(.updated(delivered, follow: nil)))
+        _ = reduce(&state, .esim(.loaded(Self.esim)))
+        #expect(state.message?.text.contains("…0019") == true)
+        _ = press(&state, .escape, .escape)
+        #expect(state.esim.step == .lookup && state.esim.iccidText.isEmpty)
+        _ = type(&state, Self.owned[1].iccid)
+        _ = press(&state, .enter)
+        _ = reduce(&state, .esim(.loaded(Self.owned[1])))
+        #expect(state.esim.esim?.iccid == Self.owned[1].iccid)
+        #expect(state.message == nil, "the message about …0019 does not stay under …0027")
+    }
+
     @Test func aFailedTopUpShowsItsRefundAndLeavesTheESIMUnchanged() {
         var state = reviewing()
         _ = press(&state, .character("y"))

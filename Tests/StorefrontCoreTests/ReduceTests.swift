@@ -54,7 +54,7 @@ import Testing
 
     @Test func typingInTheCountryListJumpsAndFilters() {
         var state = SampleApp.browsing()
-        _ = press(&state, .backTab)
+        _ = press(&state, .backTab, .character("/"))
         #expect(state.browser.focus == .countries)
         let effects = type(&state, "un")
         #expect(state.browser.selectedCountry?.code == "US")

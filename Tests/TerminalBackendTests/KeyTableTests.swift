@@ -28,6 +28,12 @@ import Testing
         #expect(keys.count { $0 == .key(.end) } == 4)
     }
 
+    @Test func bracketedPasteMarkersDecodeAsTheStartAndEndOfAPaste() {
+        #expect(CursesKeyTable.pasteSequences.map(\.sequence) == ["\u{1B}[200~", "\u{1B}[201~"])
+        let inputs = CursesKeyTable.pasteSequences.map { CursesKeyTable.decode(status: functionKey, code: UInt32($0.code)) }
+        #expect(inputs == [.pasteStart, .pasteEnd])
+    }
+
     @Test func controlCharactersMapToTheirKeys() {
         let expected: [UInt32: Key] = [
             1: .control("a"), 3: .control("c"), 12: .control("l"), 26: .control("z"),

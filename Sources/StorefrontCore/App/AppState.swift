@@ -22,6 +22,10 @@ public struct AppState: Sendable, Equatable {
     public var phone: PhoneRefillState
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
+    /// The first row of the help overlay shown, when the keys do not fit the window.
+    public var helpScroll = 0
+    /// The cursor of the text field being edited.
+    public var lineCursor = LineCursor()
     public var isQuitting: Bool
     public var now: Date
 
@@ -98,14 +102,23 @@ public enum Overlay: Sendable, Equatable {
     case confirmRepeatPurchase(String, PurchasePlan)
 }
 
+/// One line for the status bar. It belongs to where it was said (see `MessageContext`): `reduce` stamps a new
+/// message with the screen it was made on and drops it once the screen, the overlay or the subject changes.
 public struct StatusMessage: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case info, success, error }
     public var kind: Kind
     public var text: String
+    /// Where it was said; nil until the action that made it ends.
+    public var context: MessageContext?
 
     public init(_ kind: Kind, _ text: String) {
         self.kind = kind
         self.text = text
+    }
+
+    /// Two messages are the same when they say the same thing, wherever they were said.
+    public static func == (lhs: StatusMessage, rhs: StatusMessage) -> Bool {
+        lhs.kind == rhs.kind && lhs.text == rhs.text
     }
 }
 
@@ -119,6 +132,8 @@ public struct BrowserState: Sendable, Equatable {
     /// 0 is "All countries"; n is `countries[n - 1]`.
     public var countryIndex = 0
     public var countryJump = ""
+    /// `/` in the countries pane: letters type a country name to jump to, until Enter, Tab or Esc.
+    public var isJumpingToCountry = false
     /// nil is the "All" tab.
     public var type: ProductType?
     public var focus: BrowserPane = .products
@@ -159,6 +174,9 @@ public struct AddToCartForm: Sendable, Equatable {
     /// A typed value (range products), or a package value typed instead of picked.
     public var valueText = ""
     public var quantity = 1
+    /// False while the quantity is the 1 the dialog opened with (or +/- set): the next digit replaces it.
+    /// Once a digit is typed, digits append, so 1 then 2 is 12.
+    public var quantityTyped = false
     public var phoneText = ""
     public var error: String?
 

@@ -11,6 +11,7 @@ public enum Command: Sendable, Equatable {
     case nextField, previousField, nextOption, previousOption, confirm
     case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, fullScreenQR, restoreLines
     case openESIM, openPhoneRefill, topUp
+    case searchAllCountries, openBrowser
 }
 
 public struct KeyBinding: Sendable, Equatable {
@@ -41,15 +42,17 @@ public enum Keymap {
         KeyBinding(keys: [.character("G"), .end], command: .bottom, context: .everywhere, summary: "Last item"),
         KeyBinding(keys: [.character("?")], command: .help, context: .everywhere, summary: "This help"),
         KeyBinding(keys: [.character("c")], command: .openCart, context: .everywhere, summary: "Open the cart"),
-        KeyBinding(keys: [.escape], command: .back, context: .everywhere, summary: "Back / clear search"),
+        KeyBinding(keys: [.escape], command: .back, context: .everywhere, summary: "Back one screen / clear"),
         KeyBinding(keys: [.character("q")], command: .quit, context: .everywhere, summary: "Quit (confirms if cart)"),
         KeyBinding(keys: [.control("c")], command: .quit, context: .everywhere, summary: "Quit now (cart is kept)"),
         KeyBinding(keys: [.control("l")], command: .redraw, context: .everywhere, summary: "Redraw the screen"),
         KeyBinding(keys: [.character("T")], command: .cycleTheme, context: .everywhere, summary: "Next colour theme"),
+        KeyBinding(keys: [.character("B")], command: .openBrowser, context: .everywhere, summary: "Back to the browser"),
         KeyBinding(keys: [.tab], command: .nextPane, context: .browser, summary: "Next pane"),
         KeyBinding(keys: [.backTab], command: .previousPane, context: .browser, summary: "Previous pane"),
         KeyBinding(keys: [.enter], command: .open, context: .browser, summary: "Open country / product"),
         KeyBinding(keys: [.character("/")], command: .startSearch, context: .browser, summary: "Search as you type"),
+        KeyBinding(keys: [.control("g")], command: .searchAllCountries, context: .browser, summary: "Search all countries"),
         KeyBinding(keys: [.character("a")], command: .addToCart, context: .browser, summary: "Add product to cart"),
         KeyBinding(keys: [.character("["), .left], command: .previousTab, context: .browser, summary: "Previous type tab"),
         KeyBinding(keys: [.character("]"), .right], command: .nextTab, context: .browser, summary: "Next type tab"),
@@ -85,6 +88,11 @@ public enum Keymap {
     ]
 
     /// The command for a key in a context: the context's own bindings first, then those for everywhere.
+    /// How help and hints name the keys of a command: "Ctrl-G".
+    public static func keyLabel(of command: Command) -> String {
+        bindings.first { $0.command == command }.map { $0.keys.map(\.label).joined(separator: " ") } ?? ""
+    }
+
     public static func command(for key: Key, in context: KeyBinding.Context) -> Command? {
         if context == .browser, case .character(let character) = key, let digit = character.wholeNumberValue, (1...5).contains(digit) {
             return .tab(digit - 1)

@@ -61,8 +61,7 @@ func openAddToCart(_ state: inout AppState) -> [Effect] {
 func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -> [Effect] {
     switch overlay {
     case .help:
-        if [.escape, .character("?"), .character("q"), .enter].contains(key) { state.overlay = nil }
-        return []
+        return handleHelpKey(&state, key)
     case .confirmQuit:
         if key == .character("y") || key == .character("Y") {
             state.isQuitting = true
@@ -91,6 +90,26 @@ func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -
     }
 }
 
+/// The help overlay: the moving keys scroll it when the keys do not fit; Esc, ?, q or Enter close it.
+private func handleHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let page = max(1, state.height - 6)
+    switch key {
+    case .escape, .character("?"), .character("q"), .enter:
+        state.overlay = nil
+        state.helpScroll = 0
+        return []
+    case .up, .character("k"): state.helpScroll -= 1
+    case .down, .character("j"): state.helpScroll += 1
+    case .pageUp: state.helpScroll -= page
+    case .pageDown, .character(" "): state.helpScroll += page
+    case .home, .character("g"): state.helpScroll = 0
+    case .end, .character("G"): state.helpScroll = Int.max / 2
+    default: return []
+    }
+    state.helpScroll = min(max(0, state.helpScroll), HelpView.maxScroll(state))
+    return []
+}
+
 private func handleFormKey(_ state: inout AppState, _ form: inout AddToCartForm, _ key: Key) -> [Effect] {
     let packages = form.product.denominations.packages
     switch key {
@@ -116,34 +135,49 @@ private func handleFormKey(_ state: inout AppState, _ form: inout AddToCartForm,
         case .down where !packages.isEmpty:
             form.packageIndex = min(packages.count - 1, form.packageIndex + 1)
             form.valueText = ""
-        case .character(let character) where form.valueText.count < 40:
-            form.valueText.append(character)
-        case .backspace where !form.valueText.isEmpty:
-            form.valueText.removeLast()
+        case _ where LineEditor.isEditing(key):
+            form.valueText = state.edit(form.valueText, in: .addValue, key, limit: 40) ?? form.valueText
         default:
             return []
         }
         form.error = form.valueText.isEmpty ? nil : denominationError(form)
     case .quantity:
         switch key {
-        case .up, .character("+"), .character("="): form.quantity = min(Cart.maxUnits, form.quantity + 1)
-        case .down, .character("-"): form.quantity = max(1, form.quantity - 1)
+        case .up, .character("+"), .character("="):
+            form.quantity = min(Cart.maxUnits, form.quantity + 1)
+            form.quantityTyped = false
+        case .down, .character("-"):
+            form.quantity = max(1, form.quantity - 1)
+            form.quantityTyped = false
         case .character(let character) where character.isASCII && character.isNumber:
-            let typed = (form.quantity == 1 && character != "0" ? "" : String(form.quantity)) + String(character)
-            form.quantity = min(Cart.maxUnits, max(1, Int(typed) ?? 1))
-        case .backspace: form.quantity = max(1, form.quantity / 10)
+            // Digits append once one was typed; three are plenty for a cart of twenty, and never overflow.
+            let typed = (form.quantityTyped ? String(form.quantity) : "") + String(character)
+            guard typed.count <= 3 else { return [] }
+            form.quantity = Int(typed) ?? 0
+            form.quantityTyped = true
+        case .backspace where form.quantityTyped && form.quantity >= 10:
+            form.quantity /= 10
+        case .backspace, .control("u"):
+            form.quantity = 1
+            form.quantityTyped = false
         default: return []
         }
-        form.error = form.quantity > state.cart.roomLeft ? CartError.full(units: state.cart.units, adding: form.quantity).message : nil
+        form.error = quantityProblem(form.quantity, in: state.cart)
     case .phone:
         switch key {
-        case .character(let character) where form.phoneText.count < 20: form.phoneText.append(character)
-        case .backspace where !form.phoneText.isEmpty: form.phoneText.removeLast()
+        case _ where LineEditor.isEditing(key):
+            form.phoneText = state.edit(form.phoneText, in: .addPhone, key, limit: 20) ?? form.phoneText
         default: return []
         }
         form.error = nil
     }
     return []
+}
+
+/// What is wrong with a quantity, in words: the typed value stays as typed and Enter refuses it.
+private func quantityProblem(_ quantity: Int, in cart: Cart) -> String? {
+    if quantity < 1 { return "Type a quantity of 1 or more." }
+    return quantity > cart.roomLeft ? CartError.full(units: cart.units, adding: quantity).message : nil
 }
 
 private func denominationError(_ form: AddToCartForm) -> String? {

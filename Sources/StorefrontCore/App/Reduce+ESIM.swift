@@ -35,12 +35,8 @@ func handleESIMKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// only Enter, Esc and the arrows act. nil for keys the list handles.
 private func editICCID(_ state: inout AppState, _ key: Key) -> [Effect]? {
     switch key {
-    case .character(let character):
-        guard state.esim.iccidText.count < 40 else { return [] }
-        state.esim.iccidText.append(character)
-    case .backspace:
-        guard !state.esim.iccidText.isEmpty else { return [] }
-        state.esim.iccidText.removeLast()
+    case _ where LineEditor.isEditing(key):
+        state.esim.iccidText = state.edit(state.esim.iccidText, in: .iccid, key, limit: 40) ?? state.esim.iccidText
     case .enter:
         return submitICCID(&state)
     case .escape:
@@ -169,12 +165,8 @@ private func plansCommand(_ state: inout AppState, _ command: Command) -> [Effec
 /// Typing the plan filter; true when the key was the filter's.
 private func editPlanFilter(_ state: inout AppState, _ key: Key) -> Bool {
     switch key {
-    case .character(let character):
-        guard state.esim.planFilter.count < 40 else { return true }
-        state.esim.planFilter.append(character)
-    case .backspace:
-        guard !state.esim.planFilter.isEmpty else { return true }
-        state.esim.planFilter.removeLast()
+    case _ where LineEditor.isEditing(key):
+        state.esim.planFilter = state.edit(state.esim.planFilter, in: .planFilter, key, limit: 40) ?? state.esim.planFilter
     case .enter, .tab:
         state.esim.isEditingPlanFilter = false
     case .escape:

@@ -58,12 +58,10 @@ func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 private func editFilter(_ state: inout AppState, _ key: Key) -> [Effect]? {
     var history = state.checkout.history
     switch key {
-    case .character(let character):
-        guard history.filter.count < 60 else { return [] }
-        history.filter.append(character)
-    case .backspace:
-        guard !history.filter.isEmpty else { return [] }
-        history.filter.removeLast()
+    case _ where LineEditor.isEditing(key):
+        let edited = state.edit(history.filter, in: .historyFilter, key, limit: 60) ?? history.filter
+        guard edited != history.filter else { return [] }
+        history.filter = edited
     case .enter, .tab:
         state.checkout.history.isEditingFilter = false
         return []

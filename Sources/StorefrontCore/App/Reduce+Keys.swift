@@ -15,9 +15,7 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     switch state.screen {
     case .browser:
         if state.browser.isEditingSearch { return handleSearchKey(&state, key) }
-        if state.browser.focus == .countries, case .character(let character) = key, character.isLetter || character == " " {
-            return jumpToCountry(&state, typed: character)
-        }
+        if state.browser.isJumpingToCountry, let effects = handleCountryJumpKey(&state, key) { return effects }
         guard let command = Keymap.command(for: key, in: .browser) else { return [] }
         return screenCommand(&state, command) ?? browserCommand(&state, command)
     case .cart:
@@ -56,9 +54,21 @@ func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return openESIM(&state)
     case .openPhoneRefill:
         return openPhoneRefill(&state)
+    case .openBrowser:
+        return openBrowser(&state)
     default:
         return nil
     }
+}
+
+/// `B`, from anywhere: straight back to the browser, as it was left. Leaving a purchase masks its codes.
+func openBrowser(_ state: inout AppState) -> [Effect] {
+    if state.screen == .purchase {
+        leavePurchase(&state, to: .browser)
+    } else {
+        state.screen = .browser
+    }
+    return []
 }
 
 func quit(_ state: inout AppState) -> [Effect] {
@@ -85,6 +95,7 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         let step = command == .nextPane ? 1 : order.count - 1
         state.browser.focus = order[(index + step) % order.count]
         state.browser.countryJump = ""
+        state.browser.isJumpingToCountry = false
         return []
     case .open:
         switch state.browser.focus {
@@ -106,10 +117,16 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
             }
         }
         return []
+    case .startSearch where state.browser.focus == .countries:
+        state.browser.isJumpingToCountry = true
+        state.browser.countryJump = ""
+        return []
     case .startSearch:
         state.browser.isEditingSearch = true
         state.browser.focus = .products
         return []
+    case .searchAllCountries:
+        return searchAllCountries(&state)
     case .addToCart:
         return openAddToCart(&state)
     case .openCart:
@@ -170,15 +187,14 @@ private func loadMoreIfNeeded(_ state: inout AppState) -> [Effect] {
 }
 
 private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if let edited = state.edit(state.browser.searchText, in: .search, key, limit: 100) {
+        guard edited != state.browser.searchText else { return [] }
+        state.browser.searchText = edited
+        return requery(&state)
+    }
     switch key {
-    case .character(let character):
-        guard state.browser.searchText.count < 100 else { return [] }
-        state.browser.searchText.append(character)
-        return requery(&state)
-    case .backspace:
-        guard !state.browser.searchText.isEmpty else { return [] }
-        state.browser.searchText.removeLast()
-        return requery(&state)
+    case .control("g"):
+        return searchAllCountries(&state)
     case .enter, .tab:
         state.browser.isEditingSearch = false
         return []
@@ -191,6 +207,35 @@ private func handleSearchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return Keymap.command(for: key, in: .browser).map { browserCommand(&state, $0) } ?? []
     default:
         return []
+    }
+}
+
+/// The search widened to every country (Ctrl-G): the same words, "All countries" selected.
+private func searchAllCountries(_ state: inout AppState) -> [Effect] {
+    guard state.browser.countryIndex != 0 else {
+        state.message = StatusMessage(.info, "The search already covers all countries.")
+        return []
+    }
+    state.browser.countryIndex = 0
+    return requery(&state)
+}
+
+/// Keys after `/` in the countries pane: text is the name to jump to; Enter or Tab keeps the country, Esc
+/// stops. nil for the keys the pane itself handles (the arrows).
+private func handleCountryJumpKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    switch key {
+    case .character(let character):
+        return jumpToCountry(&state, typed: character)
+    case .backspace:
+        guard !state.browser.countryJump.isEmpty else { return [] }
+        state.browser.countryJump.removeLast()
+        return []
+    case .enter, .tab, .escape:
+        state.browser.isJumpingToCountry = false
+        state.browser.countryJump = ""
+        return []
+    default:
+        return nil
     }
 }
 

@@ -46,17 +46,12 @@ private func numberKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     var phone = state.phone
     defer { state.phone = phone }
     switch key {
-    case .character(let character):
-        if phone.field == .number {
-            guard phone.numberText.count < 30 else { return [] }
-            phone.numberText.append(character)
-        } else {
-            guard phone.countryText.count < 2, character.isLetter else { return [] }
-            phone.countryText.append(contentsOf: character.uppercased())
-        }
-    case .backspace:
-        if phone.field == .number, !phone.numberText.isEmpty { phone.numberText.removeLast() }
-        if phone.field == .country, !phone.countryText.isEmpty { phone.countryText.removeLast() }
+    case _ where phone.field == .number && LineEditor.isEditing(key):
+        phone.numberText = state.edit(phone.numberText, in: .phoneNumber, key, limit: 30) ?? phone.numberText
+    case _ where phone.field == .country && LineEditor.isEditing(key):
+        // A country is two letters: anything else typed or pasted is dropped.
+        let edited = state.edit(phone.countryText, in: .phoneCountry, key, limit: 2) ?? phone.countryText
+        phone.countryText = String(edited.filter(\.isLetter).uppercased().prefix(2))
     case .tab, .backTab, .up, .down:
         phone.field = phone.field == .number ? .country : .number
         return []

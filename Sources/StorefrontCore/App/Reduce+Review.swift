@@ -18,7 +18,7 @@ func handleReviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard state.checkout.placingLines == nil else { return [] }
     var form = state.checkout.review
     defer { state.checkout.review = form }
-    if form.isEditingText, editText(&form, key) { return [] }
+    if form.isEditingText, editText(&state, &form, key) { return [] }
     guard let command = Keymap.command(for: key, in: .review) else { return [] }
     if let effects = screenCommand(&state, command) { return effects }
     switch command {
@@ -46,19 +46,11 @@ func handleReviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 }
 
 /// Typing into the refund address or email; true when the key was text.
-private func editText(_ form: inout ReviewForm, _ key: Key) -> Bool {
-    var text = form.field == .refundAddress ? form.refundAddress : form.email
-    switch key {
-    case .character(let character):
-        guard text.count < 120 else { return true }
-        text.append(character)
-    case .backspace:
-        guard !text.isEmpty else { return true }
-        text.removeLast()
-    default:
-        return false
-    }
-    if form.field == .refundAddress { form.refundAddress = text } else { form.email = text }
+private func editText(_ state: inout AppState, _ form: inout ReviewForm, _ key: Key) -> Bool {
+    let text = form.field == .refundAddress ? form.refundAddress : form.email
+    guard let edited = state.edit(text, in: form.field == .refundAddress ? .refundAddress : .email, key, limit: 120) else { return false }
+    guard edited != text else { return true }
+    if form.field == .refundAddress { form.refundAddress = edited } else { form.email = edited }
     form.error = nil
     return true
 }
@@ -130,6 +122,17 @@ public func purchaseSummary(_ state: AppState) -> String {
     case (_, let total?): return "Buy \(items) worth \(total), paying with \(method.displayName)? y/n"
     case (_, nil): return "Buy \(items), paying with \(method.displayName)? y/n"
     }
+}
+
+/// The confirmation's lines naming every phone number and ICCID in full, at most `limit` of them (the
+/// review lists them all): "Tidal Cellular 10 EUR × 1 to +4915123456789".
+public func purchaseRecipients(_ state: AppState, limit: Int) -> [String] {
+    let lines = state.cart.lines.compactMap { line in
+        line.recipient.map { "\(line.productName) \(line.faceValue) × \(line.quantity) \($0)" }
+    }
+    guard lines.count > limit else { return lines }
+    let kept = max(0, limit - 1)
+    return Array(lines.prefix(kept)) + ["and \(lines.count - kept) more (the review lists every one)"]
 }
 
 /// Asked when the same cart (or top-up) was bought moments ago: `y` buys it again on purpose, anything that

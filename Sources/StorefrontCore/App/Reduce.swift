@@ -2,6 +2,12 @@ import Foundation
 
 /// The only place the state changes. Pure: no clock, no I/O; what must happen outside comes back as effects.
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    state.settleMessage()
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .keyPressed(let key):
         return handleKey(&state, key)
@@ -85,13 +91,12 @@ func currentQuery(_ state: AppState, offset: Int = 0) -> CatalogQuery {
 /// Products are loaded a hundred at a time; more are asked for as the selection nears the end.
 let productPageSize = 100
 
-/// Starts a new query for the current filters: the list restarts at the top.
+/// Starts a new query for the current filters. The bar stays on its product until the answer comes; then it
+/// follows that product if the new list has it, and goes to the top if not (see `productsLoaded`).
 func requery(_ state: inout AppState) -> [Effect] {
     let query = currentQuery(state)
     state.browser.query = query
     state.browser.isLoading = true
-    state.browser.selection = 0
-    state.browser.scroll = 0
     return [.queryProducts(query)]
 }
 
@@ -99,7 +104,7 @@ private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ quer
     guard query.sameFilter(as: state.browser.query) else { return [] }
     let previous = state.browser.selectedProduct?.id
     if query.offset == 0 {
-        state.browser.products = page.items
+        followSelection(&state, to: page.items, selected: previous)
     } else if query.offset == state.browser.products.count {
         state.browser.products += page.items
     } else {
@@ -109,6 +114,20 @@ private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ quer
     state.browser.isLoading = false
     clampScroll(&state)
     return detailEffects(&state, previous: previous)
+}
+
+/// Replaces the list, keeping the bar on the product it was on (and on the same screen row when it can):
+/// a refresh, a requery or a new order must never leave the bar on whatever product moved under it.
+private func followSelection(_ state: inout AppState, to products: [ProductSummary], selected: String?) {
+    let rowOnScreen = state.browser.selection - state.browser.scroll
+    state.browser.products = products
+    if let selected, let index = products.firstIndex(where: { $0.id == selected }) {
+        state.browser.selection = index
+        state.browser.scroll = max(0, index - rowOnScreen)
+    } else {
+        state.browser.selection = 0
+        state.browser.scroll = 0
+    }
 }
 
 /// Asks for the selected product's detail when the selection landed on another product.

@@ -7,6 +7,8 @@ public enum Key: Sendable, Hashable {
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, pageUp, pageDown, home, end
     case function(Int)
+    /// Text pasted in one go (bracketed paste), as the terminal sent it: untrusted until `LineEditor` cleans it.
+    case paste(String)
 
     /// How help and status bars name the key: "Enter", "Ctrl-L", "PgDn", "/".
     public var label: String {
@@ -29,6 +31,7 @@ public enum Key: Sendable, Hashable {
         case .home: "Home"
         case .end: "End"
         case .function(let number): "F\(number)"
+        case .paste: "paste"
         }
     }
 }

@@ -30,7 +30,7 @@ enum AddToCartView {
             }
         }
         let prompt = denominations.range == nil ? "or type a package: " : packageRows > 0 ? "or type a value: " : "value: "
-        let typed = form.valueText + (form.field == .denomination ? glyphs.cursor : "")
+        let typed = form.field == .denomination ? state.showingCursor(form.valueText, in: .addValue, glyph: glyphs.cursor) : form.valueText
         buffer.row("  \(prompt)\(typed)\(typedPrice(form))", x: x, y: y, width: width, style: Style(.input))
         y += 2
 
@@ -40,7 +40,7 @@ enum AddToCartView {
         y += 2
         if form.needsPhone {
             buffer.put("Phone", x: x, y: y, style: focusedStyle(.phone))
-            let phone = form.phoneText.isEmpty && form.field != .phone ? "+15551234567 (E.164)" : form.phoneText + (form.field == .phone ? glyphs.cursor : "")
+            let phone = form.phoneText.isEmpty && form.field != .phone ? "+15551234567 (E.164)" : (form.field == .phone ? state.showingCursor(form.phoneText, in: .addPhone, glyph: glyphs.cursor) : form.phoneText)
             buffer.put(phone, x: x + 14, y: y, style: Style(form.phoneText.isEmpty ? .muted : .input), maxWidth: width - 14)
             y += 2
         }

@@ -31,7 +31,7 @@ enum BrowserView {
             buffer.row("\(name) \(number)", x: pane.x + 1, y: pane.y + 1 + offset, width: inner, style: style)
         }
         if focused {
-            let hint = browser.countryJump.isEmpty ? "type to jump" : "jump: \(browser.countryJump)"
+            let hint = browser.isJumpingToCountry ? "jump: \(browser.countryJump)\(glyphs.cursor)" : "/ jumps"
             buffer.put(" \(hint) ", x: pane.x + 2, y: pane.maxY - 1, style: Style(.muted))
         }
     }
@@ -51,9 +51,12 @@ enum BrowserView {
         let inner = pane.width - 2
         let x = pane.x + 1
         let currencyWidth = 4
+        // Rows of several countries look alike ("Basil Sushi" three times): their country tells them apart.
+        let countryWidth = Set(browser.products.compactMap(\.countryCode)).count > 1 ? 3 : 0
         let valuesWidth = min(30, max(12, inner / 3))
-        let nameWidth = max(8, inner - currencyWidth - valuesWidth - 2)
-        buffer.row(DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("Cur", to: currencyWidth) + " " + "Denominations",
+        let nameWidth = max(8, inner - currencyWidth - valuesWidth - 2 - countryWidth)
+        func country(_ text: String) -> String { countryWidth == 0 ? "" : DisplayWidth.fit(text, to: countryWidth - 1) + " " }
+        buffer.row(DisplayWidth.fit("Name", to: nameWidth) + " " + country("Co") + DisplayWidth.fit("Cur", to: currencyWidth) + " " + "Denominations",
                    x: x, y: pane.y + 1, width: inner, style: Style(.muted, underline: true))
 
         guard !browser.products.isEmpty else {
@@ -67,7 +70,8 @@ enum BrowserView {
             let selected = index == browser.selection
             let base: Style = selected ? Style(focused ? .selection : .accent, bold: selected) : Style(product.inStock ? .text : .dimmed)
             let name = product.inStock ? product.name : "\(product.name) (out of stock)"
-            let line = DisplayWidth.fit(name, to: nameWidth) + " " + DisplayWidth.fit(product.currency ?? "", to: currencyWidth) + " "
+            let line = DisplayWidth.fit(name, to: nameWidth) + " " + country(product.countryCode ?? "")
+                + DisplayWidth.fit(product.currency ?? "", to: currencyWidth) + " "
                 + DisplayWidth.fit(product.faceValues, to: valuesWidth)
             buffer.row(line, x: x, y: y, width: inner, style: base)
             if !words.isEmpty && !selected {
@@ -111,7 +115,14 @@ enum BrowserView {
             var scope = [browser.selectedCountry?.name ?? "all countries"]
             if let type = browser.type { scope.append(type.displayName) }
             let what = browser.searchText.isEmpty ? "0 products" : "0 results for '\(browser.searchText)'"
-            text = "\(what) in \(scope.joined(separator: ", ")): \(browser.searchText.isEmpty ? "pick another country or tab" : "Esc clears")"
+            let advice = if browser.searchText.isEmpty {
+                "pick another country or tab"
+            } else if browser.selectedCountry != nil {
+                "\(Keymap.keyLabel(of: .searchAllCountries)) searches all countries, Esc clears"
+            } else {
+                "Esc clears"
+            }
+            text = "\(what) in \(scope.joined(separator: ", ")): \(advice)"
         }
         buffer.wrapped(text, x: pane.x + 2, y: pane.y + 3, width: pane.width - 4, maxRows: 3, style: Style(.muted))
     }

@@ -47,25 +47,55 @@ enum HelpView {
         }
         if screen == .browser {
             entries.append(Entry(keys: "Countries pane", summary: "", isHeading: true))
-            entries.append(Entry(keys: "a-z", summary: "Jump to a country", isHeading: false))
+            entries.append(Entry(keys: "/ then a-z", summary: "Jump to a country", isHeading: false))
         }
         return entries
     }
 
+    /// How the entries are laid out at a size: one or two columns, and how many rows each column has.
+    private struct Shape {
+        let entries: [Entry]
+        let columns: Int
+        let perColumn: Int
+        let rect: Rect
+        /// Entry rows the box shows at once (the last inner row is left blank).
+        var visibleRows: Int { max(1, rect.height - 3) }
+        var maxScroll: Int { max(0, perColumn - visibleRows) }
+
+        init(_ state: AppState, _ layout: Layout) {
+            entries = HelpView.entries(for: state.screen)
+            let fitsOneColumn = entries.count + 3 <= layout.height - 2
+            columns = fitsOneColumn ? 1 : 2
+            perColumn = (entries.count + columns - 1) / columns
+            rect = fitsOneColumn ? DialogView.frame(width: 72, height: entries.count + 3, layout)
+                : Rect(x: 1, y: 1, width: layout.width - 2, height: min(layout.height - 2, perColumn + 3))
+        }
+    }
+
+    /// The furthest the help scrolls at the state's size: 0 when every key fits.
+    static func maxScroll(_ state: AppState) -> Int {
+        Shape(state, Layout(width: state.width, height: state.height)).maxScroll
+    }
+
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        let entries = self.entries(for: state.screen)
-        let fitsOneColumn = entries.count + 3 <= layout.height - 2
-        let columns = fitsOneColumn ? 1 : 2
-        let perColumn = (entries.count + columns - 1) / columns
-        let rect = fitsOneColumn ? DialogView.frame(width: 72, height: entries.count + 3, layout)
-            : Rect(x: 1, y: 1, width: layout.width - 2, height: min(layout.height - 2, perColumn + 3))
-        buffer.box(rect, title: "Keys", glyphs: Glyphs.of(state), style: Style(.accent))
-        let columnWidth = (rect.width - 3) / columns
+        let shape = Shape(state, layout)
+        let entries = shape.entries
+        let perColumn = shape.perColumn
+        let rect = shape.rect
+        let scroll = min(state.helpScroll, shape.maxScroll)
+        let glyphs = Glyphs.of(state)
+        buffer.box(rect, title: "Keys", glyphs: glyphs, style: Style(.accent))
+        if shape.maxScroll > 0 {
+            let more = scroll < shape.maxScroll ? "more below" : "end"
+            buffer.put(" ↑↓ scroll \(glyphs.bullet) \(more) ", x: rect.x + 2, y: rect.maxY - 1, style: Style(.muted))
+        }
+        let columnWidth = (rect.width - 3) / shape.columns
         let keyWidth = 12
         for (index, entry) in entries.enumerated() {
             let column = index / perColumn
-            let y = rect.y + 1 + index % perColumn
-            guard y < rect.maxY - 1 else { continue }
+            let row = index % perColumn - scroll
+            guard row >= 0, row < shape.visibleRows else { continue }
+            let y = rect.y + 1 + row
             let x = rect.x + 2 + column * columnWidth
             if entry.isHeading {
                 buffer.row(entry.keys, x: x, y: y, width: columnWidth - 1, style: Style(.title, bold: true))

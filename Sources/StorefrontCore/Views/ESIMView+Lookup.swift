@@ -10,7 +10,7 @@ enum ESIMLookupView {
             buffer.row(glyphs.cursor + "type or paste the ICCID, or its last digits to find it below", x: fieldX, y: area.y,
                        width: fieldWidth, style: Style(.muted))
         } else {
-            buffer.row(esim.iccidText + glyphs.cursor, x: fieldX, y: area.y, width: fieldWidth, style: Style(.input, bold: true))
+            buffer.row(state.showingCursor(esim.iccidText, in: .iccid, glyph: glyphs.cursor), x: fieldX, y: area.y, width: fieldWidth, style: Style(.input, bold: true))
         }
         let (verdict, style) = self.verdict(esim, glyphs: glyphs)
         buffer.wrapped(verdict, x: fieldX, y: area.y + 1, width: fieldWidth, maxRows: 2, style: style)

@@ -4,7 +4,7 @@ enum ESIMPlanView {
         let esim = state.esim
         heading(state, "choose the plan to add a bundle from", area, into: &buffer)
         if esim.isEditingPlanFilter || !esim.planFilter.isEmpty {
-            buffer.row("/ \(esim.planFilter)\(esim.isEditingPlanFilter ? glyphs.cursor : "")", x: area.x, y: area.y + 1,
+            buffer.row("/ \(esim.isEditingPlanFilter ? state.showingCursor(esim.planFilter, in: .planFilter, glyph: glyphs.cursor) : esim.planFilter)", x: area.x, y: area.y + 1,
                        width: area.width, style: Style(.input, bold: esim.isEditingPlanFilter))
         } else {
             buffer.row("/ filters the plans by name", x: area.x, y: area.y + 1, width: area.width, style: Style(.muted))

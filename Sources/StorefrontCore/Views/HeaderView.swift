@@ -32,7 +32,7 @@ enum HeaderView {
             return
         }
         let glyphs = Glyphs.of(state)
-        let field = "/ " + browser.searchText + (browser.isEditingSearch ? glyphs.cursor : "")
+        let field = "/ " + (browser.isEditingSearch ? state.showingCursor(browser.searchText, in: .search, glyph: glyphs.cursor) : browser.searchText)
         let width = min(max(20, DisplayWidth.of(field) + 1), max(10, layout.width - x - 2))
         let shown = DisplayWidth.of(field) > width ? glyphs.ellipsis + String(field.suffix(width - 4)) : field
         buffer.row(shown, x: layout.width - width - 1, y: 0, width: width, style: Style(.input, bold: browser.isEditingSearch))

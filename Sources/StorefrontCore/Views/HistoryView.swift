@@ -9,8 +9,8 @@ enum HistoryView {
         let x = pane.x + 2
         let inner = pane.width - 4
         if history.isEditingFilter || !history.filter.isEmpty {
-            let cursor = history.isEditingFilter ? glyphs.cursor : ""
-            buffer.row("/ \(history.filter)\(cursor)", x: x, y: pane.y + 1, width: inner, style: Style(.input, bold: history.isEditingFilter))
+            let filter = history.isEditingFilter ? state.showingCursor(history.filter, in: .historyFilter, glyph: glyphs.cursor) : history.filter
+            buffer.row("/ \(filter)", x: x, y: pane.y + 1, width: inner, style: Style(.input, bold: history.isEditingFilter))
         } else {
             buffer.row("/ filters by invoice id, product, the last characters of a code, phone number or ICCID",
                        x: x, y: pane.y + 1, width: inner, style: Style(.muted))

@@ -24,7 +24,8 @@ enum PhoneRefillView {
         let fieldX = area.x + labelWidth
         let fieldWidth = area.width - labelWidth
         field("Number", phone.numberText, placeholder: "as the customer gives it: +49 152 1234 5678, or 0152… with a country",
-              focused: phone.field == .number, y: area.y, area, glyphs, into: &buffer)
+              focused: phone.field == .number, fromEnd: state.cursorFromEnd(in: .phoneNumber, of: phone.numberText),
+              y: area.y, area, glyphs, into: &buffer)
         let countryName = CountryNames.name(of: phone.countryText).map { " (\($0))" } ?? ""
         field("Country", phone.countryText.isEmpty ? "" : phone.countryText + countryName,
               placeholder: "optional: two letters (DE, US) for numbers typed without +", focused: phone.field == .country,
@@ -81,14 +82,14 @@ enum PhoneRefillView {
                    style: Style(.muted))
     }
 
-    private static func field(_ label: String, _ text: String, placeholder: String, focused: Bool, y: Int, _ area: Rect,
-                              _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
+    private static func field(_ label: String, _ text: String, placeholder: String, focused: Bool, fromEnd: Int = 0, y: Int,
+                              _ area: Rect, _ glyphs: Glyphs, into buffer: inout ScreenBuffer) {
         buffer.row((focused ? "› " : "  ") + label, x: area.x, y: y, width: labelWidth, style: Style(focused ? .accent : .text, bold: focused))
         let cursor = focused ? glyphs.cursor : ""
         if text.isEmpty {
             buffer.row(cursor + placeholder, x: area.x + labelWidth, y: y, width: area.width - labelWidth, style: Style(.muted))
         } else {
-            buffer.row(text + cursor, x: area.x + labelWidth, y: y, width: area.width - labelWidth, style: Style(.input, bold: focused))
+            buffer.row(focused ? LineEditor.show(text, cursorFromEnd: fromEnd, glyph: glyphs.cursor) : text, x: area.x + labelWidth, y: y, width: area.width - labelWidth, style: Style(.input, bold: focused))
         }
     }
 }

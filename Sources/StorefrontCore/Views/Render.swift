@@ -36,7 +36,8 @@ public func render(_ state: AppState) -> ScreenBuffer {
         ], state, layout, into: &buffer)
     case .confirmPurchase:
         let estimate = state.cart.totalIsEstimate ? ["Estimated from the range's rate; the invoice states the exact amount."] : []
-        DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state)] + estimate + ["", "y  buy      n  back to the review"],
+        let recipients = purchaseRecipients(state, limit: max(1, layout.height - 12))
+        DialogView.confirm(title: "Buy?", lines: [purchaseSummary(state)] + recipients + estimate + ["", "y  buy      n  back to the review"],
                            state, layout, into: &buffer)
     case .confirmRepeatPurchase(let message, _):
         DialogView.confirm(title: "Buy the same again?", lines: [message, "", "y  buy it again      n  back to the review"],

@@ -17,13 +17,20 @@ enum ReviewView {
 
         // Below the lines: a gap, three rows of totals, a gap, three fields, a gap and two rows for a problem.
         let maxLineRows = max(1, pane.height - 2 - 1 - 1 - 3 - 1 - 3 - 1 - 2)
-        let shown = cart.lines.count > maxLineRows ? maxLineRows - 1 : cart.lines.count
         var y = pane.y + 2
-        for line in cart.lines.prefix(shown) {
-            let name = line.phoneNumber.map { "\(line.productName) \(glyphs.bullet) \($0)" } ?? line.productName
-            buffer.row(table.row(name, line.faceValue, "\(line.quantity)", PriceText.of(line.unitPrice, in: state, estimate: line.priceIsEstimate), PriceText.of(line.linePrice, in: state, estimate: line.priceIsEstimate)),
+        var shown = 0
+        for line in cart.lines {
+            // A phone number or ICCID gets a row of its own, in full: it is what a support person checks.
+            let rows = line.recipient == nil ? 1 : 2
+            let reserve = shown + 1 < cart.lines.count ? 1 : 0
+            guard y - (pane.y + 2) + rows + reserve <= maxLineRows else { break }
+            buffer.row(table.row(line.productName, line.faceValue, "\(line.quantity)", PriceText.of(line.unitPrice, in: state, estimate: line.priceIsEstimate), PriceText.of(line.linePrice, in: state, estimate: line.priceIsEstimate)),
                        x: x, y: y, width: inner, style: .text)
-            y += 1
+            if let recipient = line.recipient {
+                buffer.row("  \(recipient)", x: x, y: y + 1, width: inner, style: Style(.accent))
+            }
+            y += rows
+            shown += 1
         }
         if shown < cart.lines.count {
             buffer.row("\(glyphs.ellipsis) and \(cart.lines.count - shown) more lines (the cart lists them all)",
@@ -71,14 +78,15 @@ enum ReviewView {
             case .email: "Email"
             }
             buffer.row((focused ? "› " : "  ") + label, x: x, y: row, width: labelWidth, style: Style(focused ? .accent : .text, bold: focused))
-            let (value, style) = self.value(of: field, form, focused: focused, glyphs: glyphs, ascii: state.asciiOnly)
+            let (value, style) = self.value(of: field, state, focused: focused, glyphs: glyphs)
             buffer.row(value, x: x + labelWidth, y: row, width: width - labelWidth, style: style)
             row += 1
         }
     }
 
-    private static func value(of field: ReviewForm.Field, _ form: ReviewForm, focused: Bool, glyphs: Glyphs,
-                              ascii: Bool) -> (String, Style) {
+    private static func value(of field: ReviewForm.Field, _ state: AppState, focused: Bool, glyphs: Glyphs) -> (String, Style) {
+        let form = state.checkout.review
+        let ascii = state.asciiOnly
         let (left, right) = ascii ? ("<", ">") : ("◀", "▶")
         switch field {
         case .method:
@@ -90,16 +98,17 @@ enum ReviewView {
             let text = form.autoPay ? "[x] on: paid as soon as the invoice exists" : "[ ] off: p on the purchase screen pays it"
             return (text, Style(.input, bold: focused))
         case .refundAddress:
-            return textField(form.refundAddress, placeholder: refundPlaceholder(form.method), focused: focused, glyphs: glyphs)
+            return textField(form.refundAddress, placeholder: refundPlaceholder(form.method), focused: focused, glyphs: glyphs,
+                             fromEnd: state.cursorFromEnd(in: .refundAddress, of: form.refundAddress))
         case .email:
             return textField(form.email, placeholder: "optional: the codes are emailed there too",
-                             focused: focused, glyphs: glyphs)
+                             focused: focused, glyphs: glyphs, fromEnd: state.cursorFromEnd(in: .email, of: form.email))
         }
     }
 
-    private static func textField(_ text: String, placeholder: String, focused: Bool, glyphs: Glyphs) -> (String, Style) {
+    private static func textField(_ text: String, placeholder: String, focused: Bool, glyphs: Glyphs, fromEnd: Int) -> (String, Style) {
         if text.isEmpty { return ((focused ? glyphs.cursor : "") + placeholder, Style(.muted)) }
-        return (text + (focused ? glyphs.cursor : ""), Style(.input, bold: focused))
+        return (focused ? LineEditor.show(text, cursorFromEnd: fromEnd, glyph: glyphs.cursor) : text, Style(.input, bold: focused))
     }
 
     private static func refundPlaceholder(_ method: PaymentMethod) -> String {
@@ -127,5 +136,13 @@ enum ReviewView {
         private func pad(_ text: String, _ width: Int) -> String {
             String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
         }
+    }
+}
+
+extension CartLine {
+    /// Who or what the line is for, in full: "to +4915123456789", "eSIM 8988247000000000019".
+    public var recipient: String? {
+        if let phoneNumber { return "to \(phoneNumber)" }
+        return esimId.map { "eSIM \($0)" }
     }
 }

@@ -75,7 +75,7 @@ enum StatusBarView {
     /// The keys that matter on the current screen, most useful first.
     static func hints(_ state: AppState) -> [(String, String)] {
         switch state.overlay {
-        case .help: return [("Esc", "close help")]
+        case .help: return (HelpView.maxScroll(state) > 0 ? [("↑↓", "scroll")] : []) + [("Esc", "close help")]
         case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
         case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
         case .confirmPurchase: return [("y", "buy"), ("n", "back to the review")]
@@ -86,11 +86,19 @@ enum StatusBarView {
         if state.screen == .cart {
             return [("b", "buy"), ("+/-", "quantity"), ("d", "remove"), ("x", "empty"), ("h", "history"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
         }
+        let widen = Keymap.keyLabel(of: .searchAllCountries)
         if state.browser.isEditingSearch {
-            return [("Enter", "done"), ("Esc", "clear"), ("↑↓", "move")]
+            let all: [(String, String)] = state.browser.selectedCountry == nil ? [] : [(widen, "all countries")]
+            return [("Enter", "done"), ("Esc", "clear")] + all + [("↑↓", "move"), ("Ctrl-U", "clear"), ("Ctrl-W", "word")]
+        }
+        if state.browser.isJumpingToCountry {
+            return [("a-z", "jump"), ("Enter", "keep"), ("Esc", "stop"), ("↑↓", "country")]
         }
         if state.browser.focus == .countries {
-            return [("a-z", "jump"), ("↑↓", "country"), ("Enter/Tab", "products"), ("1-5", "type"), ("?", "help"), ("Ctrl-C", "quit")]
+            return [("/", "jump"), ("↑↓", "country"), ("Enter/Tab", "products"), ("1-5", "type"), ("?", "help"), ("q", "quit")]
+        }
+        if !state.browser.searchText.isEmpty, state.browser.selectedCountry != nil {
+            return [("/", "search"), (widen, "all countries"), ("a", "add"), ("c", "cart"), ("?", "help"), ("Esc", "clear"), ("q", "quit")]
         }
         return [("/", "search"), ("a", "add"), ("c", "cart"), ("e", "eSIM"), ("p", "phone"), ("h", "history"), ("?", "help"),
                 ("Tab", "pane"), ("1-5", "type"), ("Enter", "open"), ("q", "quit")]
