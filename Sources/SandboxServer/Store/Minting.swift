@@ -7,8 +7,11 @@ struct Minting: Sendable {
 
     private(set) var random: SeededRandom
 
-    init(seed: UInt64) {
-        random = SeededRandom(seed: seed, stream: "store")
+    /// `run` counts the starts of a persisted sandbox: each run draws from its own stream, so an id minted
+    /// after a restart never repeats one saved before it. Run 1 (and every unpersisted sandbox) keeps the
+    /// plain stream, so the same seed still gives the same ids in tests.
+    init(seed: UInt64, run: UInt64 = 1) {
+        random = SeededRandom(seed: seed, stream: run <= 1 ? "store" : "store#\(run)")
     }
 
     /// A version-4 UUID, lower case: invoice ids.

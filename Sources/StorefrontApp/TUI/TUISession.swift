@@ -34,7 +34,8 @@ public enum TUISession {
         let relay = ClientEventRelay()
         // Invoice follows pace themselves by the request budget the API reports.
         let budget = RequestBudget()
-        let connection = try await Connection.open(options.settings, logger: options.logger, onEvent: { event in
+        let connection = try await Connection.open(options.settings, dataDirectory: options.dataDirectory, environment: environment,
+                                                   logger: options.logger, onEvent: { event in
             relay.send(event)
             budget.note(event)
         })
