@@ -56,7 +56,8 @@ public enum TUISession {
         let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
         let cart = try userData.loadCart()
         let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: userData, budget: budget),
-                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url)
+                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url,
+                                      receiptDirectory: options.dataDirectory)
         let webhooks = try await options.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout)
 

@@ -9,7 +9,7 @@ public enum Command: Sendable, Equatable {
     case cycleTheme
     case checkout, openHistory, togglePresentation
     case nextField, previousField, nextOption, previousOption, confirm
-    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode
+    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, writeReceipt
     case openESIM, openPhoneRefill, topUp
 }
 
@@ -78,6 +78,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("r")], command: .reveal, context: .purchase, summary: "Reveal codes for 30 s"),
         KeyBinding(keys: [.character("Y")], command: .copyValue, context: .purchase, summary: "Copy selected value"),
         KeyBinding(keys: [.character("m")], command: .cycleQRMode, context: .purchase, summary: "QR: half/full/ASCII"),
+        KeyBinding(keys: [.character("W")], command: .writeReceipt, context: .purchase, summary: "Write a receipt file"),
         KeyBinding(keys: [.character("/")], command: .startSearch, context: .history, summary: "Filter the purchases"),
         KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
     ]

@@ -64,6 +64,9 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let value = values[shown.selection]
         state.message = StatusMessage(.success, "\(value.label) copied to the clipboard (OSC 52: the terminal must allow it).")
         return [.copyToClipboard(value.text)]
+    case .writeReceipt:
+        state.message = StatusMessage(.info, "Writing the receipt…")
+        return [.checkout(.writeReceipt(purchaseId: purchase.id))]
     case .cycleQRMode:
         state.checkout.qrMode = state.checkout.qrMode.next
         state.message = StatusMessage(.info, "QR drawn with \(qrModeName(state.checkout.qrMode)); m changes it.")
