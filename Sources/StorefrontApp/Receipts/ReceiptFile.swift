@@ -15,13 +15,13 @@ public enum ReceiptFile {
         return url
     }
 
-    /// Creates or replaces the file owner-only, even when it existed with wider permissions; never follows a
+    /// Creates or replaces a file owner-only, even when it existed with wider permissions; never follows a
     /// symbolic link planted at that path.
     static func writePrivately(_ data: Data, to url: URL) throws(ConfigurationError) {
         let path = url.path
         let descriptor = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else {
-            throw ConfigurationError("Cannot write the receipt to \(path): \(String(cString: strerror(errno))). Choose another place with --receipt-file.")
+            throw ConfigurationError("Cannot write \(path): \(String(cString: strerror(errno))).")
         }
         defer { close(descriptor) }
         _ = fchmod(descriptor, 0o600)
@@ -29,7 +29,7 @@ public enum ReceiptFile {
             buffer.baseAddress.map { Foundation.write(descriptor, $0, buffer.count) } ?? 0
         }
         guard written == data.count else {
-            throw ConfigurationError("The receipt at \(path) was not written in full: \(String(cString: strerror(errno))).")
+            throw ConfigurationError("\(path) was not written in full: \(String(cString: strerror(errno))).")
         }
     }
 }
