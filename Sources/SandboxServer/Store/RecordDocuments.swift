@@ -5,11 +5,11 @@ import Foundation
 /// Orders name their product by id and are given it back from the catalog (the same seed builds the same
 /// catalog), so a document stays small and a product's rendering follows the code, not the file.
 enum RecordDocuments {
-    private static let encoder: JSONEncoder = {
+    private static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return encoder
-    }()
+    }
 
     static func saved(_ record: InvoiceRecord) throws -> SavedInvoice {
         SavedInvoice(
