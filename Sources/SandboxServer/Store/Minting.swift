@@ -7,11 +7,12 @@ struct Minting: Sendable {
 
     private(set) var random: SeededRandom
 
-    /// `run` counts the starts of a persisted sandbox: each run draws from its own stream, so an id minted
-    /// after a restart never repeats one saved before it. Run 1 (and every unpersisted sandbox) keeps the
-    /// plain stream, so the same seed still gives the same ids in tests.
-    init(seed: UInt64, run: UInt64 = 1) {
-        random = SeededRandom(seed: seed, stream: run <= 1 ? "store" : "store#\(run)")
+    /// `run` names one start of a persisted sandbox (its account id and run number): each draws from its own
+    /// stream, so an id minted after a restart never repeats one saved before it, nor one an unpersisted
+    /// sandbox of the same seed handed out earlier (whose purchases may still be in the same journal).
+    /// Without a run the stream is fixed by the seed alone, so tests get the same ids every time.
+    init(seed: UInt64, run: String? = nil) {
+        random = SeededRandom(seed: seed, stream: run.map { "store#\($0)" } ?? "store")
     }
 
     /// A version-4 UUID, lower case: invoice ids.

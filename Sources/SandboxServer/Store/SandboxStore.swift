@@ -59,7 +59,7 @@ actor SandboxStore {
         self.webhooks = webhooks
         self.persistence = persistence
         self.renderWebhookBody = renderWebhookBody
-        minting = Minting(seed: configuration.seed, run: saved?.run ?? 1)
+        minting = Minting(seed: configuration.seed, run: saved.map { "\($0.accountID)#\($0.run)" })
         accountBalance = saved?.balance ?? configuration.initialBalance
         for esim in SeededESIMs.records {
             esims[esim.iccid] = esim
