@@ -41,9 +41,11 @@ struct InvoiceTimeline: Sendable {
     private let anyOrderFails: Bool
 
     init(_ record: InvoiceRecord, timing: LifecycleTiming) {
-        isCrypto = record.quote.method.isCrypto
+        let isCrypto = record.quote.method.isCrypto
+        self.isCrypto = isCrypto
         let naturalExpiry = record.createdAt.addingTimeInterval(timing.expiry)
-        expiresAt = min(record.expiredAt ?? naturalExpiry, naturalExpiry)
+        let expiresAt = min(record.expiredAt ?? naturalExpiry, naturalExpiry)
+        self.expiresAt = expiresAt
         let detection = timing.paymentDetection.map { record.createdAt.addingTimeInterval($0) }
         let paid = record.paidAt ?? detection.flatMap { isCrypto && $0 < expiresAt ? $0 : nil }
         paidAt = paid

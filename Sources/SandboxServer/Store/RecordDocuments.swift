@@ -34,7 +34,7 @@ enum RecordDocuments {
                 }
                 return document.record(id: order.id, product: product)
             }
-            return document.record(id: saved.id, orders: orders)
+            return try document.record(id: saved.id, orders: orders)
         } catch let error as SandboxPersistenceError {
             throw SandboxPersistenceError("Saved sandbox invoice \(saved.id) cannot be restored: \(error.message)")
         } catch {
@@ -177,7 +177,3 @@ private struct RedemptionDocument: Codable {
                        extraFields: extraFields.map { (key: $0.key, value: $0.value) })
     }
 }
-
-extension ESIMProvision: Codable {}
-extension ESIMRecord: Codable {}
-extension ESIMRecord.Bundle: Codable {}

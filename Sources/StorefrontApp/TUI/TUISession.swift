@@ -82,7 +82,7 @@ public enum TUISession {
         inbox.post(.cartLoaded(cart))
         if let themeProblem { inbox.post(.themeFailed(themeProblem.description)) }
 
-        let outcome: Result<Void, TerminalError> = await withCheckedContinuation { continuation in
+        let outcome: Result<(theme: String, presenting: Bool), TerminalError> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: runLoop(theme: theme, themes: themes, connection: connectionInfo,
                                                        asciiOnly: options.asciiOnly, presenting: preferences.presenting(option: options.present),
