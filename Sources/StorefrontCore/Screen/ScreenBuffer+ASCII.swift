@@ -9,8 +9,11 @@ extension ScreenBuffer {
         for y in 0..<height {
             for x in 0..<width {
                 let cell = self[x, y]
-                guard !cell.text.unicodeScalars.allSatisfy(\.isASCII) else { continue }
-                self[x, y] = Cell(cell.isContinuation ? " " : ASCIIFold.character(cell.text), style: cell.style)
+                guard !cell.isContinuation, !cell.text.unicodeScalars.allSatisfy(\.isASCII) else { continue }
+                self[x, y] = Cell(ASCIIFold.character(cell.text), style: cell.style)
+                if x + 1 < width, self[x + 1, y].isContinuation {
+                    self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+                }
             }
         }
     }
