@@ -4,7 +4,8 @@ import PackageDescription
 /// Storefront: a terminal storefront for the Bitrefill API v2.
 ///
 /// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
-/// AsyncHTTPClient only in BitrefillAPI, Hummingbird only in SandboxServer, GRDB only in CatalogStore,
+/// AsyncHTTPClient only in BitrefillAPI, Hummingbird only in SandboxServer, GRDB only in the stores
+/// (CatalogStore, Checkout, SandboxStorage),
 /// each C library behind one `[system]` module with one importer.
 let package = Package(
     name: "Storefront",
@@ -72,6 +73,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "SandboxStorage",
+            dependencies: ["SandboxServer", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "CatalogStore",
             dependencies: [
                 "StorefrontCore",
@@ -105,6 +110,7 @@ let package = Package(
                 "Checkout",
                 "QREncoding",
                 "SandboxServer",
+                "SandboxStorage",
                 "TerminalBackend",
                 "WebhookReceiver",
                 .product(name: "Logging", package: "swift-log"),
@@ -180,7 +186,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["BitrefillAPI", "SandboxServer", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
+            dependencies: ["BitrefillAPI", "SandboxServer", "SandboxStorage", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
                            "CatalogStore", "Checkout", "StorefrontCore"]
         ),
     ]

@@ -137,6 +137,7 @@ exec env -i \\
     LANG=C.UTF-8 \\
     TERM=xterm-256color \\
     STOREFRONT_DATA_DIR="$WORK/data" \\
+    STOREFRONT_SANDBOX_PAY_AFTER=8 \\
     LD_PRELOAD="$WORK/timerfd_passthrough.so $LIBFAKETIME" \\
     FAKETIME_TIMESTAMP_FILE="$CLOCK_FILE" \\
     FAKETIME_NO_CACHE=1 \\
@@ -357,7 +358,7 @@ STEP="following"
 # on how fast this machine is. (n, "check now", would be quicker; the follower's own rhythm is used here.)
 wait_next_look "$(grep -o '[0-9,]*/[0-9,]* requests left' "$OUT/09-payment-qr.txt" | head -1)"
 freeze
-set_clock "2026-11-21 12:03:08" --no-wait   # the sandbox sees a bitcoin payment 8 s after the invoice
+set_clock "2026-11-21 12:03:08" --no-wait   # the sandbox sees a bitcoin payment 8 s after the invoice (STOREFRONT_SANDBOX_PAY_AFTER)
 thaw
 wait_for "Payment seen" "0:08 since start"
 settle

@@ -9,6 +9,9 @@ import ServiceLifecycle
 public final class RunningSandbox: Sendable {
     public let port: Int
     public let control: SandboxControl
+    /// Names the persisted account for good (the same after every restart on the same persistence); nil
+    /// when the sandbox keeps nothing.
+    public let accountID: String?
     private let host: String
     private let serviceGroup: ServiceGroup
     private let serverTask: Task<Void, any Error>
@@ -19,8 +22,10 @@ public final class RunningSandbox: Sendable {
         return "http://\(reachable.contains(":") ? "[\(reachable)]" : reachable):\(port)/v2"
     }
 
-    private init(port: Int, host: String, control: SandboxControl, serviceGroup: ServiceGroup, serverTask: Task<Void, any Error>) {
+    private init(port: Int, host: String, control: SandboxControl, accountID: String?, serviceGroup: ServiceGroup,
+                 serverTask: Task<Void, any Error>) {
         self.port = port
+        self.accountID = accountID
         self.host = host
         self.control = control
         self.serviceGroup = serviceGroup
@@ -28,14 +33,16 @@ public final class RunningSandbox: Sendable {
     }
 
     /// Starts a sandbox; port 0 picks a free port. Logging is off unless a logger is given, so an
-    /// embedding terminal UI is not written over.
+    /// embedding terminal UI is not written over. With a `persistence` the account carries over from
+    /// the runs before (see `SandboxPersistence`).
     public static func start(
         configuration: SandboxConfiguration,
+        persistence: (any SandboxPersistence)? = nil,
         host: String = "127.0.0.1",
         port: Int = 0,
         logger: Logger = Logger(label: "storefront.sandbox", factory: { _ in SwiftLogNoOpLogHandler() })
     ) async throws -> RunningSandbox {
-        let assembly = SandboxAssembly(configuration: configuration, logger: logger)
+        let assembly = try await SandboxAssembly(configuration: configuration, persistence: persistence, logger: logger)
         let (boundPorts, continuation) = AsyncThrowingStream<Int, any Error>.makeStream()
         let application = assembly.application(host: host, port: port) { continuation.yield($0) }
         var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
@@ -52,7 +59,7 @@ public final class RunningSandbox: Sendable {
         }
         do {
             for try await boundPort in boundPorts {
-                return RunningSandbox(port: boundPort, host: host, control: assembly.control, serviceGroup: serviceGroup, serverTask: serverTask)
+                return RunningSandbox(port: boundPort, host: host, control: assembly.control, accountID: assembly.accountID, serviceGroup: serviceGroup, serverTask: serverTask)
             }
             throw SandboxStartError(message: "The sandbox server stopped before listening")
         } catch {

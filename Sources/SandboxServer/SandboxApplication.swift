@@ -6,24 +6,29 @@ import NIOCore
 /// `runService()` on the result) and, through `RunningSandbox`, by tests and the embedded demo.
 ///
 /// Everything is served under `/v2`. `onServerRunning` receives the bound port once the server listens.
+/// With a `persistence` the account (balance, invoices, orders, eSIMs) carries over from earlier runs;
+/// throws when what it holds cannot be read back.
 public func buildSandboxApplication(
     configuration: SandboxConfiguration,
+    persistence: (any SandboxPersistence)? = nil,
     host: String = "127.0.0.1",
     port: Int = 0,
     logger: Logger = Logger(label: "storefront.sandbox"),
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-) -> some ApplicationProtocol {
-    SandboxAssembly(configuration: configuration, logger: logger)
+) async throws -> some ApplicationProtocol {
+    try await SandboxAssembly(configuration: configuration, persistence: persistence, logger: logger)
         .application(host: host, port: port, onServerRunning: onServerRunning)
 }
 
 /// The sandbox's parts wired together: catalog, store, faults, rate limits, routes.
 struct SandboxAssembly {
     let control: SandboxControl
+    /// The persisted account's lasting id; nil without persistence.
+    let accountID: String?
     private let router: Router<SandboxRequestContext>
     private let logger: Logger
 
-    init(configuration: SandboxConfiguration, logger: Logger) {
+    init(configuration: SandboxConfiguration, persistence: (any SandboxPersistence)?, logger: Logger) async throws {
         self.logger = logger
         let clock = SandboxClock(configuration.time)
         let pricing = AccountPricing(currency: configuration.currency)
@@ -34,9 +39,20 @@ struct SandboxAssembly {
         let invoiceRenderer = InvoiceRenderer(dialect: configuration.dialect)
         let webhooks = WebhookDispatcher(attempts: configuration.webhookAttempts, retryDelay: configuration.webhookRetryDelay,
                                          clock: clock, logger: logger)
-        let store = SandboxStore(configuration: configuration, clock: clock, pricing: pricing, webhooks: webhooks) { invoice in
+        let saved: SandboxSavedState?
+        do {
+            saved = try persistence?.beginRun()
+        } catch {
+            throw SandboxPersistenceError("The sandbox's saved data cannot be opened: \(error)")
+        }
+        let store = try SandboxStore(
+            configuration: configuration, clock: clock, pricing: pricing, webhooks: webhooks,
+            persistence: persistence, saved: saved, product: catalog.product(id:)
+        ) { invoice in
             invoiceRenderer.render(invoice).encoded()
         }
+        await store.resume()
+        accountID = saved?.accountID
         let faults = FaultInjector(rates: configuration.faults, rateLimits: configuration.rateLimits, seed: configuration.seed)
         control = SandboxControl(store: store, faults: faults, clock: clock, webhooks: webhooks)
 

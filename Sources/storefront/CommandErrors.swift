@@ -31,7 +31,8 @@ func printJSON(_ value: some Encodable) throws {
 extension Connection {
     /// Opens the connection for a command, runs `body`, and always closes it (stopping an embedded sandbox).
     static func with<T>(_ options: GlobalOptions, _ body: (Connection) async throws -> T) async throws -> T {
-        let connection = try await Connection.open(try options.connectionSettings(), logger: try options.logger())
+        let connection = try await Connection.open(try options.connectionSettings(), dataDirectory: options.dataDirectory(),
+                                                   logger: try options.logger())
         do {
             let result = try await body(connection)
             await connection.close()

@@ -18,6 +18,10 @@ struct InvoiceCommand: AsyncParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @OptionGroup var output: PurchaseOutputOptions
+        @Flag(help: "Also write a receipt (products, codes, PINs, links, instructions, expiry, eSIM QR) to an owner-only file in the data directory, and say where.")
+        var receipt = false
+        @Option(help: ArgumentHelp("Write the receipt here instead (implies --receipt).", valueName: "path"))
+        var receiptFile: String?
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
@@ -26,12 +30,21 @@ struct InvoiceCommand: AsyncParsableCommand {
                 guard known.source == context.engine.source else {
                     printError("Made on another API or an earlier embedded sandbox run: showing what the journal knows, not checked again.")
                     console.print(known)
+                    try writeReceipt(known)
                     return CheckoutExit.code(for: known)
                 }
                 let purchase = try await context.engine.refresh(known.id)
                 console.print(purchase)
+                try writeReceipt(purchase)
                 return CheckoutExit.code(for: purchase)
             }
+        }
+
+        private func writeReceipt(_ purchase: Purchase) throws {
+            guard receipt || receiptFile != nil else { return }
+            let path = receiptFile.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
+            let url = try ReceiptFile.write(purchase, to: path, in: options.dataDirectory())
+            printError("Receipt written to \(url.path) (readable by you only; it holds the codes in full).")
         }
     }
 
@@ -106,6 +119,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only purchases matching an id, product, phone, ICCID or the last characters of a code.", valueName: "text"))
     var search = ""
     @Flag(help: "Print one JSON document.") var json = false
+    @Flag(help: "Print CSV, one row per order: amounts, methods, phone numbers, ICCIDs (codes masked).") var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("Choose --json or --csv, not both.") }
+    }
 
     func run() async throws {
         try await reportingErrors {
@@ -119,6 +137,10 @@ struct HistoryCommand: AsyncParsableCommand {
             }
             if json {
                 try printJSON(purchases.map { PurchaseReport($0, reveal: false) })
+                return
+            }
+            if csv {
+                Swift.print(HistoryCSV.text(purchases), terminator: "")
                 return
             }
             if purchases.isEmpty {

@@ -89,7 +89,7 @@ struct SandboxCommand: AsyncParsableCommand {
                                       droppedBeforeHandlingRate: faultDropsBefore))
             if !apiKey.isEmpty { configuration.bearerKeys = apiKey }
             let keys = configuration.bearerKeys
-            let app = buildSandboxApplication(configuration: configuration, host: host, port: port) { boundPort in
+            let app = try await buildSandboxApplication(configuration: configuration, host: host, port: port) { boundPort in
                 print("Sandbox (\(dialect.rawValue) dialect, seed \(seed), \(products) products) on http://\(host):\(boundPort)/v2")
                 print("Use: --api-url http://\(host):\(boundPort)/v2 --api-key \(keys[0])")
             }

@@ -14,6 +14,8 @@ struct StartCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Colour theme: a name from themes/ or a .toml path (env STOREFRONT_THEME).", valueName: "name|path"))
     var theme: String?
     @Flag(help: "Draw with ASCII only, for terminals without UTF-8 line drawing.") var ascii = false
+    @Flag(help: "Start in presentation mode (codes hidden; P toggles). The theme and this mode are remembered in the data directory.")
+    var present = false
     @OptionGroup var webhook: WebhookOptions
 
     func run() async throws {
@@ -25,7 +27,7 @@ struct StartCommand: AsyncParsableCommand {
         }
         try await reportingErrors {
             try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
-                                                themeRequest: theme, asciiOnly: ascii, webhook: try webhook.settings(),
+                                                themeRequest: theme, asciiOnly: ascii, present: present, webhook: try webhook.settings(),
                                                 logger: try options.logger()))
         }
     }

@@ -8,7 +8,7 @@ import StorefrontTestSupport
 import TerminalBackend
 import Testing
 
-/// Buying in the real binary, in tmux, against the embedded sandbox (8 s payment detection, 3 s delivery):
+/// Buying in the real binary, in tmux, against the embedded sandbox (crypto paid with `s`, 3 s delivery):
 /// the review, the confirmation, following, the masked codes, the clipboard, the history.
 @Suite(.serialized) struct CheckoutTerminalTests {
     typealias Session = TerminalSessionTests.Session

@@ -48,17 +48,19 @@ struct TestSandbox {
     /// Runs `body` against a fresh sandbox and stops it afterwards, whatever happens.
     static func with(
         _ configuration: SandboxConfiguration = configuration(),
+        persistence: (any SandboxPersistence)? = nil,
         _ body: (TestSandbox) async throws -> Void
     ) async throws {
-        try await value(configuration, body)
+        try await value(configuration, persistence: persistence, body)
     }
 
     /// `with`, returning what `body` returns.
     static func value<T>(
         _ configuration: SandboxConfiguration = configuration(),
+        persistence: (any SandboxPersistence)? = nil,
         _ body: (TestSandbox) async throws -> T
     ) async throws -> T {
-        let sandbox = try await RunningSandbox.start(configuration: configuration)
+        let sandbox = try await RunningSandbox.start(configuration: configuration, persistence: persistence)
         do {
             let result = try await body(TestSandbox(sandbox: sandbox))
             await sandbox.stop()

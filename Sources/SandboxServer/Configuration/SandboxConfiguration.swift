@@ -34,8 +34,9 @@ public struct SandboxConfiguration: Sendable {
     /// Starting balance in the account currency's smallest unit.
     public var initialBalance: Int64
     public var rateLimits: SandboxRateLimits
-    /// A crypto invoice's payment is seen this long after the invoice is created (unless simulated sooner).
-    public var paymentDetectionDelay: Duration
+    /// A crypto invoice's payment is seen this long after the invoice is created (unless simulated sooner);
+    /// nil: never by itself, only through `simulate-payment`, so a QR stays up until someone acts.
+    public var paymentDetectionDelay: Duration?
     /// Orders reach their final state this long after payment.
     public var deliveryDelay: Duration
     /// Unpaid invoices expire this long after creation.
@@ -58,7 +59,7 @@ public struct SandboxConfiguration: Sendable {
         currency: String = "BTC",
         initialBalance: Int64 = 5_000_000,
         rateLimits: SandboxRateLimits = .real,
-        paymentDetectionDelay: Duration = .seconds(20),
+        paymentDetectionDelay: Duration? = .seconds(20),
         deliveryDelay: Duration = .seconds(3),
         invoiceExpiry: Duration = .seconds(180 * 60),
         faults: SandboxFaults = .none,

@@ -2,12 +2,13 @@ import Foundation
 
 /// The configured delays, in seconds.
 struct LifecycleTiming: Sendable {
-    let paymentDetection: Double
+    /// nil: crypto invoices are never paid by the timeline, only by a simulated payment.
+    let paymentDetection: Double?
     let delivery: Double
     let expiry: Double
 
     init(_ configuration: SandboxConfiguration) {
-        paymentDetection = configuration.paymentDetectionDelay.seconds
+        paymentDetection = configuration.paymentDetectionDelay?.seconds
         delivery = configuration.deliveryDelay.seconds
         expiry = configuration.invoiceExpiry.seconds
     }
@@ -28,7 +29,7 @@ enum OrderPhase: Sendable {
 /// Once paid at `P` with delivery delay `d`: crypto payments are detected at `P`, confirmed at `P + d/3`
 /// and processing from `P + 2d/3`; balance payments are confirmed at `P` and processing from `P + d/2`.
 /// Orders end at `P + d` (delivered, or failed), and failed orders are refunded at `P + 1.5d`.
-/// A crypto invoice pays itself at creation + detection delay unless it expires first.
+/// A crypto invoice pays itself at creation + detection delay (when there is one) unless it expires first.
 struct InvoiceTimeline: Sendable {
     let paidAt: Date?
     let expiresAt: Date
@@ -40,11 +41,13 @@ struct InvoiceTimeline: Sendable {
     private let anyOrderFails: Bool
 
     init(_ record: InvoiceRecord, timing: LifecycleTiming) {
-        isCrypto = record.quote.method.isCrypto
+        let isCrypto = record.quote.method.isCrypto
+        self.isCrypto = isCrypto
         let naturalExpiry = record.createdAt.addingTimeInterval(timing.expiry)
-        expiresAt = min(record.expiredAt ?? naturalExpiry, naturalExpiry)
-        let detection = record.createdAt.addingTimeInterval(timing.paymentDetection)
-        let paid = record.paidAt ?? (isCrypto && detection < expiresAt ? detection : nil)
+        let expiresAt = min(record.expiredAt ?? naturalExpiry, naturalExpiry)
+        self.expiresAt = expiresAt
+        let detection = timing.paymentDetection.map { record.createdAt.addingTimeInterval($0) }
+        let paid = record.paidAt ?? detection.flatMap { isCrypto && $0 < expiresAt ? $0 : nil }
         paidAt = paid
         let delivery = timing.delivery
         confirmedAt = paid?.addingTimeInterval(isCrypto ? delivery / 3 : 0)

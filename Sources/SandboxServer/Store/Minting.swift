@@ -7,8 +7,12 @@ struct Minting: Sendable {
 
     private(set) var random: SeededRandom
 
-    init(seed: UInt64) {
-        random = SeededRandom(seed: seed, stream: "store")
+    /// `run` names one start of a persisted sandbox (its account id and run number): each draws from its own
+    /// stream, so an id minted after a restart never repeats one saved before it, nor one an unpersisted
+    /// sandbox of the same seed handed out earlier (whose purchases may still be in the same journal).
+    /// Without a run the stream is fixed by the seed alone, so tests get the same ids every time.
+    init(seed: UInt64, run: String? = nil) {
+        random = SeededRandom(seed: seed, stream: run.map { "store#\($0)" } ?? "store")
     }
 
     /// A version-4 UUID, lower case: invoice ids.

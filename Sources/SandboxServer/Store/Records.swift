@@ -14,7 +14,7 @@ struct RedemptionInfo: Sendable {
 }
 
 /// The eSIM profile an eSIM order installs or tops up.
-struct ESIMProvision: Sendable {
+struct ESIMProvision: Sendable, Codable {
     let iccid: String
     /// True when the order adds a bundle to an eSIM that already exists.
     let isTopUp: Bool
@@ -73,8 +73,8 @@ struct InvoiceRecord: Sendable {
 }
 
 /// An eSIM the account owns.
-struct ESIMRecord: Sendable {
-    struct Bundle: Sendable {
+struct ESIMRecord: Sendable, Codable {
+    struct Bundle: Sendable, Codable {
         let name: String
         let dataMB: Int
         var status: String

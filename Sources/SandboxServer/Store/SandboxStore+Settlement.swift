@@ -29,6 +29,7 @@ extension SandboxStore {
             if let url = record.webhookURL, !record.webhookSent {
                 record.webhookSent = true
                 invoices[id] = record
+                persistInvoice(id)
                 let body = renderWebhookBody(InvoiceSnapshot(record: record, timeline: timeline, now: now))
                 let webhooks = webhooks
                 Task { await webhooks.send(invoiceID: id, url: url, body: body) }
@@ -43,9 +44,11 @@ extension SandboxStore {
         order.settled = true
         record.orders[index] = order
         invoices[invoiceID] = record
+        persistInvoice(invoiceID)
         if order.fails {
             if record.quote.method == .balance {
                 accountBalance += order.accountPrice
+                persistBalance()
             }
             return
         }
@@ -57,6 +60,7 @@ extension SandboxStore {
                 remainingBytes: Int64(provision.dataMB) * 1_000_000
             ))
             esims[provision.iccid] = esim
+            persistESIM(provision.iccid)
         } else if !provision.isTopUp {
             reservedICCIDs.remove(provision.iccid)
             esims[provision.iccid] = ESIMRecord(
@@ -66,6 +70,7 @@ extension SandboxStore {
                                             remainingBytes: Int64(provision.dataMB) * 1_000_000)]
             )
             esimIDs.append(provision.iccid)
+            persistESIM(provision.iccid)
         }
     }
 

@@ -27,6 +27,11 @@ actor SandboxStore {
     /// ICCIDs minted for eSIM orders not yet delivered.
     var reservedICCIDs: Set<String> = []
 
+    /// Where every change is written as it happens; nil: kept in memory only.
+    private let persistence: (any SandboxPersistence)?
+    /// The first write that failed, answered as a server error by the next call that changes something.
+    private var writeFailure: String?
+
     var wakeTask: Task<Void, Never>?
     var wakeAt: Date?
     var isShutDown = false
@@ -36,24 +41,54 @@ actor SandboxStore {
         let index: Int
     }
 
+    /// A store holding what `saved` holds (nothing when nil), writing every change to `persistence`.
+    /// `product` finds an order's product again by id. Throws when a saved record cannot be read back.
     init(
         configuration: SandboxConfiguration,
         clock: SandboxClock,
         pricing: AccountPricing,
         webhooks: WebhookDispatcher,
+        persistence: (any SandboxPersistence)? = nil,
+        saved: SandboxSavedState? = nil,
+        product: (String) -> Product? = { _ in nil },
         renderWebhookBody: @escaping @Sendable (InvoiceSnapshot) -> [UInt8]
-    ) {
+    ) throws(SandboxPersistenceError) {
         timing = LifecycleTiming(configuration)
         self.clock = clock
         self.pricing = pricing
         self.webhooks = webhooks
+        self.persistence = persistence
         self.renderWebhookBody = renderWebhookBody
-        minting = Minting(seed: configuration.seed)
-        accountBalance = configuration.initialBalance
+        minting = Minting(seed: configuration.seed, run: saved.map { "\($0.accountID)#\($0.run)" })
+        accountBalance = saved?.balance ?? configuration.initialBalance
         for esim in SeededESIMs.records {
             esims[esim.iccid] = esim
             esimIDs.append(esim.iccid)
         }
+        guard let saved else { return }
+        for savedESIM in saved.esims {
+            let esim = try RecordDocuments.esim(savedESIM)
+            if esims[esim.iccid] == nil { esimIDs.append(esim.iccid) }
+            esims[esim.iccid] = esim
+        }
+        for savedInvoice in saved.invoices {
+            let record = try RecordDocuments.invoice(savedInvoice, product: product)
+            invoices[record.id] = record
+            invoiceIDs.append(record.id)
+            openInvoiceIDs.append(record.id)
+            for (index, order) in record.orders.enumerated() {
+                orderLocations[order.id] = OrderLocation(invoiceID: record.id, index: index)
+                if let provision = order.esim, !provision.isTopUp, !order.settled {
+                    reservedICCIDs.insert(provision.iccid)
+                }
+            }
+        }
+    }
+
+    /// Starts the self-wake for restored invoices that still have a webhook to send.
+    func resume() {
+        advance()
+        scheduleWake()
     }
 
     // MARK: Clock
@@ -77,6 +112,7 @@ actor SandboxStore {
 
     func setBalance(_ balance: Int64) {
         accountBalance = balance
+        persistBalance()
     }
 
     var invoiceCount: Int { invoices.count }
@@ -119,6 +155,7 @@ actor SandboxStore {
         )
         if paysNow {
             accountBalance -= total
+            persistBalance()
         }
         invoices[invoiceID] = record
         invoiceIDs.append(invoiceID)
@@ -126,8 +163,10 @@ actor SandboxStore {
         for (index, order) in orders.enumerated() {
             orderLocations[order.id] = OrderLocation(invoiceID: invoiceID, index: index)
         }
+        persistInvoice(invoiceID)
         advance()
         scheduleWake()
+        try requireWritten()
         return try snapshot(invoiceID, at: now)
     }
 
@@ -159,6 +198,7 @@ actor SandboxStore {
         try requireUnpaid(record, at: now)
         try requireBalance(record.quote.accountTotal)
         accountBalance -= record.quote.accountTotal
+        persistBalance()
         return try markPaid(record, id: id, at: now)
     }
 
@@ -168,8 +208,10 @@ actor SandboxStore {
         var record = record
         record.paidAt = now
         invoices[id] = record
+        persistInvoice(id)
         advance()
         scheduleWake()
+        try requireWritten()
         return try snapshot(id, at: now)
     }
 
@@ -197,8 +239,10 @@ actor SandboxStore {
         guard !timeline.isPaid(at: now) else { throw .invalidParam("invoice '\(id)' is already paid") }
         record.expiredAt = now
         invoices[id] = record
+        persistInvoice(id)
         advance()
         scheduleWake()
+        try requireWritten()
         return try snapshot(id, at: now)
     }
 
@@ -238,6 +282,38 @@ actor SandboxStore {
         wakeTask?.cancel()
         wakeTask = nil
         await webhooks.shutdown()
+    }
+
+    // MARK: Persistence
+
+    func persistInvoice(_ id: String) {
+        guard let persistence, let record = invoices[id] else { return }
+        write { try persistence.saveInvoice(try RecordDocuments.saved(record)) }
+    }
+
+    func persistBalance() {
+        guard let persistence else { return }
+        let balance = accountBalance
+        write { try persistence.saveBalance(balance) }
+    }
+
+    func persistESIM(_ iccid: String) {
+        guard let persistence, let esim = esims[iccid] else { return }
+        write { try persistence.saveESIM(try RecordDocuments.saved(esim)) }
+    }
+
+    private func write(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            writeFailure = writeFailure ?? "\(error)"
+        }
+    }
+
+    /// A change that could not be written would be lost at the next restart: say so instead of answering it.
+    private func requireWritten() throws(APIError) {
+        guard let writeFailure else { return }
+        throw APIError(.internalServerError, code: "internal_error", "The sandbox could not save its data: \(writeFailure)")
     }
 
     // MARK: Private

@@ -3,12 +3,14 @@ import Checkout
 import Foundation
 
 extension Connection {
-    /// The API a journal entry belongs to. The embedded sandbox forgets its invoices when it stops, so each
-    /// run (named by a fresh id, as the port may come back) is its own source: purchases of an earlier run stay in the history but are not followed again.
+    /// The API a journal entry belongs to. An embedded sandbox kept in the data directory is named by its
+    /// account's lasting id (its port changes every run), so its purchases resume after a restart; one that
+    /// keeps nothing is named by this run alone: its purchases stay in the history but are not followed again.
     public var purchaseSource: String {
         switch mode {
         case .live: "\(client.configuration.baseURL.absoluteString)#\(client.configuration.credentials.fingerprint)"
-        case .sandbox: "sandbox:\(client.configuration.host)#\(sessionID)"
+        case .sandbox:
+            if let account = sandbox?.accountID { "sandbox:embedded#\(account)" } else { "sandbox:\(client.configuration.host)#\(sessionID)" }
         }
     }
 

@@ -2,6 +2,7 @@ import BitrefillAPI
 import Foundation
 import Logging
 import SandboxServer
+import SandboxStorage
 
 /// A ready client and, in sandbox mode, the in-process sandbox it talks to. Close it to stop the sandbox.
 public final class Connection: Sendable {
@@ -12,9 +13,9 @@ public final class Connection: Sendable {
 
     public let client: BitrefillClient
     public let mode: Mode
-    /// Names this run: the embedded sandbox's invoices exist only as long as it does.
+    /// Names this run: an embedded sandbox without a data directory keeps its invoices only as long as it runs.
     public let sessionID = UUID().uuidString.prefix(8).lowercased()
-    private let sandbox: RunningSandbox?
+    let sandbox: RunningSandbox?
     /// The diagnostic log (`--log-file`, `STOREFRONT_LOG`): requests and purchase steps, never a secret.
     public let logger: Logger
 
@@ -34,8 +35,12 @@ public final class Connection: Sendable {
     }
 
     /// Opens the connection the settings ask for, starting the embedded sandbox on a loopback port when there
-    /// are no credentials.
-    public static func open(_ settings: ConnectionSettings, sandbox sandboxConfiguration: SandboxConfiguration = .embedded,
+    /// are no credentials. With a `dataDirectory` the embedded sandbox keeps its account there
+    /// (`sandbox.sqlite`), so invoices, orders and eSIMs outlive the run; without one it keeps nothing.
+    /// `sandbox` nil: `SandboxConfiguration.embedded(environment:)`.
+    public static func open(_ settings: ConnectionSettings, dataDirectory: DataDirectory? = nil,
+                            sandbox sandboxConfiguration: SandboxConfiguration? = nil,
+                            environment: [String: String] = ProcessInfo.processInfo.environment,
                             transport: HTTPTransport = .asyncHTTPClient(),
                             logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
                             onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
@@ -44,7 +49,13 @@ public final class Connection: Sendable {
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger)
         case .embeddedSandbox:
-            let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration)
+            let sandboxConfiguration = try sandboxConfiguration ?? .embedded(environment: environment)
+            var persistence: SandboxDatabase?
+            if let dataDirectory {
+                try dataDirectory.prepare()
+                persistence = try SandboxDatabase.open(at: dataDirectory.file(SandboxDatabase.fileName))
+            }
+            let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration, persistence: persistence)
             guard let baseURL = URL(string: sandbox.baseURL), let key = sandboxConfiguration.bearerKeys.first else {
                 await sandbox.stop()
                 throw ConfigurationError("The embedded sandbox has no API key configured.")
@@ -60,13 +71,32 @@ public final class Connection: Sendable {
 }
 
 extension SandboxConfiguration {
+    /// The environment variable that makes the embedded sandbox pay crypto invoices by itself after that many
+    /// seconds. Unset, a crypto invoice waits for a simulated payment (`s` in the TUI), so a QR code stays up
+    /// for as long as a demo needs it.
+    public static let payAfterVariable = "STOREFRONT_SANDBOX_PAY_AFTER"
+
     /// The sandbox `storefront` starts for itself: the default catalog, relaxed rate limits so a first catalog
-    /// fill takes seconds, and short payment and delivery delays so a demo purchase completes while you watch.
+    /// fill takes seconds, crypto invoices that wait for a simulated payment, and a short delivery delay so a
+    /// paid purchase completes while you watch.
     public static var embedded: SandboxConfiguration {
         var configuration = SandboxConfiguration()
         configuration.rateLimits = .relaxed
-        configuration.paymentDetectionDelay = .seconds(8)
+        configuration.paymentDetectionDelay = nil
         configuration.deliveryDelay = .seconds(3)
+        return configuration
+    }
+
+    /// `embedded`, with `STOREFRONT_SANDBOX_PAY_AFTER=SECONDS` (0 or more) turning automatic payment on.
+    public static func embedded(environment: [String: String]) throws(ConfigurationError) -> SandboxConfiguration {
+        var configuration = embedded
+        guard let text = environment[payAfterVariable]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return configuration
+        }
+        guard let seconds = Double(text), seconds.isFinite, seconds >= 0, seconds <= 86_400 else {
+            throw ConfigurationError("\(payAfterVariable)=\(text) is not a number of seconds from 0 to 86400: set it to, say, 8 to have crypto invoices paid by themselves, or unset it to pay with `s`.")
+        }
+        configuration.paymentDetectionDelay = .milliseconds(Int(seconds * 1000))
         return configuration
     }
 }

@@ -14,6 +14,8 @@ public final class AppLoop {
     /// The theme on screen, for `T`.
     private var themes: ThemeSwitcher
     public private(set) var state: AppState
+    /// The theme on screen, to remember for the next start.
+    public var themeName: String { themes.current }
     /// Frames painted so far (start-up, keys, results, ticks that changed something).
     public private(set) var framesPainted = 0
 

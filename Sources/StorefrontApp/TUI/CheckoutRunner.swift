@@ -17,14 +17,18 @@ public final class CheckoutRunner: Sendable {
     private let follows = Mutex<[String: Follow]>([:])
     /// Put on every invoice when webhooks are on (`--webhook-url`).
     private let webhookURL: String?
+    /// Where `W` writes receipts; nil: receipts cannot be written here.
+    private let receiptDirectory: DataDirectory?
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
         let task: Task<Void, Never>
     }
 
-    public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil) {
+    public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
+                receiptDirectory: DataDirectory? = nil) {
         self.engine = engine
+        self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
         self.inbox = inbox
@@ -42,6 +46,19 @@ public final class CheckoutRunner: Sendable {
             Task { await pay(id) }
         case .simulatePayment(let id, let invoiceId):
             Task { await simulatePayment(id, invoiceId: invoiceId) }
+        case .writeReceipt(let id):
+            Task.detached { [engine, inbox, receiptDirectory] in
+                guard let receiptDirectory else {
+                    inbox.post(.checkout(.requestFailed("No data directory to write the receipt to: `storefront invoice show ID --receipt-file PATH` writes one.")))
+                    return
+                }
+                do {
+                    let url = try ReceiptFile.write(try engine.purchase(id), in: receiptDirectory)
+                    inbox.post(.checkout(.receiptWritten(path: url.path)))
+                } catch {
+                    inbox.post(.checkout(.requestFailed("The receipt was not written: \(error)")))
+                }
+            }
         case .resumeUnfinished:
             Task.detached { [engine, inbox] in
                 do throws(CheckoutError) {

@@ -13,17 +13,20 @@ public struct TUIOptions: Sendable {
     public var dataDirectory: DataDirectory
     public var themeRequest: String?
     public var asciiOnly: Bool
+    /// `--present`: start in presentation mode (codes hidden), whatever was remembered.
+    public var present: Bool
     public var webhook: WebhookSettings?
     public var logger: Logger
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
-                webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.webhook = webhook
         self.logger = logger
         self.settings = settings
         self.dataDirectory = dataDirectory
         self.themeRequest = themeRequest
         self.asciiOnly = asciiOnly
+        self.present = present
     }
 }
 
@@ -34,7 +37,8 @@ public enum TUISession {
         let relay = ClientEventRelay()
         // Invoice follows pace themselves by the request budget the API reports.
         let budget = RequestBudget()
-        let connection = try await Connection.open(options.settings, logger: options.logger, onEvent: { event in
+        let connection = try await Connection.open(options.settings, dataDirectory: options.dataDirectory, environment: environment,
+                                                   logger: options.logger, onEvent: { event in
             relay.send(event)
             budget.note(event)
         })
@@ -55,11 +59,13 @@ public enum TUISession {
         let userData = try UserDatabase.open(at: options.dataDirectory.file(UserDatabase.fileName))
         let cart = try userData.loadCart()
         let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: userData, budget: budget),
-                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url)
+                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url,
+                                      receiptDirectory: options.dataDirectory)
         let webhooks = try await options.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout)
 
-        let themeName = options.themeRequest ?? environment["STOREFRONT_THEME"] ?? "default"
+        let preferences = Preferences.load(from: options.dataDirectory)
+        let themeName = preferences.theme(option: options.themeRequest, environment: environment)
         // NO_COLOR is honoured by the terminal backend itself, whatever theme it is given.
         let themeCatalog = ThemeCatalog.standard(environment: environment)
         let (theme, themeProblem) = themeCatalog.loadOrFallback(themeName)
@@ -76,10 +82,11 @@ public enum TUISession {
         inbox.post(.cartLoaded(cart))
         if let themeProblem { inbox.post(.themeFailed(themeProblem.description)) }
 
-        let outcome: Result<Void, TerminalError> = await withCheckedContinuation { continuation in
+        let outcome: Result<(theme: String, presenting: Bool), TerminalError> = await withCheckedContinuation { continuation in
             let thread = Thread {
                 continuation.resume(returning: runLoop(theme: theme, themes: themes, connection: connectionInfo,
-                                                       asciiOnly: options.asciiOnly, runner: runner, inbox: inbox))
+                                                       asciiOnly: options.asciiOnly, presenting: preferences.presenting(option: options.present),
+                                                       runner: runner, inbox: inbox))
             }
             thread.name = "storefront-terminal"
             thread.start()
@@ -88,12 +95,14 @@ public enum TUISession {
         forwarding?.cancel()
         await runner.finish()
         await webhooks?.stop()
-        try outcome.get()
+        let final = try outcome.get()
+        try? Preferences(theme: final.theme, presenting: final.presenting).save(in: options.dataDirectory)
     }
 
     /// The terminal's thread: take the terminal, loop, give it back.
-    private static func runLoop(theme: Theme, themes: ThemeSwitcher, connection: ConnectionInfo, asciiOnly: Bool,
-                                runner: EffectRunner, inbox: ActionInbox) -> Result<Void, TerminalError> {
+    /// Answers the theme and presentation mode in use at the end, to remember.
+    private static func runLoop(theme: Theme, themes: ThemeSwitcher, connection: ConnectionInfo, asciiOnly: Bool, presenting: Bool,
+                                runner: EffectRunner, inbox: ActionInbox) -> Result<(theme: String, presenting: Bool), TerminalError> {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: theme)
@@ -103,9 +112,10 @@ public enum TUISession {
         defer { terminal.shutdown() }
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, connection: connection, asciiOnly: asciiOnly, now: Date())
+        state.checkout.presenting = presenting
         let effects = startupEffects(&state)
         let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox, themes: themes)
         loop.run(initialEffects: effects)
-        return .success(())
+        return .success((loop.themeName, loop.state.checkout.presenting))
     }
 }

@@ -23,6 +23,8 @@ public enum CheckoutEvent: Sendable, Equatable {
     case historyFailed(String)
     case qrEncoded(payload: String, QRMatrix)
     case qrFailed(payload: String, message: String)
+    /// A receipt file was written at this path.
+    case receiptWritten(path: String)
 }
 
 /// Checkout work for the edge, as data.
@@ -41,6 +43,8 @@ public enum CheckoutEffect: Sendable, Equatable {
     case resumeUnfinished
     case loadHistory(filter: String)
     case encodeQR(String)
+    /// Write the purchase's receipt to an owner-only file in the data directory; answers `.receiptWritten`.
+    case writeReceipt(purchaseId: String)
 }
 
 /// What the review confirmed: the cart lines and how to pay. The edge turns it into the engine's request.

@@ -47,6 +47,8 @@ public struct AppState: Sendable, Equatable {
         message = nil
         isQuitting = false
         self.now = now
+        // Block-drawn QR codes are not ASCII: `--ascii` draws them with "##".
+        if asciiOnly { checkout.qrMode = .ascii }
     }
 
     /// Below 80x24 the screens do not fit; a notice says how much larger the window must be.

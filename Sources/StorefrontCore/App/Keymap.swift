@@ -9,7 +9,7 @@ public enum Command: Sendable, Equatable {
     case cycleTheme
     case checkout, openHistory, togglePresentation
     case nextField, previousField, nextOption, previousOption, confirm
-    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, fullScreenQR, restoreLines
+    case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, fullScreenQR, restoreLines, writeReceipt
     case openESIM, openPhoneRefill, topUp
     case searchAllCountries, openBrowser
 }
@@ -83,6 +83,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("m")], command: .cycleQRMode, context: .purchase, summary: "QR: half/full/ASCII"),
         KeyBinding(keys: [.character("a")], command: .restoreLines, context: .purchase, summary: "Expired: lines to cart"),
         KeyBinding(keys: [.character("Q")], command: .fullScreenQR, context: .purchase, summary: "QR code full screen"),
+        KeyBinding(keys: [.character("W")], command: .writeReceipt, context: .purchase, summary: "Write a receipt file"),
         KeyBinding(keys: [.character("/")], command: .startSearch, context: .history, summary: "Filter the purchases"),
         KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
     ]

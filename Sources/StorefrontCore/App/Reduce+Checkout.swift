@@ -50,6 +50,9 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
     case .qrFailed(let payload, let message):
         state.checkout.qrCodes[payload] = .failed(message)
         return []
+    case .receiptWritten(let path):
+        state.message = StatusMessage(.success, "Receipt written to \(path) (readable by you only).")
+        return []
     }
 }
 

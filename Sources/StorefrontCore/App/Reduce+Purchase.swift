@@ -77,7 +77,14 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         }
         state.checkout.shown?.showsFullScreenQR = true
         return []
+    case .writeReceipt:
+        state.message = StatusMessage(.info, "Writing the receipt…")
+        return [.checkout(.writeReceipt(purchaseId: purchase.id))]
     case .cycleQRMode:
+        guard !state.asciiOnly else {
+            state.message = StatusMessage(.info, "With --ascii the QR is drawn with ASCII only.")
+            return []
+        }
         state.checkout.qrMode = state.checkout.qrMode.next
         state.message = StatusMessage(.info, "QR drawn with \(qrModeName(state.checkout.qrMode)); m changes it.")
         return []

@@ -1,5 +1,12 @@
 /// Draws the whole state into a new buffer at the state's size. Pure: the same state gives the same cells.
+/// With `--ascii` every cell ends up plain ASCII (`foldToASCII`), whichever view drew it.
 public func render(_ state: AppState) -> ScreenBuffer {
+    var buffer = drawScreen(state)
+    if state.asciiOnly { buffer.foldToASCII() }
+    return buffer
+}
+
+private func drawScreen(_ state: AppState) -> ScreenBuffer {
     var buffer = ScreenBuffer(width: state.width, height: state.height)
     guard !state.isTooSmall else {
         TooSmallView.draw(state, into: &buffer)
