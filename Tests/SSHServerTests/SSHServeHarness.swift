@@ -77,24 +77,6 @@ final class SSHServeHarness {
         return server.stderrSoFar
     }
 
-    /// The pids of the sessions the server started, from its log.
-    var sessionPIDs: [pid_t] {
-        server.stderrSoFar.split(separator: "\n").compactMap { line in
-            guard let range = line.range(of: ": pid ") else { return nil }
-            return pid_t(line[range.upperBound...].prefix { $0.isNumber })
-        }
-    }
-
-    /// Waits until no process has `pid` (the server reaped it); false after the hang guard.
-    static func waitUntilGone(_ pid: pid_t, timeout: TimeInterval = 120) async throws -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if kill(pid, 0) != 0 && errno == ESRCH { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return false
-    }
-
     struct HarnessFailure: Error, CustomStringConvertible {
         var description: String
     }
