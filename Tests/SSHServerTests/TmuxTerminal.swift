@@ -23,10 +23,6 @@ final class TmuxTerminal {
         try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
     }
 
-    func keys(_ text: String) async throws {
-        try await tmux(["send-keys", "-t", name, "-l", text])
-    }
-
     func screen() async throws -> String {
         try await tmux(["capture-pane", "-p", "-t", name])
     }
