@@ -88,6 +88,11 @@ public struct ChildProcess: Sendable {
             try? FileManager.default.removeItem(at: scratch)
         }
 
+        /// What it printed on stdout so far.
+        public var stdoutSoFar: String {
+            String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent("out"))) ?? Data(), as: UTF8.self)
+        }
+
         /// What it printed on stderr so far.
         public var stderrSoFar: String {
             String(decoding: (try? Data(contentsOf: scratch.appendingPathComponent("err"))) ?? Data(), as: UTF8.self)

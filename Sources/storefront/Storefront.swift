@@ -17,7 +17,7 @@ struct Storefront: AsyncParsableCommand {
         13 still pending at --timeout; 14 unknown whether the invoice was created.
         """,
         version: StorefrontVersion.current,
-        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, QRCommand.self, ESIMCommand.self, PhoneCommand.self],
+        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, QRCommand.self, ESIMCommand.self, PhoneCommand.self, SSHCommand.self],
         defaultSubcommand: StartCommand.self
     )
 

@@ -1,0 +1,15 @@
+import Foundation
+
+/// What the server knows about one TCP connection. Touched only on that connection's event loop (the
+/// connection and its SSH channels share it), hence unchecked.
+final class ConnectionState: @unchecked Sendable {
+    let peer: String
+    var visitor: Visitor = .sandbox(keyFingerprint: nil)
+    /// Set when the connection came too fast; its first session is told and closed.
+    var refusal: SessionLedger.Refusal?
+    var openedSession = false
+
+    init(peer: String) {
+        self.peer = peer
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// What every session on the server shares: where the program is, the server's own directory and
+/// environment, the counts behind the limits, and the log.
+struct SessionContext: Sendable {
+    let executable: String
+    let serverDataDirectory: String
+    let serverEnvironment: [String: String]
+    let ledger: NIOLockedValueBox<SessionLedger>
+    let idleTimeout: TimeAmount?
+    let log: @Sendable (String) -> Void
+}

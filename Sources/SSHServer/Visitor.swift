@@ -1,0 +1,24 @@
+/// Who a connection is, as authentication decided.
+public enum Visitor: Sendable, Equatable {
+    /// Anyone: no key, or a key not in `--authorized-keys`. Gets a fresh sandbox per session.
+    case sandbox(keyFingerprint: String?)
+    /// A key in `--authorized-keys`: the server's configured API and data directory.
+    case listed(keyFingerprint: String)
+
+    /// The user name that asks for key authentication instead of `none`: OpenSSH offers `none` first, so a
+    /// server that accepts it for everyone never sees a key. `ssh -p 2222 live@host` offers the key.
+    public static let keyUser = "live"
+
+    public var isListed: Bool {
+        if case .listed = self { return true }
+        return false
+    }
+
+    public var description: String {
+        switch self {
+        case .sandbox(nil): "sandbox visitor (no key)"
+        case .sandbox(let fingerprint?): "sandbox visitor (key \(fingerprint))"
+        case .listed(let fingerprint): "listed key \(fingerprint)"
+        }
+    }
+}

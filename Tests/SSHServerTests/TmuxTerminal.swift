@@ -1,0 +1,48 @@
+import Foundation
+import StorefrontTestSupport
+import Testing
+
+/// A command in a private tmux server's window, read back from the screen.
+final class TmuxTerminal {
+    static let socket = "storefront-ssh-tests"
+    let name = "sf-ssh-\(UUID().uuidString.prefix(8))"
+
+    init(command: [String], width: Int = 100, height: Int = 30) throws {
+        let line = command.map { "'\($0)'" }.joined(separator: " ")
+        _ = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                 ["tmux", "-L", Self.socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                                  "\(line); sleep 60"], timeout: 120)
+    }
+
+    deinit {
+        _ = try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket, "kill-session", "-t", name], timeout: 120)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) async throws -> String {
+        try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
+    }
+
+    func screen() async throws -> String {
+        try await tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 120) async throws -> String {
+        try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until the screen satisfies `condition`, failing after `timeout`: a guard against a hang.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: TimeInterval = 120, _ condition: (String) -> Bool) async throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try await screen()
+            if condition(last) { return last }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("Timed out waiting for \(what). Screen:\n\(last)")
+        return last
+    }
+}
