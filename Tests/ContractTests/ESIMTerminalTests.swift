@@ -45,7 +45,7 @@ import Testing
         #expect(done.contains("3.15 GB on active and queued bundles"))
         try await session.keys("h")
         let history = try await session.waitFor("Purchase history")
-        #expect(history.contains("Test eSIM 1GB, 7 Days"))
+        #expect(history.contains("eSIM top-up 1GB, 7 Days on 8988247000000000019"), "the history marks the top-up and names the eSIM")
         try await session.keys("C-c")
     }
 

@@ -98,6 +98,8 @@ public enum Overlay: Sendable, Equatable {
     case addToCart(AddToCartForm)
     case confirmQuit
     case confirmClearCart
+    /// `d` on a cart line: a line (maybe of 20 units, or a phone number typed with care) is removed only on `y`.
+    case confirmRemoveLine(lineID: String)
     /// The one-line summary of the review; only `y` buys.
     case confirmPurchase
     /// The same cart was bought moments ago (the message says when and which invoice); only `y` buys it again.

@@ -28,6 +28,7 @@ extension AppState {
         case .addToCart(let form): "add \(form.product.summary.id)"
         case .confirmQuit: "quit"
         case .confirmClearCart: "clear cart"
+        case .confirmRemoveLine(let id): "remove \(id)"
         case .confirmPurchase: "purchase"
         case .confirmRepeatPurchase: "repeat purchase"
         }

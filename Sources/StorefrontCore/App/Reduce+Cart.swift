@@ -26,9 +26,8 @@ func cartCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
         return [.saveCart(state.cart.lines)]
     case .removeLine:
         guard lines.indices.contains(state.cartSelection) else { return [] }
-        state.cart.remove(lineID: lines[state.cartSelection].id)
-        clampScroll(&state)
-        return [.saveCart(state.cart.lines)]
+        state.overlay = .confirmRemoveLine(lineID: lines[state.cartSelection].id)
+        return []
     case .clearCart:
         if !lines.isEmpty { state.overlay = .confirmClearCart }
         return []
@@ -76,6 +75,17 @@ func handleOverlayKey(_ state: inout AppState, _ overlay: Overlay, _ key: Key) -
             state.message = StatusMessage(.info, "The cart is empty.")
             clampScroll(&state)
             return [.saveCart([])]
+        }
+        if [.character("n"), .character("N"), .escape].contains(key) { state.overlay = nil }
+        return []
+    case .confirmRemoveLine(let id):
+        if key == .character("y") || key == .character("Y") {
+            let name = state.cart.lines.first { $0.id == id }?.productName ?? "The line"
+            state.cart.remove(lineID: id)
+            state.overlay = nil
+            state.message = StatusMessage(.info, "\(name) removed from the cart.")
+            clampScroll(&state)
+            return [.saveCart(state.cart.lines)]
         }
         if [.character("n"), .character("N"), .escape].contains(key) { state.overlay = nil }
         return []

@@ -19,7 +19,13 @@ enum ESIMReviewView {
         ESIMView.labelled("Now", value: details.activeBundle.map { "\($0.name ?? "?") active, \($0.remainingText) left" } ?? "no active bundle",
                           y: y, area, into: &buffer)
         y += 2
-        ESIMView.labelled("Plan", value: "\(plan.summary.name) (\(plan.summary.id))", y: y, area, into: &buffer)
+        if let own = details.planId, own != plan.summary.id {
+            // A bundle of another plan may not work on this eSIM's network: said before `y`, never after.
+            ESIMView.labelled("Plan", value: "\(plan.summary.name) (\(plan.summary.id)): NOT this eSIM's plan (\(own))", y: y, area,
+                              style: Style(.error, bold: true), into: &buffer)
+        } else {
+            ESIMView.labelled("Plan", value: "\(plan.summary.name) (\(plan.summary.id))", y: y, area, into: &buffer)
+        }
         y += 1
         ESIMView.labelled("Bundle", value: package.value, y: y, area, style: Style(.accent, bold: true), into: &buffer)
         y += 1

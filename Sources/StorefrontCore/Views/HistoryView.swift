@@ -16,7 +16,7 @@ enum HistoryView {
                        x: x, y: pane.y + 1, width: inner, style: Style(.muted))
         }
         let columns = Columns(width: inner)
-        buffer.row(columns.row("Created (UTC)", "Status", "Items", "Paid with", "Invoice"), x: x, y: pane.y + 2, width: inner,
+        buffer.row(columns.row("Created (UTC)", "Status", "Amount", "Items", "Paid with", "Invoice"), x: x, y: pane.y + 2, width: inner,
                    style: Style(.muted, underline: true))
         guard !history.entries.isEmpty else {
             let text = history.isLoading ? "Loading\(glyphs.ellipsis)"
@@ -31,8 +31,8 @@ enum HistoryView {
             let y = pane.y + 3 + offset
             let (status, role) = PurchaseText.shortStatus(purchase)
             let pending = purchase.isUnfinished ? "\(PurchaseText.spinner(state)) " : ""
-            let line = columns.row(PurchaseText.stamp(purchase.createdAt), pending + status, purchase.title,
-                                   purchase.paymentMethod.displayName, purchase.invoiceId ?? "none")
+            let line = columns.row(PurchaseText.stamp(purchase.createdAt), pending + status, purchase.payment?.amount?.formatted ?? "",
+                                   items(purchase), purchase.paymentMethod.displayName, purchase.invoiceId ?? "none")
             let selected = index == history.selection
             buffer.row(line, x: x, y: y, width: inner, style: selected ? Style(.selection, bold: true) : .text)
             if !selected {
@@ -41,18 +41,32 @@ enum HistoryView {
         }
     }
 
-    /// Date, status, items, method and invoice; the items take what the others leave.
+    /// What was bought and for whom: a top-up is marked with its eSIM, a refill with its phone number, in full,
+    /// because that is what a customer on the phone reads out.
+    static func items(_ purchase: Purchase) -> String {
+        purchase.lines.map { line in
+            let count = line.quantity > 1 ? " ×\(line.quantity)" : ""
+            if let iccid = line.esimId { return "eSIM top-up \(line.faceValue) on \(iccid)" }
+            let base = "\(line.productName) \(line.faceValue)\(count)"
+            return line.phoneNumber.map { "\(base) for \($0)" } ?? base
+        }.joined(separator: ", ")
+    }
+
+    /// Date, status, amount, items, method and invoice; the items take what the others leave.
     struct Columns {
         let width: Int
         let dateWidth = 16
         let statusWidth = 18
-        var methodWidth: Int { width >= 110 ? 18 : 0 }
-        var invoiceWidth: Int { width >= 100 ? 26 : 0 }
+        let amountWidth = 15
+        // What was bought, and for whom, comes before the method and the invoice id (the purchase shows both).
+        var methodWidth: Int { width >= 110 ? 15 : 0 }
+        var invoiceWidth: Int { width >= 150 ? 36 : 0 }
         var statusX: Int { dateWidth + 1 }
-        var itemsWidth: Int { max(10, width - dateWidth - statusWidth - methodWidth - invoiceWidth - 4) }
+        var itemsWidth: Int { max(10, width - dateWidth - statusWidth - amountWidth - methodWidth - invoiceWidth - 5) }
 
-        func row(_ date: String, _ status: String, _ items: String, _ method: String, _ invoice: String) -> String {
+        func row(_ date: String, _ status: String, _ amount: String, _ items: String, _ method: String, _ invoice: String) -> String {
             var text = DisplayWidth.fit(date, to: dateWidth) + " " + DisplayWidth.fit(status, to: statusWidth) + " "
+                + String(repeating: " ", count: max(0, amountWidth - DisplayWidth.of(amount))) + DisplayWidth.truncate(amount, to: amountWidth) + " "
                 + DisplayWidth.fit(items, to: itemsWidth)
             if methodWidth > 0 { text += " " + DisplayWidth.fit(method, to: methodWidth) }
             if invoiceWidth > 0 { text += " " + DisplayWidth.truncate(invoice, to: invoiceWidth) }

@@ -41,6 +41,11 @@ private func drawScreen(_ state: AppState) -> ScreenBuffer {
             "Remove all \(state.cart.lines.count) line\(state.cart.lines.count == 1 ? "" : "s") (\(state.cart.units) units) from the cart?",
             "", "y  empty it      n  keep it",
         ], state, layout, into: &buffer)
+    case .confirmRemoveLine(let id):
+        let line = state.cart.lines.first { $0.id == id }
+        let what = line.map { "\($0.quantity) × \($0.productName) \($0.faceValue)" + ($0.phoneNumber.map { " for \($0)" } ?? "") } ?? "this line"
+        DialogView.confirm(title: "Remove the line?", lines: ["Remove \(what) from the cart?", "", "y  remove it      n  keep it"],
+                           state, layout, into: &buffer)
     case .confirmPurchase:
         let estimate = state.cart.totalIsEstimate ? ["Estimated from the range's rate; the invoice states the exact amount."] : []
         let recipients = purchaseRecipients(state, limit: max(1, layout.height - 12))

@@ -78,6 +78,7 @@ enum StatusBarView {
         case .help: return (HelpView.maxScroll(state) > 0 ? [("↑↓", "scroll")] : []) + [("Esc", "close help")]
         case .addToCart: return [("Enter", "add"), ("Tab", "next field"), ("↑↓", "choose"), ("Esc", "cancel")]
         case .confirmQuit, .confirmClearCart: return [("y", "yes"), ("n", "no")]
+        case .confirmRemoveLine: return [("y", "remove it"), ("n", "keep it")]
         case .confirmPurchase: return [("y", "buy"), ("n", "back to the review")]
         case .confirmRepeatPurchase: return [("y", "buy it again"), ("n", "back to the review")]
         case nil: break
