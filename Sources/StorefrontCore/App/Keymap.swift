@@ -88,12 +88,12 @@ public enum Keymap {
         KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
     ]
 
-    /// The command for a key in a context: the context's own bindings first, then those for everywhere.
     /// How help and hints name the keys of a command: "Ctrl-G".
     public static func keyLabel(of command: Command) -> String {
         bindings.first { $0.command == command }.map { $0.keys.map(\.label).joined(separator: " ") } ?? ""
     }
 
+    /// The command for a key in a context: the context's own bindings first, then those for everywhere.
     public static func command(for key: Key, in context: KeyBinding.Context) -> Command? {
         if context == .browser, case .character(let character) = key, let digit = character.wholeNumberValue, (1...5).contains(digit) {
             return .tab(digit - 1)
