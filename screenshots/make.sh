@@ -138,6 +138,7 @@ exec env -i \\
     TERM=xterm-256color \\
     STOREFRONT_DATA_DIR="$WORK/data" \\
     STOREFRONT_SANDBOX_PAY_AFTER=8 \\
+    STOREFRONT_SANDBOX_ACCOUNT=screenshots \\
     LD_PRELOAD="$WORK/timerfd_passthrough.so $LIBFAKETIME" \\
     FAKETIME_TIMESTAMP_FILE="$CLOCK_FILE" \\
     FAKETIME_NO_CACHE=1 \\
@@ -257,6 +258,22 @@ shot() {
     say "captured $name"
 }
 
+# The same program in an 80x24 window, the size a demo over SSH usually gets: the window is resized, not restarted.
+SMALL_SHOTS=()
+resize_to() {
+    "${TMUX_CMD[@]}" resize-window -t "$SESSION" -x "$1" -y "$2"
+    local deadline=$((SECONDS + TIMEOUT))
+    until [[ $(screen | head -1 | wc -m) -le $(($1 + 1)) && $(screen | wc -l) -eq $2 ]]; do
+        ((SECONDS < deadline)) || fail "timed out after ${TIMEOUT}s waiting for the ${1}x${2} redraw"
+        sleep 0.05
+    done
+    settle
+}
+small_shot() {
+    shot "$1"
+    SMALL_SHOTS+=("$1")
+}
+
 keymap_has_esim() {
     grep -rqs 'command: \.openESIM' "$ROOT/Sources/StorefrontCore/App/" 2>/dev/null
 }
@@ -268,6 +285,9 @@ say "starting storefront (embedded sandbox) at $START_TIME"
 TIMEOUT=60 wait_for "SANDBOX" "just refreshed" "a add to cart"
 settle
 shot 01-browser
+resize_to 80 24
+small_shot 20-browser-80x24
+resize_to "$COLS" "$ROWS"
 
 STEP="help"
 keys '?'
@@ -352,6 +372,13 @@ settle
 freeze
 shot 09-payment-qr
 thaw
+resize_to 80 24
+keys Q                      # the code alone on the whole window
+wait_gone "Scan to pay"
+settle
+small_shot 21-payment-qr-80x24
+keys Q
+resize_to "$COLS" "$ROWS"
 
 STEP="following"
 # The clock moves right after a look, so the next look, and only it, sees the change: the screens do not depend
@@ -385,6 +412,13 @@ wait_for "SBX-" "scan in eSIM settings"
 wait_gone "QR hidden"
 settle
 shot 13-esim-qr
+resize_to 80 24
+keys Q
+wait_gone "Orders ("
+settle
+small_shot 22-esim-qr-80x24
+keys Q
+resize_to "$COLS" "$ROWS"
 
 STEP="eSIM top-up"
 if keymap_has_esim; then
@@ -445,7 +479,9 @@ done
 # --- the pictures -------------------------------------------------------------------------------------------------
 
 for name in "${SHOTS[@]}"; do
-    python3 "$HERE/ansi2svg.py" --cols "$COLS" --rows "$ROWS" --title "storefront: $name" \
+    cols=$COLS rows=$ROWS
+    [[ " ${SMALL_SHOTS[*]} " == *" $name "* ]] && cols=80 rows=24
+    python3 "$HERE/ansi2svg.py" --cols "$cols" --rows "$rows" --title "storefront: $name" \
         "$WORK/raw/$name.ans" -o "$OUT/$name.svg"
 done
 
@@ -453,7 +489,7 @@ done
 
 if command -v zbarimg >/dev/null && command -v rsvg-convert >/dev/null; then
     : >"$OUT/qr-decode.txt"
-    for name in 09-payment-qr 13-esim-qr; do
+    for name in 09-payment-qr 13-esim-qr 21-payment-qr-80x24 22-esim-qr-80x24; do
         [[ -e $OUT/$name.svg ]] || continue
         rsvg-convert -o "$WORK/$name.png" "$OUT/$name.svg"
         if decoded=$(zbarimg --quiet --raw "$WORK/$name.png" 2>/dev/null); then

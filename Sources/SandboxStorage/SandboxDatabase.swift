@@ -12,15 +12,19 @@ public final class SandboxDatabase: SandboxPersistence {
 
     private let writer: any DatabaseWriter
     private let path: String
+    /// The account id a new file gets: random, so two data directories never share ids; fixed by whoever must
+    /// reproduce a run byte for byte (the screenshots).
+    private let newAccountID: String
 
-    private init(writer: any DatabaseWriter, path: String) throws {
+    private init(writer: any DatabaseWriter, path: String, newAccountID: String) throws {
         self.writer = writer
         self.path = path
+        self.newAccountID = newAccountID
         try Self.migrator.migrate(writer)
     }
 
     /// Opens (creating if needed) the file at `url`, private to its owner.
-    public static func open(at url: URL) throws(SandboxPersistenceError) -> SandboxDatabase {
+    public static func open(at url: URL, newAccountID: String = UUID().uuidString.lowercased()) throws(SandboxPersistenceError) -> SandboxDatabase {
         let path = url.path
         let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -31,7 +35,7 @@ public final class SandboxDatabase: SandboxPersistence {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
-            return try SandboxDatabase(writer: try DatabasePool(path: path, configuration: configuration), path: path)
+            return try SandboxDatabase(writer: try DatabasePool(path: path, configuration: configuration), path: path, newAccountID: newAccountID)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw SandboxPersistenceError("The sandbox data file \(path) is damaged or not a sandbox database: move it aside to start the sandbox afresh (its invoices are in it).")
         } catch {
@@ -44,7 +48,7 @@ public final class SandboxDatabase: SandboxPersistence {
             try writer.write { db in
                 if try Row.fetchOne(db, sql: "SELECT 1 FROM account") == nil {
                     try db.execute(sql: "INSERT INTO account (id, account_id, runs) VALUES (1, ?, 0)",
-                                   arguments: [UUID().uuidString.lowercased()])
+                                   arguments: [newAccountID])
                 }
                 try db.execute(sql: "UPDATE account SET runs = runs + 1")
                 guard let account = try Row.fetchOne(db, sql: "SELECT account_id, runs, balance FROM account") else {

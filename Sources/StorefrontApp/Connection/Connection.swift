@@ -53,7 +53,11 @@ public final class Connection: Sendable {
             var persistence: SandboxDatabase?
             if let dataDirectory {
                 try dataDirectory.prepare()
-                persistence = try SandboxDatabase.open(at: dataDirectory.file(SandboxDatabase.fileName))
+                // STOREFRONT_SANDBOX_ACCOUNT names a new sandbox's account, so a scripted demo (the screenshots)
+                // gets the same ids, addresses and codes on every run.
+                let file = dataDirectory.file(SandboxDatabase.fileName)
+                persistence = try environment["STOREFRONT_SANDBOX_ACCOUNT"].map { try SandboxDatabase.open(at: file, newAccountID: $0) }
+                    ?? SandboxDatabase.open(at: file)
             }
             let sandbox = try await RunningSandbox.start(configuration: sandboxConfiguration, persistence: persistence)
             guard let baseURL = URL(string: sandbox.baseURL), let key = sandboxConfiguration.bearerKeys.first else {
