@@ -10,15 +10,7 @@ import Testing
         var stderr: String
     }
 
-    /// The executable sits next to the test bundle in the build directory.
-    static var binary: URL {
-        let testRunner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = testRunner.deletingLastPathComponent()
-        while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("storefront").path) {
-            directory = directory.deletingLastPathComponent()
-        }
-        return directory.appendingPathComponent("storefront")
-    }
+    static var binary: URL { StorefrontBinary.url }
 
     func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-cli-\(UUID().uuidString)")

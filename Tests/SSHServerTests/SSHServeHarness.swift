@@ -14,15 +14,7 @@ final class SSHServeHarness {
         ["/usr/bin/ssh", "/usr/bin/ssh-keygen", "/usr/bin/tmux"].allSatisfy(FileManager.default.isExecutableFile(atPath:))
     }
 
-    /// The executable sits next to the test bundle in the build directory.
-    static var binary: URL {
-        let testRunner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = testRunner.deletingLastPathComponent()
-        while directory.path != "/" && !FileManager.default.fileExists(atPath: directory.appendingPathComponent("storefront").path) {
-            directory = directory.deletingLastPathComponent()
-        }
-        return directory.appendingPathComponent("storefront")
-    }
+    static var binary: URL { StorefrontBinary.url }
 
     init(arguments: [String] = []) async throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

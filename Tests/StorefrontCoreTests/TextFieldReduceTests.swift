@@ -74,15 +74,7 @@ import Testing
             seen += render(state).text
             _ = press(&state, .down)
         }
-        let context: KeyBinding.Context = switch screen {
-        case .browser: .browser
-        case .cart: .cart
-        case .review: .review
-        case .purchase: .purchase
-        case .history: .history
-        case .esim: .esim
-        case .phoneRefill: .phoneRefill
-        }
+        let context = KeyBinding.Context(screen)
         for binding in Keymap.bindings where binding.context == .everywhere || binding.context == context {
             #expect(seen.contains(binding.summary), "\(binding.summary)")
         }

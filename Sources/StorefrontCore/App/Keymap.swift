@@ -32,6 +32,21 @@ public struct KeyBinding: Sendable, Equatable {
     public var summary: String
 }
 
+extension KeyBinding.Context {
+    /// The keys a screen has besides those of everywhere.
+    public init(_ screen: Screen) {
+        self = switch screen {
+        case .browser: .browser
+        case .cart: .cart
+        case .review: .review
+        case .purchase: .purchase
+        case .history: .history
+        case .esim: .esim
+        case .phoneRefill: .phoneRefill
+        }
+    }
+}
+
 public enum Keymap {
     public static let bindings: [KeyBinding] = [
         KeyBinding(keys: [.up, .character("k")], command: .moveUp, context: .everywhere, summary: "Move up"),

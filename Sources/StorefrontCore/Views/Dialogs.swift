@@ -28,15 +28,7 @@ enum HelpView {
     }
 
     static func entries(for screen: Screen) -> [Entry] {
-        let here: KeyBinding.Context = switch screen {
-        case .browser: .browser
-        case .cart: .cart
-        case .review: .review
-        case .purchase: .purchase
-        case .history: .history
-        case .esim: .esim
-        case .phoneRefill: .phoneRefill
-        }
+        let here = KeyBinding.Context(screen)
         var entries: [Entry] = []
         for context in [KeyBinding.Context.everywhere, here] {
             entries.append(Entry(keys: context.rawValue, summary: "", isHeading: true))
