@@ -159,7 +159,7 @@ let package = Package(
         ),
         .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore", "StorefrontTestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontCore"]),
-        .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore"]),
+        .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore", "StorefrontTestSupport"]),
         .testTarget(
             name: "BitrefillAPITests",
             dependencies: [
@@ -203,6 +203,11 @@ let package = Package(
         .testTarget(
             name: "SSHServerTests",
             dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore"]
+        ),
+        .testTarget(
+            name: "SessionTests",
+            dependencies: ["StorefrontApp", "StorefrontCore", "TerminalBackend", "SandboxServer", "BitrefillAPI", "CatalogStore", "Checkout",
+                           "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "ContractTests",

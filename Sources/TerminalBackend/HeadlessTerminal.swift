@@ -22,7 +22,8 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
         var shutdownCount = 0
     }
 
-    private let lock = NSLock()
+    /// Guards `state`; signalled when an event is added, so a waiting loop wakes at once.
+    private let lock = NSCondition()
     private var state: State
 
     public init(width: Int, height: Int, events: [TerminalEvent] = []) {
@@ -62,9 +63,16 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
         lock.withLock { state.paints.append(Paint(buffer: buffer, fullRepaint: fullRepaint)) }
     }
 
-    /// The next scripted event at once, or nil when the script is used up: tests never wait for a timeout.
+    /// The next scripted event at once; with none queued, waits for one to be added (`enqueue`, `resize`) for at
+    /// most the timeout, as a real terminal does, so a loop at rest does not spin.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
-        lock.withLock { state.events.isEmpty ? nil : state.events.removeFirst() }
+        lock.withLock {
+            if state.events.isEmpty, timeoutMilliseconds != 0 {
+                let wait = timeoutMilliseconds < 0 ? Date.distantFuture : Date(timeIntervalSinceNow: Double(timeoutMilliseconds) / 1000)
+                _ = lock.wait(until: wait)
+            }
+            return state.events.isEmpty ? nil : state.events.removeFirst()
+        }
     }
 
     public func apply(_ theme: Theme) {
@@ -81,7 +89,10 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
 
     /// Adds events after those already scripted.
     public func enqueue(_ events: TerminalEvent...) {
-        lock.withLock { state.events.append(contentsOf: events) }
+        lock.withLock {
+            state.events.append(contentsOf: events)
+            lock.broadcast()
+        }
     }
 
     /// Changes the size and queues the `.resize` event a real terminal would send.
@@ -90,6 +101,7 @@ public final class HeadlessTerminal: TerminalDevice, @unchecked Sendable {
             state.width = width
             state.height = height
             state.events.append(.resize(width: width, height: height))
+            lock.broadcast()
         }
     }
 }

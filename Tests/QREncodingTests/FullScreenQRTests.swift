@@ -1,6 +1,7 @@
 import Foundation
 import QREncoding
 import StorefrontCore
+import StorefrontTestSupport
 import Testing
 
 /// The full-screen QR (`Q`) at the window sizes a demo gets, read back from the screen cells module by module,
@@ -82,39 +83,5 @@ import Testing
         #expect(try QREncoder.encode(Self.bitcoin).size <= QREncoder.encode(Self.bitcoin, minimum: .medium).size)
         #expect(QRPayload.scannable(Self.bitcoin) == Self.bitcoin, "only lightning: URIs are upper-cased")
         #expect(QRPayload.scannable(Self.lpa) == Self.lpa)
-    }
-}
-
-/// zbarimg on a picture of rendered half-block lines: 4 pixels a module, black on white (a PGM file).
-enum ZBar {
-    static let path = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    /// The decoded text, or nil when zbarimg is not installed. A code zbarimg cannot read gives "".
-    static func decode(_ lines: [String]) -> String? {
-        guard let path else { return nil }
-        let scale = 4
-        let rows: [[Bool]] = lines.flatMap { line -> [[Bool]] in
-            let cells = line.map { ($0 == "█" || $0 == "▀", $0 == "█" || $0 == "▄") }
-            return [cells.map(\.0), cells.map(\.1)]
-        }
-        let width = (rows.first?.count ?? 0) * scale, height = rows.count * scale
-        var pixels = [UInt8]()
-        for row in rows {
-            let line = row.flatMap { dark in [UInt8](repeating: dark ? 0 : 255, count: scale) }
-            for _ in 0..<scale { pixels += line }
-        }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fullscreen-qr-\(UUID().uuidString).pgm")
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard (try? (Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)).write(to: file)) != nil else { return "" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--quiet", "--raw", file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return "" }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 }

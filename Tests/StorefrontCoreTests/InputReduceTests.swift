@@ -85,6 +85,30 @@ import Testing
         #expect(!loaded.contains(.loadDetail(productId: "test-phone-refill")))
     }
 
+    /// Seen in a whole session: at the end of the first fill the bar's product sorted beyond the first page
+    /// read again, and the bar fell to the top ("Aero Cellular").
+    @Test func theSelectionFollowsTheProductWhenTheFillPushesItBeyondThePageRead() throws {
+        var state = SampleApp.browsing()
+        _ = press(&state, .down, .down)
+        let chosen = try #require(state.browser.selectedProduct)
+        var progress = RefreshProgress(startedAt: SampleApp.now)
+        progress.productsAvailable = 6_000
+        progress.phase = .finished(RefreshSummary(pages: 9, productsListed: 401, added: 401))
+        guard case .queryProducts(let query)? = reduce(&state, .refreshProgressed(progress)).last else { Issue.record("no requery"); return }
+        let others = (0..<400).map { ProductSummary(id: "p\($0)", name: "Aa \($0)", type: .giftCard, countryCode: "DE", currency: "EUR", packageValues: ["10"]) }
+        let limit = try #require(query.limit)
+        let firstPage = ProductPage(items: Array(others.prefix(limit)), totalCount: 401, offset: 0)
+        let effects = reduce(&state, .productsLoaded(firstPage, for: query))
+        #expect(state.browser.selectedProduct?.id == chosen.id, "the bar stays until its product is found")
+        guard case .queryProducts(let wider)? = effects.last else { Issue.record("the list is read further"); return }
+        #expect((wider.limit ?? 0) > limit)
+        let sorted = Array(others.prefix(300)) + [chosen] + Array(others.dropFirst(300))
+        let widerPage = ProductPage(items: Array(sorted.prefix(wider.limit ?? 401)), totalCount: 401, offset: 0)
+        _ = reduce(&state, .productsLoaded(widerPage, for: wider))
+        #expect(state.browser.selectedProduct?.id == chosen.id)
+        #expect(state.browser.selection == 300)
+    }
+
     @Test func theSelectionFollowsTheProductAcrossANewSearch() {
         var state = SampleApp.browsing()
         _ = press(&state, .down)

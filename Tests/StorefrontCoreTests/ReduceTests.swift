@@ -52,6 +52,30 @@ import Testing
         #expect(state.browser.detail?.summary.id == "nordic-books-de")
     }
 
+    @Test func anAddPressedWhileTheProductLoadsOpensTheDialogWhenItArrives() {
+        var state = SampleApp.browsing()
+        _ = press(&state, .down, .character("a"))
+        #expect(state.overlay == nil)
+        #expect(state.message?.text == "Loading the product…")
+        _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[1])))
+        guard case .addToCart(let form)? = state.overlay else {
+            Issue.record("the add dialog opens once the product is there, without a second a")
+            return
+        }
+        #expect(form.product.summary.id == "nordic-books-de")
+        #expect(state.message == nil)
+    }
+
+    @Test func anAddForAProductLeftBehindDoesNotOpenOnAnother() {
+        var state = SampleApp.browsing()
+        _ = press(&state, .down, .character("a"), .down)
+        _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[2])))
+        #expect(state.overlay == nil, "the a was for the product the bar has left")
+        _ = press(&state, .up)
+        _ = reduce(&state, .detailLoaded(SampleApp.detail(SampleApp.products[1])))
+        #expect(state.overlay == nil, "coming back later is not the moment the a was pressed")
+    }
+
     @Test func typingInTheCountryListJumpsAndFilters() {
         var state = SampleApp.browsing()
         _ = press(&state, .backTab, .character("/"))

@@ -152,6 +152,12 @@ public struct BrowserState: Sendable, Equatable {
     public var scroll = 0
     public var detail: ProductDetail?
     public var detailScroll = 0
+    /// The product `a` was pressed on before its detail arrived: the add dialog opens when it does, so a quick
+    /// `Enter` `a` never needs a second `a`.
+    public var addWhenLoaded: String?
+    /// The product a re-read after a catalog change must find before the bar moves: when it sorted beyond the
+    /// rows read, the list is read further instead of dropping the bar to the top.
+    public var keeping: String?
 
     public init() {}
 

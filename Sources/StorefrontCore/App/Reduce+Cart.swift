@@ -41,7 +41,9 @@ func cartCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
 }
 
 func openAddToCart(_ state: inout AppState) -> [Effect] {
+    state.browser.addWhenLoaded = nil
     guard let detail = state.browser.detail, detail.summary.id == state.browser.selectedProduct?.id else {
+        state.browser.addWhenLoaded = state.browser.selectedProduct?.id
         state.message = StatusMessage(.info, state.browser.selectedProduct == nil ? "Select a product first." : "Loading the product…")
         return []
     }

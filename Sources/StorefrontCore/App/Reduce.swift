@@ -10,6 +10,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     switch action {
     case .keyPressed(let key):
+        // An `a` waiting for its product is given up by any other key (`a` itself asks again).
+        state.browser.addWhenLoaded = nil
         return handleKey(&state, key)
     case .resized(let width, let height):
         state.width = width
@@ -48,6 +50,10 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         guard state.browser.selectedProduct?.id == detail.summary.id else { return [] }
         if state.browser.detail?.summary.id != detail.summary.id { state.browser.detailScroll = 0 }
         state.browser.detail = detail
+        if state.browser.addWhenLoaded == detail.summary.id, state.screen == .browser, state.overlay == nil {
+            state.message = nil
+            return openAddToCart(&state)
+        }
         return []
     case .detailFailed(let productId, let message):
         guard state.browser.selectedProduct?.id == productId else { return [] }
@@ -95,6 +101,7 @@ let productPageSize = 100
 /// follows that product if the new list has it, and goes to the top if not (see `productsLoaded`).
 func requery(_ state: inout AppState) -> [Effect] {
     let query = currentQuery(state)
+    state.browser.keeping = nil
     state.browser.query = query
     state.browser.isLoading = true
     return [.queryProducts(query)]
@@ -104,6 +111,14 @@ private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ quer
     guard query.sameFilter(as: state.browser.query) else { return [] }
     let previous = state.browser.selectedProduct?.id
     if query.offset == 0 {
+        if let keeping = state.browser.keeping, keeping == previous, let limit = query.limit, page.items.count < page.totalCount,
+           !page.items.contains(where: { $0.id == keeping }) {
+            var further = query
+            further.limit = min(page.totalCount, limit * 4)
+            state.browser.query = further
+            return [.queryProducts(further)]
+        }
+        state.browser.keeping = nil
         followSelection(&state, to: page.items, selected: previous)
     } else if query.offset == state.browser.products.count {
         state.browser.products += page.items
@@ -167,6 +182,7 @@ private func requeryKeepingSelection(_ state: inout AppState) -> [Effect] {
     let query = CatalogQuery(country: state.browser.selectedCountry?.code, type: state.browser.type, text: state.browser.searchText,
                              offset: 0, limit: max(productPageSize, state.browser.products.count))
     state.browser.query = query
+    state.browser.keeping = state.browser.selectedProduct?.id
     return [.queryProducts(query)]
 }
 
