@@ -18,6 +18,7 @@ SOCKET=storefront-shots
 SESSION=shots
 START_TIME="2026-11-21 12:00:00"
 REFUND_ADDRESS=bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq
+PHONE_NUMBER=+4915123456789
 TOPUP_ICCID=8988247000000000019
 
 MODE=make
@@ -458,6 +459,33 @@ keys h
 wait_for "Purchase history" "History · "
 settle
 shot 19-history
+
+STEP="review with a phone number"
+keys B
+wait_for "/ search"
+keys / C-u                  # the search field still holds the last search
+type_text "test phone refill"
+wait_for "All types (2)" "Test Phone Refill"
+keys Enter
+wait_for "test-phone-refill"
+keys a
+wait_for "Add to cart: Test Phone Refill" "Phone"
+keys Tab Tab                # the quantity, then the phone number
+type_text "$PHONE_NUMBER"
+keys Enter
+wait_for "Added 1 × Test Phone Refill" "Cart 1/20"
+keys c
+wait_for "Cart · 1/20 units"
+keys b
+wait_for "Review · 1 item" "to $PHONE_NUMBER"
+resize_to 80 24
+small_shot 23-review-phone-80x24
+keys Escape                 # back to the cart, where the line is taken out again: q then quits at once
+wait_for "Cart · 1/20 units"
+keys d
+wait_for "Remove the line?"
+keys y
+wait_for "Cart 0/20"
 
 STEP="quit"
 keys q
