@@ -43,8 +43,10 @@ import Testing
             let deadline = Date().addingTimeInterval(timeout)
             var last = ""
             while Date() < deadline {
+                let previous = last
                 last = try await screen()
-                if last.contains(text) { return last }
+                // Two equal captures in a row: a capture can catch the terminal half-way through a frame.
+                if last.contains(text), last == previous { return last }
                 try await Task.sleep(for: .milliseconds(100))
             }
             Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(last)")
