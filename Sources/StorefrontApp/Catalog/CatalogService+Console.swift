@@ -48,4 +48,37 @@ extension CatalogService {
         let total = try forEachProduct(query) { write(table.line(CatalogTables.productRow($0))) }
         write(total == 1 ? "1 product" : "\(Money.grouped(Int64(total))) products")
     }
+
+    /// Writes the products of `query` as a JSON array, one element at a time, so listing a large catalog does
+    /// not hold it all as text.
+    public func writeProductJSON(_ query: CatalogQuery, _ write: (String) -> Void) throws {
+        let encoder = Self.jsonEncoder()
+        var first = true
+        write("[")
+        try forEachProduct(query) { item in
+            write(first ? "\n  " : ",\n  ")
+            write(String(decoding: try encoder.encode(item), as: UTF8.self))
+            first = false
+        }
+        write(first ? "]\n" : "\n]\n")
+    }
+
+    /// Writes the products of `query` as a table fitting `width`, then a count line.
+    public func writeProductTable(_ query: CatalogQuery, width: Int, to out: inout OutputBuffer) throws {
+        ProductListingText.writeTable(try listing(query), width: width, to: &out)
+    }
+
+    /// Writes the products of `query` as a JSON array, one product a line.
+    public func writeProductJSON(_ query: CatalogQuery, to out: inout OutputBuffer) throws {
+        ProductListingText.writeJSON(try listing(query), to: &out)
+    }
+
+    /// The catalog commands' JSON: sorted snake_case keys, ISO 8601 dates, slashes left alone.
+    public static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
 }
