@@ -44,6 +44,7 @@ extension CatalogDatabase {
 
     private static func bulkBrowse(_ db: Database, _ filter: ProductFilter, total: Int) throws -> ProductListing {
         var listing = ProductListing()
+        listing.reserve(total)
         let extras = try ListingExtras.load(db, into: &listing)
         try forEachRawRow(db, sql: "\(listingColumns) WHERE \(filter.sql) ORDER BY p.name_key, p.key", arguments: filter.arguments) {
             listing.appendRow($0, extras)
@@ -56,6 +57,7 @@ extension CatalogDatabase {
     /// name, then the other matches in catalog order.
     private static func bulkSearch(_ db: Database, _ query: CatalogQuery, words: [String], match: String, total: Int) throws -> ProductListing {
         var listing = ProductListing()
+        listing.reserve(total)
         let extras = try ListingExtras.load(db, into: &listing)
         let starting = ProductFilter(query).named(startingWith: words.joined(separator: " "))
         var startingKeys = KeySet(maximum: extras.maximumKey)
@@ -73,7 +75,7 @@ extension CatalogDatabase {
                 let key = sqlite3_column_int64(statement, 0)
                 if matched.contains(key), !startingKeys.contains(key) { listing.appendRow(statement, extras) }
             }
-            listing.entries[startingCount...].sort { $0.key < $1.key }
+            listing.orderByKey(from: startingCount, maximumKey: extras.maximumKey)
         }
         listing.total = total
         return listing
@@ -95,9 +97,8 @@ struct ListingExtras {
     /// By product key: the joined package values, and how many.
     var packages: [ProductListing.Span] = []
     var packageCounts: [Int32] = []
-    /// By product key: an index into `ranges`, or -1.
+    /// By product key: an index into the listing's `ranges`, or -1.
     var rangeIndex: [Int32] = []
-    var ranges: [(min: ProductListing.Span, max: ProductListing.Span, step: ProductListing.Span, priceRateMicros: Int64?)] = []
     /// By the two bytes of a country code; codes of other lengths (two characters, not ASCII) by text.
     var countries: [UInt16: ProductListing.Span] = [:]
     var otherCountries: [String: ProductListing.Span] = [:]
@@ -113,19 +114,27 @@ struct ListingExtras {
 
         var current: Int64 = -1
         var start = 0
+        var count: Int32 = 0
+        func finishProduct() {
+            guard current >= 0 else { return }
+            extras.packages[Int(current)] = ProductListing.Span(start: Int32(start), count: Int32(listing.bytes.count - start))
+            extras.packageCounts[Int(current)] = count
+        }
         try CatalogDatabase.forEachRawRow(db, sql: "SELECT product_key, value FROM package ORDER BY product_key, position") { statement in
             let key = sqlite3_column_int64(statement, 0)
             guard key >= 0, key <= extras.maximumKey else { return }
             if key != current {
+                finishProduct()
                 current = key
                 start = listing.bytes.count
+                count = 0
             } else {
                 listing.bytes.append(0x1F)
             }
-            _ = listing.append(column: 1, of: statement)
-            extras.packages[Int(key)] = ProductListing.Span(start: Int32(start), count: Int32(listing.bytes.count - start))
-            extras.packageCounts[Int(key)] += 1
+            listing.bytes.append(contentsOf: ProductListing.columnText(statement, 1))
+            count += 1
         }
+        finishProduct()
 
         try CatalogDatabase.forEachRawRow(db, sql: "SELECT product_key, min, max, step, price_rate_micros FROM value_range") { statement in
             let key = sqlite3_column_int64(statement, 0)
@@ -140,8 +149,8 @@ struct ListingExtras {
                 guard let range = RangeRecord(min: text[0], max: text[1], step: text[2], priceRateMicros: rate).valueRange else { return }
                 spans = [range.min, range.max, range.step].map { listing.append("\($0)") }
             }
-            extras.rangeIndex[Int(key)] = Int32(extras.ranges.count)
-            extras.ranges.append((spans[0], spans[1], spans[2], rate))
+            extras.rangeIndex[Int(key)] = Int32(listing.ranges.count)
+            listing.ranges.append(ProductListing.RangeText(min: spans[0], max: spans[1], step: spans[2], priceRateMicros: rate))
         }
 
         try CatalogDatabase.forEachRawRow(db, sql: "SELECT code, name FROM country") { statement in
@@ -179,15 +188,28 @@ extension ProductListing {
             countryName = withBytes(countryCode) { extras.otherCountries[String(decoding: $0, as: UTF8.self)] } ?? .null
         }
         let slot: Int? = key >= 0 && key <= extras.maximumKey ? Int(key) : nil
-        var range: (min: Span, max: Span, step: Span, priceRateMicros: Int64?)?
-        if let slot, extras.rangeIndex[slot] >= 0 { range = extras.ranges[Int(extras.rangeIndex[slot])] }
         entries.append(Entry(
             key: key, id: append(column: 1, of: statement), name: append(column: 2, of: statement), type: append(column: 3, of: statement),
             countryCode: countryCode, countryName: countryName, currency: append(column: 5, of: statement),
             inStock: sqlite3_column_int64(statement, 6) != 0,
             packageValues: slot.map { extras.packages[$0] } ?? .null, packageCount: slot.map { extras.packageCounts[$0] } ?? 0,
-            rangeMin: range?.min ?? .null, rangeMax: range?.max ?? .null, rangeStep: range?.step ?? .null,
-            priceRateMicros: range?.priceRateMicros))
+            range: slot.map { extras.rangeIndex[$0] } ?? -1))
+    }
+}
+
+extension ProductListing {
+    /// Puts the entries from `start` on in key order (catalog order): a placement by key, which is dense, rather
+    /// than a sort.
+    mutating func orderByKey(from start: Int, maximumKey: Int64) {
+        var positions = [Int32](repeating: -1, count: Int(max(0, maximumKey)) + 1)
+        for index in start..<entries.count where entries[index].key >= 0 && entries[index].key <= maximumKey {
+            positions[Int(entries[index].key)] = Int32(index)
+        }
+        var ordered: [Entry] = []
+        ordered.reserveCapacity(entries.count - start)
+        for position in positions where position >= 0 { ordered.append(entries[Int(position)]) }
+        guard ordered.count == entries.count - start else { return entries[start...].sort { $0.key < $1.key } }
+        entries.replaceSubrange(start..., with: ordered)
     }
 }
 

@@ -31,21 +31,35 @@ public struct ProductListing: Sendable {
         /// The package values in order, separated by 0x1F (which sanitised text never holds).
         public var packageValues: Span
         public var packageCount: Int32
-        /// Null when the product has no range.
-        public var rangeMin: Span
-        public var rangeMax: Span
-        public var rangeStep: Span
-        public var priceRateMicros: Int64?
+        /// Index of the product's range in `ranges`; -1 when it has none.
+        public var range: Int32
+    }
 
-        public var hasRange: Bool { !rangeMin.isNull }
+    /// A range's bounds, in `Decimal`'s canonical text ("12.5", not "12.50").
+    public struct RangeText: Sendable {
+        public var min: Span
+        public var max: Span
+        public var step: Span
+        public var priceRateMicros: Int64?
     }
 
     public internal(set) var bytes: [UInt8] = []
     public internal(set) var entries: [Entry] = []
+    public internal(set) var ranges: [RangeText] = []
     /// How many products match: the count line of a table (for a search, the full-text matches).
     public internal(set) var total = 0
 
     public init() {}
+
+    public func range(of entry: Entry) -> RangeText? {
+        entry.range >= 0 ? ranges[Int(entry.range)] : nil
+    }
+
+    /// Room for `count` products of about `bytesEach` bytes of text, so that growing never holds two copies.
+    mutating func reserve(_ count: Int, bytesEach: Int = 96) {
+        entries.reserveCapacity(count)
+        bytes.reserveCapacity(count * bytesEach)
+    }
 
     /// The bytes of `span`, for the length of `body`; empty for NULL.
     @inlinable
@@ -72,15 +86,18 @@ public struct ProductListing: Sendable {
     /// A product read the general way (a small result, or a page): the same fields from its summary. Its key
     /// is not needed (only a bulk search sorts by key).
     mutating func append(summary: ProductSummary) {
-        let range = summary.range
+        var rangeIndex: Int32 = -1
+        if let range = summary.range {
+            rangeIndex = Int32(ranges.count)
+            ranges.append(RangeText(min: append("\(range.min)"), max: append("\(range.max)"), step: append("\(range.step)"),
+                                    priceRateMicros: range.priceRateMicros))
+        }
         entries.append(Entry(
             key: 0, id: append(summary.id), name: append(summary.name), type: append(summary.type.rawValue),
             countryCode: append(summary.countryCode), countryName: append(summary.countryName), currency: append(summary.currency),
             inStock: summary.inStock,
             packageValues: summary.packageValues.isEmpty ? .null : append(summary.packageValues.joined(separator: "\u{1F}")),
-            packageCount: Int32(summary.packageValues.count),
-            rangeMin: append(range.map { "\($0.min)" }), rangeMax: append(range.map { "\($0.max)" }),
-            rangeStep: append(range.map { "\($0.step)" }), priceRateMicros: range?.priceRateMicros))
+            packageCount: Int32(summary.packageValues.count), range: rangeIndex))
     }
 
     /// True when `text` is what `Decimal` prints for it, as `ProductNormalizer` writes bounds: digits with no

@@ -30,9 +30,15 @@ public struct OutputBuffer {
         bytes.append(byte)
     }
 
+    mutating func append(spaces count: Int) {
+        if count > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
     /// Drops trailing spaces back to `start` (a table line's padding).
     mutating func trimSpaces(downTo start: Int) {
-        while bytes.count > start, bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        var end = bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        if end < bytes.count { bytes.removeLast(bytes.count - end) }
     }
 
     /// Hands a full chunk to the sink; call between lines.

@@ -9,18 +9,16 @@ import StorefrontCore
 /// and copied as it is; anything else goes through `Sanitizer`, `DisplayWidth` and `CatalogTables.shortName`.
 public enum ProductListingText {
     public static func writeTable(_ listing: ProductListing, width: Int, to out: inout OutputBuffer) {
-        var cells = TableCells()
-        var measure = TextTable.Measure(columns: CatalogTables.productColumns)
-        for entry in listing.entries {
-            cells.fill(entry, of: listing)
-            for column in 0..<TableCells.count { measure.include(width: cells.width(column), column: column) }
-        }
-        let table = TextTable(columns: CatalogTables.productColumns, measured: measure, width: width)
+        let cells = ProductTableCells(listing)
+        let table = TextTable(columns: CatalogTables.productColumns, measured: cells.measure, width: width)
         out.append(table.header + "\n" + table.rule + "\n")
-        for entry in listing.entries {
-            cells.fill(entry, of: listing)
-            table.appendLine(cells, to: &out)
-            out.flushIfFull()
+        listing.bytes.withUnsafeBufferPointer { stored in
+            cells.made.withUnsafeBufferPointer { made in
+                for row in listing.entries.indices {
+                    table.appendLine(row, cells, stored: stored, made: made, to: &out)
+                    out.flushIfFull()
+                }
+            }
         }
         out.append((listing.total == 1 ? "1 product" : "\(Money.grouped(Int64(listing.total))) products") + "\n")
         out.flush()
@@ -31,7 +29,7 @@ public enum ProductListingText {
         listing.bytes.withUnsafeBufferPointer { all in
             for (index, entry) in listing.entries.enumerated() {
                 out.append(index == 0 ? "\n  " : ",\n  ")
-                appendObject(entry, all, to: &out)
+                appendObject(entry, listing.range(of: entry), all, to: &out)
                 out.flushIfFull()
             }
         }
@@ -40,7 +38,8 @@ public enum ProductListingText {
     }
 
     /// The keys in `JSONEncoder`'s sorted order; absent optionals left out, as it leaves them.
-    private static func appendObject(_ entry: ProductListing.Entry, _ all: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+    private static func appendObject(_ entry: ProductListing.Entry, _ range: ProductListing.RangeText?, _ all: UnsafeBufferPointer<UInt8>,
+                                     to out: inout OutputBuffer) {
         func bytes(_ span: ProductListing.Span) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start) + Int(max(0, span.count))])
         }
@@ -65,14 +64,14 @@ public enum ProductListingText {
             first = false
         }
         out.append("],")
-        if entry.hasRange {
+        if let range {
             out.append("\"range\":{\"max\":")
-            out.append(bytes(entry.rangeMax))
+            out.append(bytes(range.max))
             out.append(",\"min\":")
-            out.append(bytes(entry.rangeMin))
-            if let rate = entry.priceRateMicros { out.append(",\"price_rate_micros\":\(rate)") }
+            out.append(bytes(range.min))
+            if let rate = range.priceRateMicros { out.append(",\"price_rate_micros\":\(rate)") }
             out.append(",\"step\":")
-            out.append(bytes(entry.rangeStep))
+            out.append(bytes(range.step))
             out.append("},")
         }
         out.append("\"type\":")
@@ -121,99 +120,116 @@ public enum ProductListingText {
     }
 }
 
-/// The six cells of one product's table row, made in one reused byte buffer: the id cleaned, the type's short
-/// name, "-" for no country, the stock, the face values (`ProductSummary.faceValues`), with their widths.
-struct TableCells {
-    static let count = 6
-    private(set) var bytes: [UInt8] = []
-    private var ends = [Int](repeating: 0, count: TableCells.count)
-    private var widths = [Int](repeating: 0, count: TableCells.count)
+/// Pass one of a table: every row's six cells located and measured, the cells made for the table (the id
+/// cleaned when it needs it, "-" for no country, the type's short name, the stock, the face values as
+/// `ProductSummary.faceValues` words them) kept in one buffer, so that pass two only copies bytes.
+struct ProductTableCells {
+    static let columns = 6
 
-    func width(_ column: Int) -> Int { widths[column] }
-
-    func withCell<T>(_ column: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        let start = column == 0 ? 0 : ends[column - 1]
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<ends[column]])) }
+    /// A cell: in the listing's bytes, or (`made`) in `made`.
+    struct Cell {
+        var start: Int32
+        var count: Int32
+        var width: Int32
+        var made: Bool
     }
 
-    mutating func fill(_ entry: ProductListing.Entry, of listing: ProductListing) {
-        bytes.removeAll(keepingCapacity: true)
-        listing.bytes.withUnsafeBufferPointer { all in
+    private(set) var made: [UInt8] = []
+    private(set) var cells: [Cell] = []
+    private(set) var measure = TextTable.Measure(columns: CatalogTables.productColumns)
+
+    init(_ listing: ProductListing) {
+        cells.reserveCapacity(listing.entries.count * Self.columns)
+        made.reserveCapacity(listing.entries.count * 48)
+        listing.bytes.withUnsafeBufferPointer { stored in
             func text(_ span: ProductListing.Span) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.start) + Int(max(0, span.count))])
+                UnsafeBufferPointer(rebasing: stored[Int(span.start)..<Int(span.start) + Int(max(0, span.count))])
             }
-            let id = text(entry.id)
-            if Self.isPrintableASCII(id) { bytes.append(contentsOf: id) } else { appendString(Sanitizer.clean(String(decoding: id, as: UTF8.self))) }
-            close(0)
-            bytes.append(contentsOf: text(entry.name))
-            close(1)
-            appendShortType(text(entry.type))
-            close(2)
-            if entry.countryCode.isNull { bytes.append(UInt8(ascii: "-")) } else { bytes.append(contentsOf: text(entry.countryCode)) }
-            close(3)
-            appendString(entry.inStock ? "yes" : "no")
-            close(4)
-            appendFaceValues(entry, text)
-            close(5)
+            for entry in listing.entries {
+                let id = text(entry.id)
+                if Self.isPrintableASCII(id) {
+                    storedCell(entry.id, id.count)
+                } else {
+                    madeCell { $0.append(contentsOf: Sanitizer.clean(String(decoding: id, as: UTF8.self)).utf8) }
+                }
+                let name = text(entry.name)
+                storedCell(entry.name, Self.isPrintableASCII(name) ? name.count : DisplayWidth.of(String(decoding: name, as: UTF8.self)))
+                madeCell { Self.appendShortType(text(entry.type), to: &$0) }
+                if entry.countryCode.isNull {
+                    madeCell { $0.append(UInt8(ascii: "-")) }
+                } else {
+                    let code = text(entry.countryCode)
+                    storedCell(entry.countryCode, Self.isPrintableASCII(code) ? code.count : DisplayWidth.of(String(decoding: code, as: UTF8.self)))
+                }
+                madeCell { $0.append(contentsOf: entry.inStock ? "yes".utf8 : "no".utf8) }
+                madeCell { Self.appendFaceValues(entry, listing.range(of: entry), text, to: &$0) }
+            }
         }
     }
 
-    /// Ends cell `column` here and measures it.
-    private mutating func close(_ column: Int) {
-        let start = column == 0 ? 0 : ends[column - 1]
-        ends[column] = bytes.count
-        widths[column] = bytes.withUnsafeBufferPointer { all in
-            let cell = UnsafeBufferPointer(rebasing: all[start..<ends[column]])
+    /// A cell shown as stored, `width` columns wide.
+    private mutating func storedCell(_ span: ProductListing.Span, _ width: Int) {
+        cells.append(Cell(start: span.start, count: max(0, span.count), width: Int32(width), made: false))
+        measure.include(width: width, column: (cells.count - 1) % Self.columns)
+    }
+
+    /// A cell made by `write` at the end of `made`, then measured.
+    private mutating func madeCell(_ write: (inout [UInt8]) -> Void) {
+        let start = made.count
+        write(&made)
+        let width = made.withUnsafeBufferPointer { all in
+            let cell = UnsafeBufferPointer(rebasing: all[start...])
             return Self.isPrintableASCII(cell) ? cell.count : DisplayWidth.of(String(decoding: cell, as: UTF8.self))
         }
-    }
-
-    private mutating func appendString(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        cells.append(Cell(start: Int32(start), count: Int32(made.count - start), width: Int32(width), made: true))
+        measure.include(width: width, column: (cells.count - 1) % Self.columns)
     }
 
     /// `CatalogTables.shortName`, without making a `ProductType` for the four types the cache holds.
-    private mutating func appendShortType(_ word: UnsafeBufferPointer<UInt8>) {
-        switch String(decoding: word, as: UTF8.self) {
-        case "gift_card": appendString("gift card")
-        case "phone_refill": appendString("top-up")
-        case "esim": appendString("eSIM")
-        case "bill_payment": appendString("bill")
-        case let other: appendString(CatalogTables.shortName(ProductType(rawValue: other)))
+    static func appendShortType(_ word: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        if word.elementsEqual("gift_card".utf8) {
+            bytes.append(contentsOf: "gift card".utf8)
+        } else if word.elementsEqual("phone_refill".utf8) {
+            bytes.append(contentsOf: "top-up".utf8)
+        } else if word.elementsEqual("esim".utf8) {
+            bytes.append(contentsOf: "eSIM".utf8)
+        } else if word.elementsEqual("bill_payment".utf8) {
+            bytes.append(contentsOf: "bill".utf8)
+        } else {
+            bytes.append(contentsOf: CatalogTables.shortName(ProductType(rawValue: String(decoding: word, as: UTF8.self))).utf8)
         }
     }
 
     /// `ProductSummary.faceValues`: "10 to 500 USD", "25, 50, 100 EUR", "1GB, 7 Days / 3GB, 30 Days (+2 more)".
-    private mutating func appendFaceValues(_ entry: ProductListing.Entry, _ text: (ProductListing.Span) -> UnsafeBufferPointer<UInt8>) {
+    static func appendFaceValues(_ entry: ProductListing.Entry, _ range: ProductListing.RangeText?,
+                                 _ text: (ProductListing.Span) -> UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         let start = bytes.count
         func appendUnit() {
             guard !entry.currency.isNull else { return }
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: text(entry.currency))
         }
-        if entry.hasRange {
-            bytes.append(contentsOf: text(entry.rangeMin))
-            appendString(" to ")
-            bytes.append(contentsOf: text(entry.rangeMax))
+        if let range {
+            bytes.append(contentsOf: text(range.min))
+            bytes.append(contentsOf: " to ".utf8)
+            bytes.append(contentsOf: text(range.max))
             appendUnit()
         }
         if entry.packageCount > 0 {
-            if entry.hasRange { appendString("; packages ") }
+            if range != nil { bytes.append(contentsOf: "; packages ".utf8) }
             let joined = text(entry.packageValues)
             let labels = joined.contains(UInt8(ascii: ","))
             var numeric = true
-            ProductListingText.forEachPackageValue(joined, count: entry.packageCount) { value in
-                numeric = numeric && !value.isEmpty && value.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
-            }
             var shown = 0
             ProductListingText.forEachPackageValue(joined, count: entry.packageCount) { value in
+                numeric = numeric && !value.isEmpty && value.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
                 guard shown < 3 else { return }
-                if shown > 0 { appendString(labels ? " / " : ", ") }
+                if shown > 0 { bytes.append(contentsOf: (labels ? " / " : ", ").utf8) }
                 bytes.append(contentsOf: value)
                 shown += 1
             }
             if numeric { appendUnit() }
-            if entry.packageCount > 3 { appendString(" (+\(entry.packageCount - 3) more)") }
+            if entry.packageCount > 3 { bytes.append(contentsOf: " (+\(entry.packageCount - 3) more)".utf8) }
         }
         if bytes.count == start { bytes.append(UInt8(ascii: "-")) }
     }
@@ -224,31 +240,31 @@ struct TableCells {
 }
 
 extension TextTable {
-    /// `line(_:)` for cells already made, appended to `out` with its newline.
-    func appendLine(_ cells: TableCells, to out: inout OutputBuffer) {
+    /// `line(_:)` for row `row` of cells already made and measured, appended to `out` with its newline.
+    func appendLine(_ row: Int, _ cells: ProductTableCells, stored: UnsafeBufferPointer<UInt8>, made: UnsafeBufferPointer<UInt8>,
+                    to out: inout OutputBuffer) {
         let start = out.bytes.count
+        let first = row * ProductTableCells.columns
         for (position, (index, width)) in shown.enumerated() {
             if position > 0 { out.append(spaces: Self.gap) }
-            var cellWidth = cells.width(index)
-            var cut: String?
-            if cellWidth > width {
-                let truncated = cells.withCell(index) { DisplayWidth.truncate(String(decoding: $0, as: UTF8.self), to: width) }
-                cellWidth = DisplayWidth.of(truncated)
-                cut = truncated
-            }
-            let padding = max(0, width - cellWidth)
+            let cell = cells.cells[first + index]
+            let bytes = UnsafeBufferPointer(rebasing: (cell.made ? made : stored)[Int(cell.start)..<Int(cell.start) + Int(cell.count)])
             let right = columns[index].alignment == .right
-            if right { out.append(spaces: padding) }
-            if let cut { out.append(cut) } else { cells.withCell(index) { out.append($0) } }
-            if !right { out.append(spaces: padding) }
+            // The last column's padding would only be trimmed away.
+            let padAfter = !right && position < shown.count - 1
+            if Int(cell.width) <= width {
+                if right { out.append(spaces: width - Int(cell.width)) }
+                out.append(bytes)
+                if padAfter { out.append(spaces: width - Int(cell.width)) }
+            } else {
+                let cut = DisplayWidth.truncate(String(decoding: bytes, as: UTF8.self), to: width)
+                let padding = max(0, width - DisplayWidth.of(cut))
+                if right { out.append(spaces: padding) }
+                out.append(cut)
+                if padAfter { out.append(spaces: padding) }
+            }
         }
         out.trimSpaces(downTo: start)
         out.append(UInt8(ascii: "\n"))
-    }
-}
-
-extension OutputBuffer {
-    mutating func append(spaces count: Int) {
-        for _ in 0..<count { append(UInt8(ascii: " ")) }
     }
 }
