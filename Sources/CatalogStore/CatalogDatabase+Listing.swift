@@ -23,12 +23,12 @@ extension CatalogDatabase {
                 if words.isEmpty {
                     let filter = ProductFilter(query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product p WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
-                    if total > bulkAbove { return try Self.bulkBrowse(db, filter, total: total) }
+                    if total > bulkAbove { return try Self.withSmallPageCache(db) { try Self.bulkBrowse(db, filter, total: total) } }
                 } else {
                     let match = Self.matchExpression(words: words, query: query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_search WHERE product_search MATCH ?", arguments: [match]) ?? 0
                     if total > max(bulkAbove, Self.rankedCandidates) {
-                        return try Self.bulkSearch(db, query, words: words, match: match, total: total)
+                        return try Self.withSmallPageCache(db) { try Self.bulkSearch(db, query, words: words, match: match, total: total) }
                     }
                 }
             }
@@ -79,6 +79,15 @@ extension CatalogDatabase {
         }
         listing.total = total
         return listing
+    }
+
+    /// Runs `body` with SQLite's page cache at 256 KiB instead of 2 MiB: scans read each page once, so a
+    /// larger cache only holds memory (the listing itself is held in memory already).
+    private static func withSmallPageCache<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+        try db.execute(sql: "PRAGMA cache_size = -256")
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+        return try body()
     }
 
     /// Steps `sql`, handing `body` the raw statement at each row, to read columns with the C API.

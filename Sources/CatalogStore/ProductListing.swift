@@ -13,6 +13,11 @@ public struct ProductListing: Sendable {
         public var start: Int32
         public var count: Int32
 
+        public init(start: Int32, count: Int32) {
+            self.start = start
+            self.count = count
+        }
+
         public static let null = Span(start: 0, count: -1)
         public var isNull: Bool { count < 0 }
     }

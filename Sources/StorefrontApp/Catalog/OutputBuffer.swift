@@ -30,8 +30,15 @@ public struct OutputBuffer {
         bytes.append(byte)
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
     mutating func append(spaces count: Int) {
-        if count > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        var left = count
+        while left > 0 {
+            let chunk = min(left, Self.spaces.count)
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<chunk])) }
+            left -= chunk
+        }
     }
 
     /// Drops trailing spaces back to `start` (a table line's padding).

@@ -14,8 +14,8 @@ public enum ProductListingText {
         out.append(table.header + "\n" + table.rule + "\n")
         listing.bytes.withUnsafeBufferPointer { stored in
             cells.made.withUnsafeBufferPointer { made in
-                for row in listing.entries.indices {
-                    table.appendLine(row, cells, stored: stored, made: made, to: &out)
+                for (row, entry) in listing.entries.enumerated() {
+                    table.appendLine(row, entry, cells, stored: stored, made: made, to: &out)
                     out.flushIfFull()
                 }
             }
@@ -120,84 +120,118 @@ public enum ProductListingText {
     }
 }
 
-/// Pass one of a table: every row's six cells located and measured, the cells made for the table (the id
-/// cleaned when it needs it, "-" for no country, the type's short name, the stock, the face values as
-/// `ProductSummary.faceValues` words them) kept in one buffer, so that pass two only copies bytes.
+/// Pass one of a table: every row's six cells measured, and the cells made for the table kept in one buffer (the
+/// face values as `ProductSummary.faceValues` words them, ids that needed cleaning), so that pass two only copies
+/// bytes. Per row it keeps the widths, where its face values lie and which type name it shows: about 40 bytes.
 struct ProductTableCells {
     static let columns = 6
-
-    /// A cell: in the listing's bytes, or (`made`) in `made`.
-    struct Cell {
-        var start: Int32
-        var count: Int32
-        var width: Int32
-        var made: Bool
-    }
+    /// The short names of the four types, then "-", "yes", "no": the first bytes of `made`.
+    private static let constants = ["gift card", "top-up", "eSIM", "bill", "-", "yes", "no"]
+    private static let dash = 4, yes = 5, no = 6
 
     private(set) var made: [UInt8] = []
-    private(set) var cells: [Cell] = []
+    private var constantSpans: [ProductListing.Span] = []
+    /// Per row and column.
+    private var widths: [Int32] = []
+    private var faces: [ProductListing.Span] = []
+    /// Per row: an index into `constantSpans`, or -1 for a type word of its own (in `otherTypes`).
+    private var typeNames: [Int8] = []
+    private var otherTypes: [Int: ProductListing.Span] = [:]
+    private var cleanedIDs: [Int: ProductListing.Span] = [:]
     private(set) var measure = TextTable.Measure(columns: CatalogTables.productColumns)
 
     init(_ listing: ProductListing) {
-        cells.reserveCapacity(listing.entries.count * Self.columns)
-        made.reserveCapacity(listing.entries.count * 48)
+        let rows = listing.entries.count
+        widths.reserveCapacity(rows * Self.columns)
+        faces.reserveCapacity(rows)
+        typeNames.reserveCapacity(rows)
+        made.reserveCapacity(rows * 32)
+        for constant in Self.constants {
+            constantSpans.append(ProductListing.Span(start: Int32(made.count), count: Int32(constant.utf8.count)))
+            made.append(contentsOf: constant.utf8)
+        }
         listing.bytes.withUnsafeBufferPointer { stored in
             func text(_ span: ProductListing.Span) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: stored[Int(span.start)..<Int(span.start) + Int(max(0, span.count))])
             }
-            for entry in listing.entries {
+            for (row, entry) in listing.entries.enumerated() {
                 let id = text(entry.id)
                 if Self.isPrintableASCII(id) {
-                    storedCell(entry.id, id.count)
+                    include(id.count)
                 } else {
-                    madeCell { $0.append(contentsOf: Sanitizer.clean(String(decoding: id, as: UTF8.self)).utf8) }
+                    let cleaned = keep(Sanitizer.clean(String(decoding: id, as: UTF8.self)).utf8)
+                    cleanedIDs[row] = cleaned
+                    include(madeWidth(cleaned))
                 }
-                let name = text(entry.name)
-                storedCell(entry.name, Self.isPrintableASCII(name) ? name.count : DisplayWidth.of(String(decoding: name, as: UTF8.self)))
-                madeCell { Self.appendShortType(text(entry.type), to: &$0) }
-                if entry.countryCode.isNull {
-                    madeCell { $0.append(UInt8(ascii: "-")) }
+                include(Self.width(of: text(entry.name)))
+                let type = Self.typeName(text(entry.type))
+                typeNames.append(Int8(type ?? -1))
+                if let type {
+                    include(Self.constants[type].utf8.count)
                 } else {
-                    let code = text(entry.countryCode)
-                    storedCell(entry.countryCode, Self.isPrintableASCII(code) ? code.count : DisplayWidth.of(String(decoding: code, as: UTF8.self)))
+                    let name = keep(CatalogTables.shortName(ProductType(rawValue: String(decoding: text(entry.type), as: UTF8.self))).utf8)
+                    otherTypes[row] = name
+                    include(madeWidth(name))
                 }
-                madeCell { $0.append(contentsOf: entry.inStock ? "yes".utf8 : "no".utf8) }
-                madeCell { Self.appendFaceValues(entry, listing.range(of: entry), text, to: &$0) }
+                include(entry.countryCode.isNull ? 1 : Self.width(of: text(entry.countryCode)))
+                include(entry.inStock ? 3 : 2)
+                let start = made.count
+                Self.appendFaceValues(entry, listing.range(of: entry), text, to: &made)
+                let face = ProductListing.Span(start: Int32(start), count: Int32(made.count - start))
+                faces.append(face)
+                include(madeWidth(face))
             }
         }
     }
 
-    /// A cell shown as stored, `width` columns wide.
-    private mutating func storedCell(_ span: ProductListing.Span, _ width: Int) {
-        cells.append(Cell(start: span.start, count: max(0, span.count), width: Int32(width), made: false))
-        measure.include(width: width, column: (cells.count - 1) % Self.columns)
+    /// The bytes of `column` in `row`; `stored` and `made` are the listing's bytes and `made`.
+    func cell(_ row: Int, _ column: Int, _ entry: ProductListing.Entry, stored: UnsafeBufferPointer<UInt8>,
+              made: UnsafeBufferPointer<UInt8>) -> (bytes: UnsafeBufferPointer<UInt8>, width: Int) {
+        func slice(_ span: ProductListing.Span, _ buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buffer[Int(span.start)..<Int(span.start) + Int(max(0, span.count))])
+        }
+        let bytes: UnsafeBufferPointer<UInt8>
+        switch column {
+        case 0: bytes = cleanedIDs[row].map { slice($0, made) } ?? slice(entry.id, stored)
+        case 1: bytes = slice(entry.name, stored)
+        case 2: bytes = typeNames[row] >= 0 ? slice(constantSpans[Int(typeNames[row])], made) : slice(otherTypes[row] ?? .null, made)
+        case 3: bytes = entry.countryCode.isNull ? slice(constantSpans[Self.dash], made) : slice(entry.countryCode, stored)
+        case 4: bytes = slice(constantSpans[entry.inStock ? Self.yes : Self.no], made)
+        default: bytes = slice(faces[row], made)
+        }
+        return (bytes, Int(widths[row * Self.columns + column]))
     }
 
-    /// A cell made by `write` at the end of `made`, then measured.
-    private mutating func madeCell(_ write: (inout [UInt8]) -> Void) {
+    private mutating func include(_ width: Int) {
+        let column = widths.count % Self.columns
+        widths.append(Int32(clamping: width))
+        measure.include(width: width, column: column)
+    }
+
+    /// Appends `text` to `made`.
+    private mutating func keep(_ text: String.UTF8View) -> ProductListing.Span {
         let start = made.count
-        write(&made)
-        let width = made.withUnsafeBufferPointer { all in
-            let cell = UnsafeBufferPointer(rebasing: all[start...])
-            return Self.isPrintableASCII(cell) ? cell.count : DisplayWidth.of(String(decoding: cell, as: UTF8.self))
-        }
-        cells.append(Cell(start: Int32(start), count: Int32(made.count - start), width: Int32(width), made: true))
-        measure.include(width: width, column: (cells.count - 1) % Self.columns)
+        made.append(contentsOf: text)
+        return ProductListing.Span(start: Int32(start), count: Int32(made.count - start))
     }
 
-    /// `CatalogTables.shortName`, without making a `ProductType` for the four types the cache holds.
-    static func appendShortType(_ word: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        if word.elementsEqual("gift_card".utf8) {
-            bytes.append(contentsOf: "gift card".utf8)
-        } else if word.elementsEqual("phone_refill".utf8) {
-            bytes.append(contentsOf: "top-up".utf8)
-        } else if word.elementsEqual("esim".utf8) {
-            bytes.append(contentsOf: "eSIM".utf8)
-        } else if word.elementsEqual("bill_payment".utf8) {
-            bytes.append(contentsOf: "bill".utf8)
-        } else {
-            bytes.append(contentsOf: CatalogTables.shortName(ProductType(rawValue: String(decoding: word, as: UTF8.self))).utf8)
-        }
+    private func madeWidth(_ span: ProductListing.Span) -> Int {
+        made.withUnsafeBufferPointer { Self.width(of: UnsafeBufferPointer(rebasing: $0[Int(span.start)..<Int(span.start) + Int(span.count)])) }
+    }
+
+    /// Columns of sanitised text: its length when printable ASCII, as nearly every cell is.
+    static func width(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        isPrintableASCII(text) ? text.count : DisplayWidth.of(String(decoding: text, as: UTF8.self))
+    }
+
+    /// `CatalogTables.shortName` of the four types the cache holds, as an index into `constants`; nil for another
+    /// word, named the general way.
+    static func typeName(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if word.elementsEqual("gift_card".utf8) { return 0 }
+        if word.elementsEqual("phone_refill".utf8) { return 1 }
+        if word.elementsEqual("esim".utf8) { return 2 }
+        if word.elementsEqual("bill_payment".utf8) { return 3 }
+        return nil
     }
 
     /// `ProductSummary.faceValues`: "10 to 500 USD", "25, 50, 100 EUR", "1GB, 7 Days / 3GB, 30 Days (+2 more)".
@@ -241,21 +275,19 @@ struct ProductTableCells {
 
 extension TextTable {
     /// `line(_:)` for row `row` of cells already made and measured, appended to `out` with its newline.
-    func appendLine(_ row: Int, _ cells: ProductTableCells, stored: UnsafeBufferPointer<UInt8>, made: UnsafeBufferPointer<UInt8>,
-                    to out: inout OutputBuffer) {
+    func appendLine(_ row: Int, _ entry: ProductListing.Entry, _ cells: ProductTableCells, stored: UnsafeBufferPointer<UInt8>,
+                    made: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
         let start = out.bytes.count
-        let first = row * ProductTableCells.columns
         for (position, (index, width)) in shown.enumerated() {
             if position > 0 { out.append(spaces: Self.gap) }
-            let cell = cells.cells[first + index]
-            let bytes = UnsafeBufferPointer(rebasing: (cell.made ? made : stored)[Int(cell.start)..<Int(cell.start) + Int(cell.count)])
+            let (bytes, cellWidth) = cells.cell(row, index, entry, stored: stored, made: made)
             let right = columns[index].alignment == .right
             // The last column's padding would only be trimmed away.
             let padAfter = !right && position < shown.count - 1
-            if Int(cell.width) <= width {
-                if right { out.append(spaces: width - Int(cell.width)) }
+            if cellWidth <= width {
+                if right { out.append(spaces: width - cellWidth) }
                 out.append(bytes)
-                if padAfter { out.append(spaces: width - Int(cell.width)) }
+                if padAfter { out.append(spaces: width - cellWidth) }
             } else {
                 let cut = DisplayWidth.truncate(String(decoding: bytes, as: UTF8.self), to: width)
                 let padding = max(0, width - DisplayWidth.of(cut))
