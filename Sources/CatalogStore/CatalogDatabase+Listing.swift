@@ -10,24 +10,22 @@ import StorefrontCore
 /// search is the full-text match's rowids as a bit set, tested during that scan. Small results (and pages) go
 /// the general way of `forEachProduct`; both give the same products in the same order.
 extension CatalogDatabase {
-    /// Above this many products a listing scans whole tables: a lookup per product costs a few microseconds,
-    /// a row of a scan a fraction of one, so below it the scans (the whole catalog's packages) cost more.
-    public static let bulkListingThreshold = 5_000
-
     /// Every product matching `query`, in the order `forEachProduct` hands them out. Whole tables are scanned
-    /// when more than `bulkAbove` products match (and, for a search, more than are ranked by relevance).
-    public func listing(_ query: CatalogQuery, bulkAbove: Int = bulkListingThreshold) throws(CatalogStoreError) -> ProductListing {
+    /// when more than `bulkAbove` products match (and, for a search, more than are ranked by relevance); by
+    /// default when more than an eighth of the catalog does: a product looked up costs about eight rows scanned.
+    public func listing(_ query: CatalogQuery, bulkAbove: Int? = nil) throws(CatalogStoreError) -> ProductListing {
         let words = SearchText.searchWords(query.text)
         return try read { db in
             if query.limit == nil, query.offset == 0 {
+                let threshold = try bulkAbove ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM product WHERE gone IS NULL") ?? 0) / 8
                 if words.isEmpty {
                     let filter = ProductFilter(query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product p WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
-                    if total > bulkAbove { return try Self.withSmallPageCache(db) { try Self.bulkBrowse(db, filter, total: total) } }
+                    if total > threshold { return try Self.withSmallPageCache(db) { try Self.bulkBrowse(db, filter, total: total) } }
                 } else {
                     let match = Self.matchExpression(words: words, query: query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_search WHERE product_search MATCH ?", arguments: [match]) ?? 0
-                    if total > max(bulkAbove, Self.rankedCandidates) {
+                    if total > max(threshold, Self.rankedCandidates) {
                         return try Self.withSmallPageCache(db) { try Self.bulkSearch(db, query, words: words, match: match, total: total) }
                     }
                 }

@@ -65,7 +65,7 @@ public final class CatalogService: Sendable {
     }
 
     /// Every product matching `query`, held compactly for writing out (see `CatalogDatabase.listing`).
-    public func listing(_ query: CatalogQuery, bulkAbove: Int = CatalogDatabase.bulkListingThreshold) throws -> ProductListing {
+    public func listing(_ query: CatalogQuery, bulkAbove: Int? = nil) throws -> ProductListing {
         try check(query)
         return try database.listing(query, bulkAbove: bulkAbove)
     }
