@@ -14,6 +14,9 @@ enum CatalogSchema {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2 listing index") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
 
@@ -97,5 +100,16 @@ enum CatalogSchema {
             tokenize = 'unicode61 remove_diacritics 2',
             prefix = '1 2 3'
         );
+        """
+
+    /// A listing reads every column it shows from `product_listing`, in name order, without touching the table
+    /// (`CatalogDatabase+Listing`): a sixth of the pages of the table, and no lookup per row. It starts with
+    /// `name_key`, so it also serves name prefixes, as the index it replaces did. `gone` is a column too, though
+    /// always NULL in it: SQLite 3.40 reads the table for a column a query names that the index lacks, even the
+    /// one of the index's own WHERE.
+    static let version2 = """
+        DROP INDEX product_live_by_name;
+        CREATE INDEX product_listing ON product (name_key, key, id, name, type, country_code, currency, in_stock, gone)
+            WHERE gone IS NULL;
         """
 }

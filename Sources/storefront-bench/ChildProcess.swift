@@ -31,13 +31,14 @@ enum ChildProcess {
         return Outcome(status: exitStatus(status), peakResidentBytes: peak)
     }
 
-    /// Starts a program with its output appended to the given files, and the given environment (this
-    /// process's when nil).
+    /// Starts a program with its output appended to the given files, its input from `stdin` when given, and the
+    /// given environment (this process's when nil).
     static func spawn(_ executable: String, arguments: [String], environment: [String: String]? = nil,
-                      stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
+                      stdin: String? = nil, stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdin { posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, stdin, O_RDONLY, 0) }
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, stdout, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, stderr, O_WRONLY | O_CREAT | O_APPEND, 0o644)
 

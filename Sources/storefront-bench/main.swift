@@ -7,11 +7,15 @@ import StorefrontCore
 /// loopback with rate limits off. Build both executables in release (`swift build -c release --product
 /// storefront-bench`, then `--product storefront`) and run `.build/release/storefront-bench` (options:
 /// `--small N`, `--large N`, `--storefront PATH`). It exits 1 when a target is missed.
-/// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`.
+/// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`; `storefront-bench listing
+/// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`.
 let arguments = CommandLine.arguments
 let siblingStorefront = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("storefront").path
 if arguments.dropFirst().first == "soak" {
     exit(await Soak.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
+}
+if arguments.dropFirst().first == "listing" {
+    exit(await ListingBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
 }
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }

@@ -82,8 +82,9 @@ extension CatalogCommand {
                 let productType = try type.map(ProductType.parse)
                 let service = try await readyCatalog(options)
                 let query = CatalogQuery(country: country, type: productType, inStockOnly: inStock, text: search ?? "", limit: nil)
-                if json { return try printJSONArray { body in try service.forEachProduct(query) { try body($0) } } }
-                try service.writeProductTable(query, width: TerminalOutput.standardOutput.width) { print($0) }
+                var out = OutputBuffer.standardOutput()
+                if json { return try service.writeProductJSON(query, to: &out) }
+                try service.writeProductTable(query, width: TerminalOutput.standardOutput.width, to: &out)
             }
         }
     }
@@ -121,30 +122,10 @@ private func readyCatalog(_ options: GlobalOptions) async throws -> CatalogServi
     return service
 }
 
-/// A JSON array written one element at a time, so listing a large catalog does not hold it all as text.
-private func printJSONArray<Element: Encodable>(_ produce: ((Element) throws -> Void) throws -> Void) throws {
-    let encoder = catalogJSONEncoder()
-    var first = true
-    print("[", terminator: "")
-    try produce { item in
-        print(first ? "\n  " : ",\n  ", terminator: "")
-        print(String(decoding: try encoder.encode(item), as: UTF8.self), terminator: "")
-        first = false
-    }
-    print(first ? "]" : "\n]")
-}
-
 private func printCatalogJSON(_ value: some Encodable) throws {
-    let encoder = catalogJSONEncoder()
+    let encoder = CatalogService.jsonEncoder()
     encoder.outputFormatting.insert(.prettyPrinted)
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
-private func catalogJSONEncoder() -> JSONEncoder {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.dateEncodingStrategy = .iso8601
-    return encoder
-}
 

@@ -36,16 +36,23 @@ extension CatalogService {
         return action
     }
 
-    /// Writes the products of `query` as a table fitting `width`, a line at a time, then a count line. Two
-    /// passes over the cache, one to measure the columns and one to write, so that listing the whole catalog
-    /// never holds it in memory.
-    public func writeProductTable(_ query: CatalogQuery, width: Int, _ write: (String) -> Void) throws {
-        var measure = TextTable.Measure(columns: CatalogTables.productColumns)
-        try forEachProduct(query) { measure.include(CatalogTables.productRow($0)) }
-        let table = TextTable(columns: CatalogTables.productColumns, measured: measure, width: width)
-        write(table.header)
-        write(table.rule)
-        let total = try forEachProduct(query) { write(table.line(CatalogTables.productRow($0))) }
-        write(total == 1 ? "1 product" : "\(Money.grouped(Int64(total))) products")
+    /// Writes the products of `query` as a table fitting `width`, then a count line. The listing is held (a few
+    /// dozen bytes a product) so that it is read once: the columns are measured before the first line.
+    public func writeProductTable(_ query: CatalogQuery, width: Int, to out: inout OutputBuffer) throws {
+        ProductListingText.writeTable(try listing(query), width: width, to: &out)
+    }
+
+    /// Writes the products of `query` as a JSON array, one product a line.
+    public func writeProductJSON(_ query: CatalogQuery, to out: inout OutputBuffer) throws {
+        ProductListingText.writeJSON(try listing(query), to: &out)
+    }
+
+    /// The catalog commands' JSON: sorted snake_case keys, ISO 8601 dates, slashes left alone.
+    public static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 }

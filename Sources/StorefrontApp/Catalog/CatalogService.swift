@@ -64,6 +64,12 @@ public final class CatalogService: Sendable {
         return try database.forEachProduct(query, body)
     }
 
+    /// Every product matching `query`, held compactly for writing out (see `CatalogDatabase.listing`).
+    public func listing(_ query: CatalogQuery, bulkAbove: Int? = nil) throws -> ProductListing {
+        try check(query)
+        return try database.listing(query, bulkAbove: bulkAbove)
+    }
+
     private func check(_ query: CatalogQuery) throws {
         try checkSource()
         if let country = query.country {

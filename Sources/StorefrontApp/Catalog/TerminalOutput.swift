@@ -28,9 +28,15 @@ public struct TerminalOutput: Sendable {
     }
 
     public func write(_ text: String) {
-        var remaining = Array(text.utf8)[...]
+        write(Array(text.utf8))
+    }
+
+    /// Writes all of `bytes`, retrying after a signal; stops quietly when the reader has gone (a closed pipe).
+    public func write(_ bytes: [UInt8]) {
+        var remaining = bytes[...]
         while !remaining.isEmpty {
             let written = remaining.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
             guard written > 0 else { return }
             remaining = remaining.dropFirst(written)
         }

@@ -44,6 +44,11 @@ public struct TextTable: Sendable {
                 widths[index] = max(widths[index], DisplayWidth.of(cell))
             }
         }
+
+        /// A cell already measured, `width` columns wide.
+        public mutating func include(width: Int, column: Int) {
+            if column < widths.count { widths[column] = max(widths[column], width) }
+        }
     }
 
     /// Lays the table out for `width` columns of terminal; `rows` are only measured here, `line(_:)` renders.

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One command line timed the way hyperfine times it: output to /dev/null, a warm-up run first, then the median
+/// wall time of several runs.
+struct TimedCommand {
+    var label: String
+    var executable: String
+    var arguments: [String]
+    var stdin: String? = nil
+    var environment: [String: String]? = nil
+
+    /// The command as a shell would take it, for the report and the README.
+    var shellText: String {
+        ([executable] + arguments).map(Self.quoted).joined(separator: " ") + (stdin.map { " < \(Self.quoted($0))" } ?? "")
+    }
+
+    func median(runs: Int) throws -> Duration {
+        _ = try once()
+        let samples = try (0..<max(1, runs)).map { _ in try once() }.sorted()
+        return samples[samples.count / 2]
+    }
+
+    private func once() throws -> Duration {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let pid = try ChildProcess.spawn(executable, arguments: arguments, environment: environment, stdin: stdin)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let elapsed = clock.now - start
+        guard status == 0 else { throw ChildProcess.Failure(description: "\(label) failed (wait status \(status)): \(shellText)") }
+        return elapsed
+    }
+
+    private static func quoted(_ word: String) -> String {
+        word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) } ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
