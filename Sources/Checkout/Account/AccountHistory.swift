@@ -1,0 +1,266 @@
+import BitrefillAPI
+import Foundation
+import Logging
+import StorefrontCore
+
+/// The whole account's purchases, whoever made them: the server's invoices and orders (`GET /invoices`,
+/// `GET /orders`), cached page by page, merged with the journal so a purchase made here is shown once and
+/// marked as such. Lists open from the cache; the server is asked only when the cache is stale or more pages are
+/// wanted, and never while the reported budget is spent (it waits for the reset, or says when to come back).
+public final class AccountHistory: Sendable {
+    public typealias Kind = AccountHistoryCache.Kind
+
+    public let source: String
+    /// A cache older than this is read again from the first page.
+    public let maxAge: TimeInterval
+    let client: BitrefillClient
+    let cache: AccountHistoryCache
+    let journal: UserDatabase?
+    let budget = AccountBudget()
+    let now: @Sendable () -> Date
+    let sleep: @Sendable (Duration) async throws -> Void
+    /// A spent budget resetting further away than this is reported instead of waited for.
+    let maxBudgetWait: TimeInterval
+    let pageSize: Int
+
+    public init(client: BitrefillClient, cache: AccountHistoryCache, journal: UserDatabase?, source: String,
+                maxAge: TimeInterval = 300, maxBudgetWait: TimeInterval = 15 * 60, pageSize: Int = Endpoints.pageSize,
+                now: @escaping @Sendable () -> Date = { Date() },
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.cache = cache
+        self.journal = journal
+        self.source = source
+        self.maxAge = maxAge
+        self.maxBudgetWait = maxBudgetWait
+        self.pageSize = pageSize
+        self.now = now
+        self.sleep = sleep
+        let budget = self.budget
+        self.client = client.observing { budget.note($0) }
+    }
+
+    // MARK: Reading
+
+    /// What the cache holds, merged with the journal: no request is sent.
+    public func cached() throws(AccountHistoryError) -> AccountHistorySnapshot {
+        let invoiceProgress = try cache.progress(.invoices, source: source)
+        let orderProgress = try cache.progress(.orders, source: source)
+        let made = try madeHere()
+        let orders = try cache.orders(source: source).map { order in
+            var order = order
+            order.madeHere = order.invoiceId.flatMap { made[$0] }
+            return order
+        }
+        let ordersByID = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let invoices = try cache.invoices(source: source).map { invoice in
+            var invoice = invoice
+            invoice.orders = invoice.orders.map { order in ordersByID[order.id].map { order.filled(from: $0) } ?? order }
+            invoice.madeHere = made[invoice.id]
+            return invoice
+        }
+        let fetched = [invoiceProgress.fetchedAt, orderProgress.fetchedAt].compactMap { $0 }.min()
+        return AccountHistorySnapshot(invoices: invoices, orders: orders, invoicesComplete: invoiceProgress.complete,
+                                      ordersComplete: orderProgress.complete, fetchedAt: fetched,
+                                      budget: budget.tightest.map(RequestAllowance.init))
+    }
+
+    /// Whether `kind` has never been read or was read longer than `maxAge` ago.
+    public func isStale(_ kind: Kind) throws(AccountHistoryError) -> Bool {
+        guard let fetched = try cache.progress(kind, source: source).fetchedAt else { return true }
+        return now().timeIntervalSince(fetched) > maxAge
+    }
+
+    /// Reads the newest pages of `kind` again when stale: from the first page until one holds an entry the cache
+    /// already had, so new purchases appear and older pages are not read again.
+    @discardableResult
+    public func refreshIfStale(_ kind: Kind) async throws(AccountHistoryError) -> AccountHistorySnapshot {
+        guard try isStale(kind) else { return try cached() }
+        var progress = try cache.progress(kind, source: source)
+        let known = try knownIDs(kind)
+        var start = 0
+        var added = 0
+        var reachedKnown = false
+        var hasMore = true
+        let fetchedAt = now()
+        // An empty cache reads one page (more come as the user scrolls); a filled one reads until it meets itself.
+        repeat {
+            let page = try await fetchPage(kind, start: start)
+            added += page.ids.filter { !known.contains($0) }.count
+            reachedKnown = page.ids.contains(where: known.contains)
+            hasMore = page.hasMore
+            start += pageSize
+        } while hasMore && !known.isEmpty && !reachedKnown
+        progress.nextStart = known.isEmpty ? start : progress.nextStart + added
+        if !hasMore { progress.complete = true }
+        progress.fetchedAt = fetchedAt
+        try cache.setProgress(progress, kind, source: source)
+        return try cached()
+    }
+
+    /// Makes both lists stale, so the next `refreshIfStale` reads the server whatever their age (`n` on the screen).
+    public func expire() throws(AccountHistoryError) {
+        for kind in Kind.allCases {
+            var progress = try cache.progress(kind, source: source)
+            progress.fetchedAt = nil
+            try cache.setProgress(progress, kind, source: source)
+        }
+    }
+
+    /// The next page of `kind` after those in the cache (as the user scrolls past the last one).
+    @discardableResult
+    public func loadMore(_ kind: Kind) async throws(AccountHistoryError) -> AccountHistorySnapshot {
+        var progress = try cache.progress(kind, source: source)
+        guard !progress.complete else { return try cached() }
+        let page = try await fetchPage(kind, start: progress.nextStart)
+        progress.nextStart += pageSize
+        progress.complete = !page.hasMore
+        if progress.fetchedAt == nil { progress.fetchedAt = now() }
+        try cache.setProgress(progress, kind, source: source)
+        return try cached()
+    }
+
+    /// Every entry of `kind` created in `since..<until`, read to the last page unless the cache already holds the
+    /// whole fresh list. Throws rather than return part of the list.
+    public func everything(_ kind: Kind, since: Date? = nil, until: Date? = nil) async throws(AccountHistoryError) -> AccountHistorySnapshot {
+        let progress = try cache.progress(kind, source: source)
+        if progress.complete, try !isStale(kind) { return try cached() }
+        let after = since.map { Self.timestamp($0.addingTimeInterval(-0.001)) }
+        let before = until.map(Self.timestamp)
+        let fetchedAt = now()
+        var start = 0
+        var hasMore = true
+        while hasMore {
+            hasMore = try await fetchPage(kind, start: start, after: after, before: before).hasMore
+            start += pageSize
+        }
+        if since == nil && until == nil {
+            try cache.setProgress(AccountHistoryCache.Progress(nextStart: start, complete: true, fetchedAt: fetchedAt), kind, source: source)
+        }
+        var snapshot = try cached()
+        switch kind {
+        case .invoices: snapshot.invoicesComplete = true
+        case .orders: snapshot.ordersComplete = true
+        }
+        return snapshot
+    }
+
+    /// One invoice as the server has it now, with every order's redemption details for display. The invoice's
+    /// listing row is refreshed in the cache; the codes are not written anywhere.
+    public func open(invoiceId: String) async throws(AccountHistoryError) -> AccountInvoiceDetail {
+        let invoice = try await request(Endpoints.invoice(id: invoiceId), what: "invoice \(Sanitizer.clean(invoiceId))")
+        var listed = AccountInvoice(invoice)
+        try cache.store(invoices: [listed], source: source)
+        var orders: [PurchaseOrder] = []
+        for order in invoice.orders {
+            let full = try await request(Endpoints.order(id: order.id), what: "order \(Sanitizer.clean(order.id))")
+            orders.append(PurchaseOrder(full))
+        }
+        let accountOrders = orders.map { order in
+            AccountOrder(id: order.id, invoiceId: listed.id, createdAt: listed.createdAt, status: order.status, productId: order.productId,
+                         productName: order.productName, value: order.value, phoneNumber: order.phoneNumber, esimId: order.esimId)
+        }
+        try cache.store(orders: accountOrders, source: source)
+        listed.orders = accountOrders
+        listed.madeHere = try madeHere()[listed.id]
+        return AccountInvoiceDetail(invoice: listed, orders: orders)
+    }
+
+    /// The request budget last reported for these calls.
+    public var allowance: RequestAllowance? { budget.tightest.map(RequestAllowance.init) }
+
+    // MARK: Fetching
+
+    private struct FetchedPage {
+        var ids: [String]
+        var hasMore: Bool
+    }
+
+    private func fetchPage(_ kind: Kind, start: Int, after: String? = nil, before: String? = nil) async throws(AccountHistoryError) -> FetchedPage {
+        switch kind {
+        case .invoices:
+            let page = try await firstPage(of: Endpoints.invoices(after: after, before: before, start: start, limit: pageSize), what: "invoices")
+            let invoices = page.items.map(AccountInvoice.init)
+            try cache.store(invoices: invoices, source: source)
+            return FetchedPage(ids: invoices.map(\.id), hasMore: page.hasMore)
+        case .orders:
+            let page = try await firstPage(of: Endpoints.orders(after: after, before: before, start: start, limit: pageSize), what: "orders")
+            let orders = page.items.map { AccountOrder($0) }
+            try cache.store(orders: orders, source: source)
+            return FetchedPage(ids: orders.map(\.id), hasMore: page.hasMore)
+        }
+    }
+
+    /// One page of a list at its `start` (the server's `_next` for it is the next `start`, which callers compute).
+    private func firstPage<Item: Decodable & Sendable>(of endpoint: Endpoint<[Item]>, what: String) async throws(AccountHistoryError) -> (items: [Item], hasMore: Bool) {
+        try await paced(endpoint.name, what: what) {
+            var iterator = client.pages(endpoint).makeAsyncIterator()
+            return try await iterator.next().map { (items: $0.items, hasMore: $0.hasMore) }
+        } ?? (items: [], hasMore: false)
+    }
+
+    private func request<T: Sendable>(_ endpoint: Endpoint<T>, what: String) async throws(AccountHistoryError) -> T {
+        try await paced(endpoint.name, what: what) { try await client.send(endpoint) }
+    }
+
+    /// Sends `body` once the endpoint's budget allows it: a spent budget is waited out when it resets soon, and
+    /// reported (with the time it resets) when it does not. API failures become messages saying what was kept.
+    private func paced<T: Sendable>(_ endpoint: String, what: String, _ body: () async throws -> T) async throws(AccountHistoryError) -> T {
+        if let status = budget.status(for: endpoint), status.remaining == 0, let reset = status.resetAt {
+            let wait = reset.timeIntervalSince(now())
+            if wait > maxBudgetWait {
+                throw AccountHistoryError(.rateLimited, message: "The API's request budget for \(what) is spent until \(Self.clock(reset)); what was read so far is kept. Try again then.")
+            }
+            if wait > 0 {
+                do { try await sleep(.milliseconds(Int(wait * 1000) + 250)) } catch {
+                    throw AccountHistoryError(.rateLimited, message: "Stopped while waiting for the API's request budget.")
+                }
+            }
+        }
+        do {
+            return try await body()
+        } catch let error as APIError {
+            let when = error.retryAt.map { " until \(Self.clock($0))" } ?? ""
+            let message = error.kind == .rateLimited
+                ? "The API's rate limit stopped reading \(what)\(when); what was read so far is kept, and the list is not complete. Try again then."
+                : "Could not read \(what): \(error.message)"
+            throw AccountHistoryError(error.kind == .rateLimited ? .rateLimited : .api, message: message, apiError: error)
+        } catch let error as AccountHistoryError {
+            throw error
+        } catch {
+            throw AccountHistoryError(.api, message: "Stopped reading \(what): \(error)")
+        }
+    }
+
+    // MARK: Helpers
+
+    private func knownIDs(_ kind: Kind) throws(AccountHistoryError) -> Set<String> {
+        switch kind {
+        case .invoices: Set(try cache.invoices(source: source).map(\.id))
+        case .orders: Set(try cache.orders(source: source).map(\.id))
+        }
+    }
+
+    /// Journal purchases of this API by invoice id.
+    private func madeHere() throws(AccountHistoryError) -> [String: MadeHere] {
+        guard let journal else { return [:] }
+        let purchases: [Purchase]
+        do {
+            purchases = try journal.purchases(limit: 1_000_000)
+        } catch {
+            throw AccountHistoryError(message: error.description)
+        }
+        var made: [String: MadeHere] = [:]
+        for purchase in purchases where purchase.source == source {
+            if let invoiceId = purchase.invoiceId, made[invoiceId] == nil { made[invoiceId] = MadeHere(purchase) }
+        }
+        return made
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func clock(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+    }
+}
