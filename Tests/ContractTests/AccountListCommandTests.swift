@@ -58,7 +58,7 @@ import Testing
 
             let table = try await workspace.run(["invoice", "list"])
             #expect(table.status == 0)
-            #expect(table.stdout.contains("HERE") && table.stdout.contains(mine) && table.stdout.contains("yes (Test Phone Refill)"))
+            #expect(table.stdout.contains("HERE") && table.stdout.contains(mine) && table.stdout.contains("yes"))
 
             let csv = try await workspace.run(["invoice", "list", "--csv"])
             let lines = csv.stdout.split(separator: "\r\n")

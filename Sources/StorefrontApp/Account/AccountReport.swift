@@ -90,7 +90,7 @@ public enum AccountReport {
             TextTable.Column("STATUS", priority: 4), TextTable.Column("METHOD", priority: 2),
             TextTable.Column("AMOUNT", alignment: .right, priority: 3),
             TextTable.Column("ITEMS", flexible: true, minimumWidth: 10, priority: 5),
-            TextTable.Column("HERE", priority: 1),
+            TextTable.Column("HERE", priority: 4),
         ]
         let rows = invoices.map { invoice in
             [shortDate(invoice.createdAt), invoice.id, invoice.statusWord, invoice.paymentMethod?.rawValue ?? "",
@@ -105,7 +105,7 @@ public enum AccountReport {
             TextTable.Column("DATE (UTC)", priority: 5), TextTable.Column("ORDER", priority: 6),
             TextTable.Column("STATUS", priority: 4), TextTable.Column("PRODUCT", flexible: true, minimumWidth: 10, priority: 5),
             TextTable.Column("TO", flexible: true, minimumWidth: 8, priority: 2), TextTable.Column("INVOICE", priority: 3),
-            TextTable.Column("HERE", priority: 1),
+            TextTable.Column("HERE", priority: 4),
         ]
         let rows = orders.map { order in
             [shortDate(order.createdAt), order.id, order.status?.rawValue ?? "",
@@ -119,8 +119,8 @@ public enum AccountReport {
         [table.header, table.rule] + rows.map(table.line)
     }
 
+    /// The table says only whether; `--json` and `--csv` also name the purchase and the operator.
     static func here(_ made: MadeHere?) -> String {
-        guard let made else { return "" }
-        return made.operatorName.map { "yes (\($0))" } ?? "yes"
+        made == nil ? "" : "yes"
     }
 }
