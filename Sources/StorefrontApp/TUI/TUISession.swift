@@ -62,7 +62,9 @@ public enum TUISession {
                                       sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url,
                                       receiptDirectory: options.dataDirectory)
         let webhooks = try await options.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
-        let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout)
+        let account = try connection.accountHistory(journal: userData, dataDirectory: options.dataDirectory)
+        let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout,
+                                  account: account)
 
         let preferences = Preferences.load(from: options.dataDirectory)
         let themeName = preferences.theme(option: options.themeRequest, environment: environment)
