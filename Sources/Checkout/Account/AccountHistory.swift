@@ -153,7 +153,10 @@ public final class AccountHistory: Sendable {
         var orders: [PurchaseOrder] = []
         for order in invoice.orders {
             let full = try await request(Endpoints.order(id: order.id), what: "order \(Sanitizer.clean(order.id))")
-            orders.append(PurchaseOrder(full))
+            var shown = PurchaseOrder(full)
+            shown.id = clean(full.id)
+            shown.status = shown.status.map(cleanWord)
+            orders.append(shown)
         }
         let accountOrders = orders.map { order in
             AccountOrder(id: order.id, invoiceId: listed.id, createdAt: listed.createdAt, status: order.status, productId: order.productId,
