@@ -155,6 +155,17 @@ import Testing
         assertSnapshot(render(state).text, named: "account-list-80x24")
     }
 
+    @Test func accountStoppedByTheRateLimitSnapshot() {
+        var state = Self.opened()
+        var spent = Self.snapshot(Array(Self.invoices.prefix(12)))
+        spent.budget = RequestAllowance(limit: 60, remaining: 0, resetAt: Self.now.addingTimeInterval(1200))
+        _ = reduce(&state, .account(.failed("The API's rate limit stopped reading invoices; the list is not complete.", spent)))
+        let screen = render(state).text
+        #expect(screen.contains("not complete") && screen.contains("0/60 requests left until"))
+        #expect(screen.contains("12+ invoices"), "a partial list never reads as the whole account")
+        assertSnapshot(screen, named: "account-rate-limited-80x24")
+    }
+
     @Test func accountFilteredSnapshot() {
         var state = Self.opened()
         _ = reduce(&state, .keyPressed(.character("/")))

@@ -29,6 +29,7 @@ func reduceAccount(_ state: inout AppState, _ event: AccountEvent) -> [Effect] {
         if let snapshot { apply(snapshot, to: &account) }
         account.isLoading = false
         account.problem = message
+        state.message = StatusMessage(.error, message)
     case .opened(let detail):
         guard account.opening == detail.invoice.id else { return [] }
         account.opening = nil

@@ -55,8 +55,9 @@ enum AccountView {
     static func footLine(_ state: AppState, glyphs: Glyphs, mark: String) -> (String, StyleRole) {
         let account = state.account
         var parts: [String] = []
-        if let problem = account.problem {
-            parts.append(problem)
+        if account.problem != nil {
+            // The whole message is in the status line; here only what it means for the list.
+            parts.append(account.complete ? "Not read again: n tries" : "Not complete: n tries again")
         } else if account.isLoading {
             parts.append("Reading the server\(glyphs.ellipsis)")
         } else if !account.complete {
@@ -64,7 +65,14 @@ enum AccountView {
         } else {
             parts.append("All loaded")
         }
-        if let budget = account.budget?.text { parts.append(budget) }
+        if let budget = account.budget, let text = budget.text {
+            // A spent budget says when it comes back, as the purchase screen's follow line does.
+            if budget.remaining == 0, let reset = budget.resetAt, reset > state.now {
+                parts.append("\(text) until \(PurchaseText.stamp(reset).suffix(5)) UTC")
+            } else {
+                parts.append(text)
+            }
+        }
         if account.problem == nil { parts.append("\(mark) made here") }
         return (parts.joined(separator: " \(glyphs.bullet) "), account.problem == nil ? .muted : .error)
     }
