@@ -35,11 +35,8 @@ enum AccountListRunner {
         try await PurchaseContext.run(options) { context in
             let history = try context.connection.accountHistory(journal: context.journal, dataDirectory: options.dataDirectory())
             let query = list.query
-            var snapshot = try await history.everything(kind, since: query.since, until: query.until)
-            // Phone numbers and ICCIDs are on the orders list only: a search reads it too.
-            if kind == .invoices, !query.search.isEmpty {
-                snapshot = try await history.everything(.orders, since: query.since, until: query.until)
-            }
+            // Phone numbers and ICCIDs are on the orders list only: an invoice search reads it too.
+            let snapshot = try await history.everything(kind, since: query.since, until: query.until, includingOrders: !query.search.isEmpty)
             if let budget = snapshot.budget?.text { FileHandle.standardError.write(Data("API budget: \(budget)\n".utf8)) }
             let width = TerminalOutput.standardOutput.width
             switch kind {

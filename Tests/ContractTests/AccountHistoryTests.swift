@@ -136,6 +136,43 @@ import Testing
         }
     }
 
+    @Test func anInterruptedRefreshLeavesTheListIncompleteAndTheNextPagesFillTheGap() async throws {
+        try await AccountSandbox.with(.observed, maxRateLimitWait: .seconds(60)) { account in
+            var ids = try await account.createInvoices(25)
+            let clock = TestClock(AccountSandbox.start)
+            let history = Self.history(account, cache: try .inMemory(), clock: clock)
+            #expect(try await history.everything(.invoices).invoicesComplete)
+            ids += try await account.createInvoices(25)
+            clock.advance(301)
+            // The first page of the refresh is read; the second meets a limit lasting an hour.
+            await account.sandbox.control.inject(ScriptedFault(.delay(.zero), pathPrefix: "/invoices"))
+            await account.sandbox.control.inject(ScriptedFault(.rateLimited(headers: [.rateLimit], reset: .seconds(3600)), pathPrefix: "/invoices"))
+            await #expect(throws: AccountHistoryError.self) { try await history.refreshIfStale(.invoices) }
+            var snapshot = try history.cached()
+            #expect(!snapshot.invoicesComplete, "20 invoices are missing between the newest page and the older ones")
+
+            // Past the hour the 429 announced (from the sandbox's clock, which the reset was stated in).
+            clock.advance(2 * 3600)
+            snapshot = try await history.refreshIfStale(.invoices)
+            while !snapshot.invoicesComplete { snapshot = try await history.loadMore(.invoices) }
+            #expect(snapshot.invoices.map(\.id) == ids.reversed())
+        }
+    }
+
+    @Test func aBoundedListingIsReadWithoutTouchingTheCachedPages() async throws {
+        try await AccountSandbox.with(.docs) { account in
+            let ids = try await account.createInvoices(12)
+            let history = Self.history(account, cache: try .inMemory(), clock: TestClock(AccountSandbox.start))
+            _ = try await history.refreshIfStale(.invoices)
+            #expect(try history.cached().invoices.count == 10)
+            let since = AccountSandbox.start.addingTimeInterval(-60)
+            let until = AccountSandbox.start.addingTimeInterval(60 * 2 + 1)
+            let window = try await history.everything(.invoices, since: since, until: until)
+            #expect(window.invoices.map(\.id) == Array(ids[0...2].reversed()))
+            #expect(try history.cached().invoices.count == 10, "the oldest invoices are not slipped in behind a gap")
+        }
+    }
+
     @Test func aSpentBudgetIsWaitedForBeforeTheNextPageIsAsked() async throws {
         try await AccountSandbox.with(.observed, rateLimits: .real) { account in
             let ids = try await account.createInvoices(12)

@@ -45,23 +45,30 @@ public final class AccountHistory: Sendable {
     public func cached() throws(AccountHistoryError) -> AccountHistorySnapshot {
         let invoiceProgress = try cache.progress(.invoices, source: source)
         let orderProgress = try cache.progress(.orders, source: source)
+        var snapshot = try merged(invoices: try cache.invoices(source: source), orders: try cache.orders(source: source))
+        snapshot.invoicesComplete = invoiceProgress.complete
+        snapshot.ordersComplete = orderProgress.complete
+        snapshot.fetchedAt = [invoiceProgress.fetchedAt, orderProgress.fetchedAt].compactMap { $0 }.min()
+        return snapshot
+    }
+
+    /// Invoices and orders marked from the journal, each invoice's abridged orders filled from the orders list
+    /// (which alone carries phone numbers and ICCIDs).
+    private func merged(invoices: [AccountInvoice], orders: [AccountOrder]) throws(AccountHistoryError) -> AccountHistorySnapshot {
         let made = try madeHere()
-        let orders = try cache.orders(source: source).map { order in
+        let orders = orders.map { order in
             var order = order
             order.madeHere = order.invoiceId.flatMap { made[$0] }
             return order
         }
         let ordersByID = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let invoices = try cache.invoices(source: source).map { invoice in
+        let invoices = invoices.map { invoice in
             var invoice = invoice
             invoice.orders = invoice.orders.map { order in ordersByID[order.id].map { order.filled(from: $0) } ?? order }
             invoice.madeHere = made[invoice.id]
             return invoice
         }
-        let fetched = [invoiceProgress.fetchedAt, orderProgress.fetchedAt].compactMap { $0 }.min()
-        return AccountHistorySnapshot(invoices: invoices, orders: orders, invoicesComplete: invoiceProgress.complete,
-                                      ordersComplete: orderProgress.complete, fetchedAt: fetched,
-                                      budget: budget.tightest.map(RequestAllowance.init))
+        return AccountHistorySnapshot(invoices: invoices, orders: orders, budget: budget.tightest.map(RequestAllowance.init))
     }
 
     /// Whether `kind` has never been read or was read longer than `maxAge` ago.
@@ -83,14 +90,19 @@ public final class AccountHistory: Sendable {
         var hasMore = true
         let fetchedAt = now()
         // An empty cache reads one page (more come as the user scrolls); a filled one reads until it meets itself.
-        repeat {
-            let page = try await fetchPage(kind, start: start)
-            added += page.ids.filter { !known.contains($0) }.count
-            reachedKnown = page.ids.contains(where: known.contains)
-            hasMore = page.hasMore
-            start += pageSize
-        } while hasMore && !known.isEmpty && !reachedKnown
-        progress.nextStart = known.isEmpty ? start : progress.nextStart + added
+        do {
+            repeat {
+                let page = try await fetchPage(kind, start: start)
+                added += page.ids.filter { !known.contains($0) }.count
+                reachedKnown = page.ids.contains(where: known.contains)
+                hasMore = page.hasMore
+                start += pageSize
+            } while hasMore && !known.isEmpty && !reachedKnown
+        } catch {
+            try interrupted(kind, after: start)
+            throw error
+        }
+        progress.nextStart = known.isEmpty ? start : max(start, progress.nextStart + added)
         if !hasMore { progress.complete = true }
         progress.fetchedAt = fetchedAt
         try cache.setProgress(progress, kind, source: source)
@@ -119,29 +131,60 @@ public final class AccountHistory: Sendable {
         return try cached()
     }
 
-    /// Every entry of `kind` created in `since..<until`, read to the last page unless the cache already holds the
-    /// whole fresh list. Throws rather than return part of the list.
-    public func everything(_ kind: Kind, since: Date? = nil, until: Date? = nil) async throws(AccountHistoryError) -> AccountHistorySnapshot {
-        let progress = try cache.progress(kind, source: source)
-        if progress.complete, try !isStale(kind) { return try cached() }
-        let after = since.map { Self.timestamp($0.addingTimeInterval(-0.001)) }
-        let before = until.map(Self.timestamp)
-        let fetchedAt = now()
-        var start = 0
-        var hasMore = true
-        while hasMore {
-            hasMore = try await fetchPage(kind, start: start, after: after, before: before).hasMore
-            start += pageSize
+    /// Every entry of `kind` created in `since..<until` (with `includingOrders`, the orders too, for an invoice
+    /// search by phone number or ICCID), read to the last page unless the cache already holds the whole fresh list.
+    /// Throws rather than return part of a list. A bounded read is not cached: the cache holds the newest pages
+    /// without gaps, so that a refresh can stop where it meets what it knows.
+    public func everything(_ kind: Kind, since: Date? = nil, until: Date? = nil,
+                           includingOrders: Bool = false) async throws(AccountHistoryError) -> AccountHistorySnapshot {
+        let kinds: [Kind] = kind == .invoices && includingOrders ? [.invoices, .orders] : [kind]
+        if since != nil || until != nil {
+            let after = since.map { Self.timestamp($0.addingTimeInterval(-0.001)) }
+            let before = until.map(Self.timestamp)
+            var invoices: [AccountInvoice] = []
+            var orders: [AccountOrder] = []
+            for kind in kinds {
+                var start = 0
+                var hasMore = true
+                while hasMore {
+                    let page = try await fetchPage(kind, start: start, after: after, before: before, storing: false)
+                    invoices += page.invoices
+                    orders += page.orders
+                    hasMore = page.hasMore
+                    start += pageSize
+                }
+            }
+            var snapshot = try merged(invoices: invoices, orders: orders)
+            snapshot.invoicesComplete = kinds.contains(.invoices)
+            snapshot.ordersComplete = kinds.contains(.orders)
+            snapshot.fetchedAt = now()
+            return snapshot
         }
-        if since == nil && until == nil {
+        for kind in kinds {
+            let progress = try cache.progress(kind, source: source)
+            if progress.complete, try !isStale(kind) { continue }
+            let fetchedAt = now()
+            var start = 0
+            var hasMore = true
+            do {
+                while hasMore {
+                    hasMore = try await fetchPage(kind, start: start).hasMore
+                    start += pageSize
+                }
+            } catch {
+                try interrupted(kind, after: start)
+                throw error
+            }
             try cache.setProgress(AccountHistoryCache.Progress(nextStart: start, complete: true, fetchedAt: fetchedAt), kind, source: source)
         }
-        var snapshot = try cached()
-        switch kind {
-        case .invoices: snapshot.invoicesComplete = true
-        case .orders: snapshot.ordersComplete = true
-        }
-        return snapshot
+        return try cached()
+    }
+
+    /// A read from the first page stopped after `start` entries: the cache is known without gaps only that far, and
+    /// not complete, so the next page is read from there and the list is never shown as whole.
+    private func interrupted(_ kind: Kind, after start: Int) throws(AccountHistoryError) {
+        guard start > 0 else { return }
+        try cache.setProgress(AccountHistoryCache.Progress(nextStart: start, complete: false, fetchedAt: nil), kind, source: source)
     }
 
     /// One invoice as the server has it now, with every order's redemption details for display. The invoice's
@@ -158,12 +201,11 @@ public final class AccountHistory: Sendable {
             shown.status = shown.status.map(cleanWord)
             orders.append(shown)
         }
-        let accountOrders = orders.map { order in
+        // Shown with the invoice, not cached: the orders list is cached page by page from the newest only.
+        listed.orders = orders.map { order in
             AccountOrder(id: order.id, invoiceId: listed.id, createdAt: listed.createdAt, status: order.status, productId: order.productId,
                          productName: order.productName, value: order.value, phoneNumber: order.phoneNumber, esimId: order.esimId)
         }
-        try cache.store(orders: accountOrders, source: source)
-        listed.orders = accountOrders
         listed.madeHere = try madeHere()[listed.id]
         return AccountInvoiceDetail(invoice: listed, orders: orders)
     }
@@ -174,22 +216,26 @@ public final class AccountHistory: Sendable {
     // MARK: Fetching
 
     private struct FetchedPage {
-        var ids: [String]
+        var invoices: [AccountInvoice] = []
+        var orders: [AccountOrder] = []
         var hasMore: Bool
+        var ids: [String] { invoices.map(\.id) + orders.map(\.id) }
     }
 
-    private func fetchPage(_ kind: Kind, start: Int, after: String? = nil, before: String? = nil) async throws(AccountHistoryError) -> FetchedPage {
+    /// One page, written to the cache unless `storing` is false (bounded reads).
+    private func fetchPage(_ kind: Kind, start: Int, after: String? = nil, before: String? = nil,
+                           storing: Bool = true) async throws(AccountHistoryError) -> FetchedPage {
         switch kind {
         case .invoices:
             let page = try await firstPage(of: Endpoints.invoices(after: after, before: before, start: start, limit: pageSize), what: "invoices")
             let invoices = page.items.map(AccountInvoice.init)
-            try cache.store(invoices: invoices, source: source)
-            return FetchedPage(ids: invoices.map(\.id), hasMore: page.hasMore)
+            if storing { try cache.store(invoices: invoices, source: source) }
+            return FetchedPage(invoices: invoices, hasMore: page.hasMore)
         case .orders:
             let page = try await firstPage(of: Endpoints.orders(after: after, before: before, start: start, limit: pageSize), what: "orders")
             let orders = page.items.map { AccountOrder($0) }
-            try cache.store(orders: orders, source: source)
-            return FetchedPage(ids: orders.map(\.id), hasMore: page.hasMore)
+            if storing { try cache.store(orders: orders, source: source) }
+            return FetchedPage(orders: orders, hasMore: page.hasMore)
         }
     }
 
