@@ -1,6 +1,5 @@
 import BitrefillAPI
 import Foundation
-import Logging
 import StorefrontCore
 
 /// The whole account's purchases, whoever made them: the server's invoices and orders (`GET /invoices`,
@@ -209,9 +208,6 @@ public final class AccountHistory: Sendable {
         listed.madeHere = try madeHere()[listed.id]
         return AccountInvoiceDetail(invoice: listed, orders: orders)
     }
-
-    /// The request budget last reported for these calls.
-    public var allowance: RequestAllowance? { budget.tightest.map(RequestAllowance.init) }
 
     // MARK: Fetching
 
