@@ -33,7 +33,9 @@ struct AccountListOptions: ParsableArguments {
 enum AccountListRunner {
     static func run(_ options: GlobalOptions, _ list: AccountListOptions, kind: AccountHistory.Kind) async throws {
         try await PurchaseContext.run(options) { context in
-            let history = try context.connection.accountHistory(journal: context.journal, dataDirectory: options.dataDirectory())
+            let history = try context.connection.accountHistory(journal: context.journal, dataDirectory: options.dataDirectory()) { until in
+                FileHandle.standardError.write(Data("Waiting for the API's request budget until \(Timestamps.iso8601(until))\n".utf8))
+            }
             let query = list.query
             // Phone numbers and ICCIDs are on the orders list only: an invoice search reads it too.
             let snapshot = try await history.everything(kind, since: query.since, until: query.until, includingOrders: !query.search.isEmpty)

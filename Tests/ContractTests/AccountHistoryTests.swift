@@ -177,17 +177,20 @@ import Testing
         try await AccountSandbox.with(.observed, rateLimits: .real) { account in
             let ids = try await account.createInvoices(12)
             let slept = Mutex<[Duration]>([])
+            let told = Mutex<[Date]>([])
             let history = AccountHistory(client: account.client, cache: try .inMemory(), journal: nil, source: "sandbox:test",
                                          pageSize: 1, now: { account.sandbox.control.now() },
                                          sleep: { duration in
                                              slept.withLock { $0.append(duration) }
                                              await account.sandbox.control.advanceClock(by: duration)
-                                         })
+                                         },
+                                         onWait: { until in told.withLock { $0.append(until) } })
             // 58 requests spent elsewhere: two pages remain in this window.
             for _ in 0..<58 { _ = try await account.client.send(Endpoints.invoices(limit: 1)) }
             let snapshot = try await history.everything(.invoices)
             #expect(snapshot.invoices.map(\.id) == ids.reversed())
             #expect(slept.withLock { $0.count } == 1, "waited once for the window, before sending")
+            #expect(told.withLock { $0.count } == 1, "and said until when")
             #expect(account.rateLimitWaits == 0, "no 429 was provoked")
             #expect(snapshot.budget?.limit == 60)
         }

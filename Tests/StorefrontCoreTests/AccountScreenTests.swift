@@ -86,6 +86,16 @@ import Testing
         #expect(state.account.problem == nil)
     }
 
+    @Test func aReadWaitingForTheBudgetSaysUntilWhen() {
+        var state = Self.opened()
+        _ = reduce(&state, .keyPressed(.character("n")))
+        _ = reduce(&state, .account(.waiting(until: Self.now.addingTimeInterval(240))))
+        #expect(render(state).text.contains("Waiting for the API's request budget until"))
+        _ = reduce(&state, .account(.loaded(Self.snapshot(), stillLoading: false)))
+        #expect(state.account.waitingUntil == nil)
+        #expect(!render(state).text.contains("Waiting for"))
+    }
+
     @Test func slashFiltersTheLoadedInvoicesByPhoneNumberWithoutAskingTheServer() {
         var state = Self.opened()
         _ = reduce(&state, .keyPressed(.character("/")))

@@ -21,11 +21,14 @@ public final class AccountHistory: Sendable {
     /// A spent budget resetting further away than this is reported instead of waited for.
     let maxBudgetWait: TimeInterval
     let pageSize: Int
+    /// Told when a read waits for the request budget (a spent budget, or a 429 being waited out), and until when.
+    let onWait: @Sendable (Date) -> Void
 
     public init(client: BitrefillClient, cache: AccountHistoryCache, journal: UserDatabase?, source: String,
                 maxAge: TimeInterval = 300, maxBudgetWait: TimeInterval = 15 * 60, pageSize: Int = Endpoints.pageSize,
                 now: @escaping @Sendable () -> Date = { Date() },
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                onWait: @escaping @Sendable (Date) -> Void = { _ in }) {
         self.cache = cache
         self.journal = journal
         self.source = source
@@ -34,8 +37,12 @@ public final class AccountHistory: Sendable {
         self.pageSize = pageSize
         self.now = now
         self.sleep = sleep
+        self.onWait = onWait
         let budget = self.budget
-        self.client = client.observing { budget.note($0) }
+        self.client = client.observing { event in
+            budget.note(event)
+            if case .waitingForRateLimit(let endpoint, let until, _) = event, AccountBudget.endpoints.contains(endpoint) { onWait(until) }
+        }
     }
 
     // MARK: Reading
@@ -256,6 +263,7 @@ public final class AccountHistory: Sendable {
                 throw AccountHistoryError(.rateLimited, message: "The API's request budget for \(what) is spent until \(Self.clock(reset)); what was read so far is kept. Try again then.")
             }
             if wait > 0 {
+                onWait(reset)
                 do { try await sleep(.milliseconds(Int(wait * 1000) + 250)) } catch {
                     throw AccountHistoryError(.rateLimited, message: "Stopped while waiting for the API's request budget.")
                 }

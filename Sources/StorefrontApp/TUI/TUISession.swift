@@ -62,7 +62,9 @@ public enum TUISession {
                                       sandbox: connection.sandboxControls, inbox: inbox, webhookURL: options.webhook?.url,
                                       receiptDirectory: options.dataDirectory)
         let webhooks = try await options.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
-        let account = try connection.accountHistory(journal: userData, dataDirectory: options.dataDirectory)
+        let account = try connection.accountHistory(journal: userData, dataDirectory: options.dataDirectory) { until in
+            inbox.post(.account(.waiting(until: until)))
+        }
         let runner = EffectRunner(catalog: catalog, userData: userData, client: connection.client, inbox: inbox, checkout: checkout,
                                   account: account)
 

@@ -13,6 +13,8 @@ public struct AccountScreenState: Sendable, Equatable {
     public var isLoading = false
     /// Why the last request failed (a spent budget, an outage); the list shown is then what was read before.
     public var problem: String?
+    /// While a read waits for the request budget: until when.
+    public var waitingUntil: Date?
     public var filter = ""
     public var isEditingFilter = false
     public var selection = 0
@@ -47,6 +49,8 @@ public enum AccountEvent: Sendable, Equatable {
     case failed(String, AccountHistorySnapshot?)
     case opened(AccountInvoiceDetail)
     case openFailed(invoiceId: String, message: String)
+    /// A read waits for the request budget until then (it goes on by itself).
+    case waiting(until: Date)
 }
 
 /// Account history work for the effect runner.

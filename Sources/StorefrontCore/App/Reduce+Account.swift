@@ -21,11 +21,15 @@ func openAccount(_ state: inout AppState) -> [Effect] {
 func reduceAccount(_ state: inout AppState, _ event: AccountEvent) -> [Effect] {
     var account = state.account
     switch event {
+    case .waiting(let until):
+        account.waitingUntil = until
     case .loaded(let snapshot, let stillLoading):
+        account.waitingUntil = nil
         apply(snapshot, to: &account)
         account.isLoading = stillLoading
         if !stillLoading { account.problem = nil }
     case .failed(let message, let snapshot):
+        account.waitingUntil = nil
         if let snapshot { apply(snapshot, to: &account) }
         account.isLoading = false
         account.problem = message

@@ -58,6 +58,8 @@ enum AccountView {
         if account.problem != nil {
             // The whole message is in the status line; here only what it means for the list.
             parts.append(account.complete ? "Not read again: n tries" : "Not complete: n tries again")
+        } else if account.isLoading, let until = account.waitingUntil, until > state.now {
+            parts.append("Waiting for the API's request budget until \(PurchaseText.stamp(until).suffix(5)) UTC")
         } else if account.isLoading {
             parts.append("Reading the server\(glyphs.ellipsis)")
         } else if !account.complete {
