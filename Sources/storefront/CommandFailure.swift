@@ -55,6 +55,12 @@ struct CommandFailure: Error, Equatable {
             if case .store = error.kind { return CommandFailure(exit: internalError, code: "cache_unusable", message: error.message) }
             return CommandFailure(exit: unavailable, code: "api_unavailable", message: error.message)
         case let error as CatalogStoreError: return CommandFailure(exit: internalError, code: "cache_unusable", message: error.message)
+        case let error as AccountHistoryError:
+            switch error.kind {
+            case .storage: return CommandFailure(exit: internalError, code: "history_cache_unusable", message: error.message)
+            case .rateLimited: return CommandFailure(exit: unavailable, code: "rate_limited", message: error.message, request: error.apiError?.endpoint)
+            case .api: return error.apiError.map { api($0, message: error.message) } ?? CommandFailure(exit: unavailable, code: "api_unavailable", message: error.message)
+            }
         case let error as UserDatabaseError: return CommandFailure(exit: internalError, code: "journal_unusable", message: error.description)
         default: return nil
         }

@@ -8,10 +8,21 @@ import StorefrontCore
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invoice",
-        abstract: "Show, follow or pay an invoice made from this data directory.",
+        abstract: "List the account's invoices; show, follow or pay an invoice made from this data directory.",
         discussion: CheckoutExit.help,
-        subcommands: [Show.self, Watch.self, Pay.self]
+        subcommands: [List.self, Show.self, Watch.self, Pay.self]
     )
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every invoice of the account from the server, whoever made it, newest first; those made here are marked.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var list: AccountListOptions
+
+        func run() async throws {
+            try await AccountListRunner.run(options, list, kind: .invoices)
+        }
+    }
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Look at an invoice once (by invoice or purchase id) and print it.")
@@ -91,10 +102,22 @@ struct InvoiceCommand: AsyncParsableCommand {
 
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "Show orders and what they delivered.", subcommands: [Show.self])
+        commandName: "order", abstract: "List the account's orders and show what one delivered.", subcommands: [List.self, Show.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Every order of the account from the server, whoever made it, newest first; those made here are marked.")
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var list: AccountListOptions
+
+        func run() async throws {
+            try await AccountListRunner.run(options, list, kind: .orders)
+        }
+    }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one order: status, code, PIN, link, refund (codes masked unless --reveal).")
+        static let configuration = CommandConfiguration(
+            abstract: "Show any order of the account (not only those made here): status, code, PIN, link, refund (codes masked unless --reveal).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The order id.") var id: String
         @Flag(help: "Print one JSON document.") var json = false

@@ -58,7 +58,7 @@ final class HeadlessStorefront: Sendable {
         let catalog = try CatalogService.open(dataDirectory: dataDirectory, settings: ConnectionSettings(target: .embeddedSandbox))
         let userData = try UserDatabase.open(at: dataDirectory.file(UserDatabase.fileName))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
-                                               receiptDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting))
+                                               dataDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting))
         let terminal = HeadlessTerminal(width: width, height: height)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in terminal }
         return HeadlessStorefront(terminal: terminal, session: session, connection: connection, userData: userData, dataDirectory: dataDirectory)

@@ -16,7 +16,7 @@ import Testing
         return String(readme[start.lowerBound..<end.lowerBound])
     }
 
-    static let contexts: Set<KeyBinding.Context> = [.everywhere, .browser, .cart, .review, .purchase, .history]
+    static let contexts: Set<KeyBinding.Context> = [.everywhere, .browser, .cart, .review, .purchase, .history, .account]
 
     @Test(arguments: Keymap.bindings.filter { contexts.contains($0.context) })
     func theReadmeNamesEveryKeyTheHelpLists(binding: KeyBinding) {

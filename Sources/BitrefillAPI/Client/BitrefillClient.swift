@@ -17,6 +17,18 @@ public struct BitrefillClient: Sendable {
         self.transport = transport
     }
 
+    /// The same client, whose events also go to `observer` (after the configured `onEvent`): a listing that
+    /// shows the request budget hears the budgets of its own calls without rebuilding the connection.
+    public func observing(_ observer: @escaping @Sendable (ClientEvent) -> Void) -> BitrefillClient {
+        var configuration = configuration
+        let previous = configuration.onEvent
+        configuration.onEvent = { event in
+            previous(event)
+            observer(event)
+        }
+        return BitrefillClient(configuration: configuration, transport: transport)
+    }
+
     /// Sends one call and decodes its `data`.
     public func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
         let url = try url(for: endpoint)

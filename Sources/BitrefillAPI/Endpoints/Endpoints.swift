@@ -55,10 +55,8 @@ public enum Endpoints {
 
     /// `after` and `before` bound the creation time (ISO-8601).
     public static func invoices(after: String? = nil, before: String? = nil, start: Int = 0, limit: Int = pageSize) -> Endpoint<[Invoice]> {
-        var query = listQuery(start: start, limit: limit)
-        if let after { query.append(URLQueryItem(name: "after", value: after)) }
-        if let before { query.append(URLQueryItem(name: "before", value: before)) }
-        return Endpoint(method: .get, path: "/invoices", query: query, name: "GET /invoices")
+        Endpoint(method: .get, path: "/invoices", query: listQuery(start: start, limit: limit) + timeBounds(after: after, before: before),
+                 name: "GET /invoices")
     }
 
     public static func invoice(id: String) -> Endpoint<Invoice> {
@@ -70,8 +68,11 @@ public enum Endpoints {
                  name: "POST /invoices/{id}/pay")
     }
 
-    public static func orders(start: Int = 0, limit: Int = pageSize) -> Endpoint<[Order]> {
-        Endpoint(method: .get, path: "/orders", query: listQuery(start: start, limit: limit), name: "GET /orders")
+    /// `after` and `before` as for invoices (the docs name them on `/invoices` only; a server that ignores them
+    /// here just sends more, which the caller filters again).
+    public static func orders(after: String? = nil, before: String? = nil, start: Int = 0, limit: Int = pageSize) -> Endpoint<[Order]> {
+        Endpoint(method: .get, path: "/orders", query: listQuery(start: start, limit: limit) + timeBounds(after: after, before: before),
+                 name: "GET /orders")
     }
 
     public static func order(id: String) -> Endpoint<Order> {
@@ -99,6 +100,10 @@ public enum Endpoints {
         if let country { query.append(URLQueryItem(name: "country", value: country.uppercased())) }
         if let type { query.append(URLQueryItem(name: "type", value: type.rawValue)) }
         return query
+    }
+
+    private static func timeBounds(after: String?, before: String?) -> [URLQueryItem] {
+        [after.map { URLQueryItem(name: "after", value: $0) }, before.map { URLQueryItem(name: "before", value: $0) }].compactMap { $0 }
     }
 
     private static func encode(_ request: InvoiceRequest) throws -> Data {

@@ -15,7 +15,7 @@ struct InvoiceController {
         }
         group.get("invoices") { request, _ in
             let query = QueryParameters(request)
-            let invoices = await services.store.invoices(after: try time(query, "after"), before: try time(query, "before"))
+            let invoices = await services.store.invoices(after: try QueryTime.parse(query, "after"), before: try QueryTime.parse(query, "before"))
             let page = try Pagination(query).page(of: invoices, request: request, query: query)
             return Reply.success(.array(page.items.map(services.invoices.render)), for: request, next: page.next)
         }
@@ -31,13 +31,5 @@ struct InvoiceController {
             let invoice = try await services.store.pay(id: context.parameters.get("id") ?? "")
             return Reply.success(services.invoices.render(invoice), for: request)
         }
-    }
-
-    private func time(_ query: QueryParameters, _ name: String) throws(APIError) -> Date? {
-        guard let text = query[name] else { return nil }
-        guard let date = Timestamp.parse(text) else {
-            throw .invalidParam("\(name) must be an ISO-8601 time such as 2025-01-31T12:00:00.000Z")
-        }
-        return date
     }
 }

@@ -249,10 +249,15 @@ actor SandboxStore {
     // MARK: Orders
 
     /// Every order, newest invoice first, each invoice's orders in their own order.
-    func orders() -> [OrderSnapshot] {
+    /// Orders newest first (by their invoice), created strictly after `after` and strictly before `before` when given.
+    func orders(after: Date? = nil, before: Date? = nil) -> [OrderSnapshot] {
         advance()
         let now = now()
-        return invoiceIDs.reversed().flatMap { id in (try? snapshot(id, at: now))?.orders ?? [] }
+        return invoiceIDs.reversed().flatMap { id in (try? snapshot(id, at: now))?.orders ?? [] }.filter { order in
+            if let after, order.createdAt <= after { return false }
+            if let before, order.createdAt >= before { return false }
+            return true
+        }
     }
 
     func order(id: String) throws(APIError) -> OrderSnapshot {

@@ -15,14 +15,17 @@ public final class EffectRunner: Sendable {
     let inbox: ActionInbox
     /// Creating, following and paying invoices; nil where nothing is bought (tests of the browser).
     private let checkout: CheckoutRunner?
+    /// The account's invoices from the server; nil where the Account screen is not tested.
+    let account: AccountHistory?
     private let queue: AsyncStream<Effect>.Continuation
     private let worker: Task<Void, Never>
     private let detailGeneration = Mutex(0)
     private let detailDelay: Duration
 
     public init(catalog: CatalogService, userData: UserDatabase, client: BitrefillClient, inbox: ActionInbox,
-                checkout: CheckoutRunner? = nil, detailDelay: Duration = .milliseconds(60)) {
+                checkout: CheckoutRunner? = nil, account: AccountHistory? = nil, detailDelay: Duration = .milliseconds(60)) {
         self.detailDelay = detailDelay
+        self.account = account
         self.checkout = checkout
         self.catalog = catalog
         self.userData = userData
@@ -67,6 +70,8 @@ public final class EffectRunner: Sendable {
             performESIM(effect)
         case .phoneRefill(let effect):
             performPhoneRefill(effect)
+        case .account(let effect):
+            performAccount(effect)
         case .repaintAll, .quit, .copyToClipboard:
             break
         default:
@@ -107,7 +112,7 @@ public final class EffectRunner: Sendable {
             } catch {
                 inbox.post(.cartSaveFailed(error.description))
             }
-        case .loadBalance, .repaintAll, .quit, .cycleTheme, .checkout, .copyToClipboard, .esim, .phoneRefill:
+        case .loadBalance, .repaintAll, .quit, .cycleTheme, .checkout, .copyToClipboard, .esim, .phoneRefill, .account:
             break
         }
     }

@@ -16,8 +16,8 @@ public struct SessionDependencies: Sendable {
     public var relay: ClientEventRelay
     /// Fed by the same events: invoice follows pace themselves by the request budget the API reports.
     public var budget: RequestBudget
-    /// Where `W` writes receipts; nil: it says it cannot.
-    public var receiptDirectory: DataDirectory?
+    /// Where `W` writes receipts and the Account screen caches the server's pages.
+    public var dataDirectory: DataDirectory
     public var webhook: WebhookSettings?
     public var appearance: SessionAppearance
     /// The session's clock: the first state's time and the once-a-second ticks.
@@ -26,7 +26,7 @@ public struct SessionDependencies: Sendable {
     public var pollMilliseconds: Int
 
     public init(connection: Connection, catalog: CatalogService, userData: UserDatabase, relay: ClientEventRelay,
-                budget: RequestBudget, receiptDirectory: DataDirectory? = nil, webhook: WebhookSettings? = nil,
+                budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
                 pollMilliseconds: Int = 50) {
         self.connection = connection
@@ -34,7 +34,7 @@ public struct SessionDependencies: Sendable {
         self.userData = userData
         self.relay = relay
         self.budget = budget
-        self.receiptDirectory = receiptDirectory
+        self.dataDirectory = dataDirectory
         self.webhook = webhook
         self.appearance = appearance
         self.now = now
@@ -91,10 +91,13 @@ public final class StorefrontSession: Sendable {
         let cart = try dependencies.userData.loadCart()
         let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: dependencies.userData, budget: dependencies.budget),
                                       sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
-                                      receiptDirectory: dependencies.receiptDirectory)
+                                      receiptDirectory: dependencies.dataDirectory)
         let webhooks = try await dependencies.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
+        let account = try connection.accountHistory(journal: dependencies.userData, dataDirectory: dependencies.dataDirectory) { until in
+            inbox.post(.account(.waiting(until: until)))
+        }
         let runner = EffectRunner(catalog: dependencies.catalog, userData: dependencies.userData, client: connection.client,
-                                  inbox: inbox, checkout: checkout)
+                                  inbox: inbox, checkout: checkout, account: account)
         let refresh = try dependencies.catalog.refreshIfNeeded(connection: connection, events: dependencies.relay, now: dependencies.now())
         let forwarding = refresh.map { run in
             Task {

@@ -64,7 +64,7 @@ public enum TUISession {
                                            themeProblem: themeProblem?.description, asciiOnly: options.asciiOnly,
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
-                                               receiptDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance)
+                                               dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in
             try CursesTerminal(theme: theme)
         }

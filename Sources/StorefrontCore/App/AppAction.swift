@@ -30,6 +30,8 @@ public enum AppAction: Sendable, Equatable {
     case esim(ESIMEvent)
     /// Something the phone refill screen asked for came back.
     case phoneRefill(PhoneRefillEvent)
+    /// Something the Account screen asked for came back.
+    case account(AccountEvent)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the
@@ -52,6 +54,8 @@ public enum Effect: Sendable, Equatable {
     case esim(ESIMEffect)
     /// Phone number checks and operator products.
     case phoneRefill(PhoneRefillEffect)
+    /// The account's invoices from the server (cached), and one opened.
+    case account(AccountEffect)
     /// Put text on the local clipboard through the terminal (OSC 52). The loop does it: it owns the terminal.
     case copyToClipboard(String)
     case quit

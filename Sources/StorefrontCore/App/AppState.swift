@@ -20,6 +20,8 @@ public struct AppState: Sendable, Equatable {
     public var esim: ESIMScreenState
     /// The phone refill screen.
     public var phone: PhoneRefillState
+    /// The Account screen: the server's whole history.
+    public var account = AccountScreenState()
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
     /// The first row of the help overlay shown, when the keys do not fit the window.
@@ -91,6 +93,8 @@ public enum Screen: Sendable, Equatable {
     case esim
     /// Check a phone number's operators and put a refill in the cart.
     case phoneRefill
+    /// Every invoice of the account, from the server.
+    case account
 }
 
 public enum Overlay: Sendable, Equatable {

@@ -12,6 +12,7 @@ public enum Command: Sendable, Equatable {
     case checkNow, payNow, simulatePayment, reveal, copyValue, cycleQRMode, fullScreenQR, restoreLines, writeReceipt
     case openESIM, openPhoneRefill, topUp
     case searchAllCountries, openBrowser
+    case openAccount
 }
 
 public struct KeyBinding: Sendable, Equatable {
@@ -24,6 +25,7 @@ public struct KeyBinding: Sendable, Equatable {
         case history = "History"
         case esim = "eSIM top-up"
         case phoneRefill = "Phone refill"
+        case account = "Account"
     }
 
     public var keys: [Key]
@@ -43,6 +45,7 @@ extension KeyBinding.Context {
         case .history: .history
         case .esim: .esim
         case .phoneRefill: .phoneRefill
+        case .account: .account
         }
     }
 }
@@ -77,7 +80,7 @@ public enum Keymap {
         KeyBinding(keys: [.character("-")], command: .decreaseQuantity, context: .cart, summary: "One less of the line"),
         KeyBinding(keys: [.character("d"), .delete], command: .removeLine, context: .cart, summary: "Remove the line"),
         KeyBinding(keys: [.character("x")], command: .clearCart, context: .cart, summary: "Empty cart (asks first)"),
-    ] + checkoutBindings + lineToolBindings
+    ] + checkoutBindings + lineToolBindings + accountBindings
 
     /// The review, purchase and history screens, and the two keys that reach them from anywhere.
     static let checkoutBindings: [KeyBinding] = [

@@ -17,6 +17,7 @@ extension AppState {
         case .purchase: checkout.shown?.purchaseId
         case .esim: "\(esim.step) \(esim.esim?.iccid ?? "")"
         case .phoneRefill: "\(phone.step) \(phone.reading?.e164 ?? "")"
+        case .account: account.detail?.invoice.id
         case .browser, .cart, .review, .history: nil
         }
     }

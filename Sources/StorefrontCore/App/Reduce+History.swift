@@ -8,7 +8,7 @@ func openHistory(_ state: inout AppState) -> [Effect] {
     case .purchase:
         state.checkout.history.returnTo = .browser
         leavePurchase(&state, to: .history)
-    case .browser, .cart, .review, .esim, .phoneRefill:
+    case .browser, .cart, .review, .esim, .phoneRefill, .account:
         state.checkout.history.returnTo = state.screen
         state.screen = .history
         state.message = nil

@@ -31,6 +31,8 @@ func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return handleESIMKey(&state, key)
     case .phoneRefill:
         return handlePhoneRefillKey(&state, key)
+    case .account:
+        return handleAccountKey(&state, key)
     }
 }
 
@@ -56,6 +58,8 @@ func screenCommand(_ state: inout AppState, _ command: Command) -> [Effect]? {
         return openPhoneRefill(&state)
     case .openBrowser:
         return openBrowser(&state)
+    case .openAccount:
+        return openAccount(&state)
     default:
         return nil
     }

@@ -83,6 +83,8 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         return effects + esimAfterCheckout(&state, event)
     case .esim(let event):
         return reduceESIM(&state, event)
+    case .account(let event):
+        return reduceAccount(&state, event)
     case .phoneRefill(let event):
         return reducePhoneRefill(&state, event)
     }

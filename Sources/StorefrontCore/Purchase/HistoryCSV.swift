@@ -32,7 +32,7 @@ public enum HistoryCSV {
     }
 
     /// Quoted when needed; sanitised, and a leading `=`, `+`, `-` or `@` defused so a spreadsheet never runs it.
-    private static func field(_ raw: String) -> String {
+    static func field(_ raw: String) -> String {
         var text = Sanitizer.clean(raw)
         if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

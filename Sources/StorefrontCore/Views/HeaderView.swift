@@ -10,6 +10,7 @@ enum HeaderView {
         case .history: "Purchase history"
         case .esim: "eSIM top-up"
         case .phoneRefill: "Phone refill"
+        case .account: "Account: every invoice on the server"
         }
     }
 

@@ -25,6 +25,7 @@ private func drawScreen(_ state: AppState) -> ScreenBuffer {
         case .history: HistoryView.draw(state, layout, into: &buffer)
         case .esim: ESIMView.draw(state, layout, into: &buffer)
         case .phoneRefill: PhoneRefillView.draw(state, layout, into: &buffer)
+        case .account: AccountView.draw(state, layout, into: &buffer)
         }
         StatusBarView.draw(state, layout, into: &buffer)
     }

@@ -7,6 +7,8 @@ extension StatusBarView {
             return nil
         case .esim, .phoneRefill:
             return lineToolHints(state)
+        case .account:
+            return accountHints(state)
         case .review:
             let form = state.checkout.review
             if form.isEditingText { return [("Enter", "summary"), ("Tab", "next field"), ("Esc", "cart")] }
