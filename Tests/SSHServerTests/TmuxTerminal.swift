@@ -23,6 +23,21 @@ final class TmuxTerminal {
         try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
     }
 
+    /// Types `text` literally, as a visitor would.
+    func keys(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Presses named keys (`Enter`, `Right`, `C-c`), one after another.
+    func press(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Closes the window: tmux hangs up the `ssh` in it, as closing a terminal would.
+    func close() async throws {
+        try await tmux(["kill-session", "-t", name])
+    }
+
     func screen() async throws -> String {
         try await tmux(["capture-pane", "-p", "-t", name])
     }
