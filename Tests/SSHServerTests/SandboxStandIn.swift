@@ -13,13 +13,15 @@ final class SandboxStandIn {
     var environment: [String: String] { ["BITREFILL_API_URL": baseURL, "BITREFILL_API_KEY": apiKey] }
 
     init(arguments: [String] = []) async throws {
-        process = try ChildProcess.start(StorefrontBinary.url, ["sandbox", "serve", "--port", "0", "--rate-limits", "off"] + arguments)
+        apiKey = "stand-in-key"
+        process = try ChildProcess.start(StorefrontBinary.url, ["sandbox", "serve", "--port", "0", "--rate-limits", "off",
+                                                                "--api-key", apiKey] + arguments)
+        // Its log line (stderr, unbuffered) names the port; its stdout is block-buffered into a file.
         let deadline = Date().addingTimeInterval(120)
         while Date() < deadline {
-            if let line = process.stdoutSoFar.split(separator: "\n").first(where: { $0.hasPrefix("Use: --api-url ") }) {
-                let words = line.split(separator: " ").map(String.init)
-                baseURL = words[2]
-                apiKey = words[4]
+            if let range = process.stderrSoFar.range(of: "listening on 127.0.0.1:"),
+               let port = Int(process.stderrSoFar[range.upperBound...].prefix { $0.isNumber }) {
+                baseURL = "http://127.0.0.1:\(port)/v2"
                 return
             }
             try await Task.sleep(for: .milliseconds(50))

@@ -7,7 +7,7 @@ final class TmuxTerminal {
     static let socket = "storefront-ssh-tests"
     let name = "sf-ssh-\(UUID().uuidString.prefix(8))"
 
-    init(command: [String], width: Int = 100, height: Int = 30) throws {
+    init(command: [String], width: Int = 120, height: Int = 40) throws {
         let line = command.map { "'\($0)'" }.joined(separator: " ")
         _ = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
                                  ["tmux", "-L", Self.socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
