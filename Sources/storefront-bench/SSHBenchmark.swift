@@ -43,9 +43,13 @@ enum SSHBenchmark {
                 afterHandshake.append(frame - handshake)
                 total.append(frame - started)
             }
+            var localStarts: [Duration] = []
+            for run in 0..<connects {
+                localStarts.append(try localFirstFrame(storefront, environment: server.localEnvironment(root.appendingPathComponent("fresh-\(run)").path)))
+            }
             let median = afterHandshake.sorted()[afterHandshake.count / 2]
             report.check("connect to first painted frame, after the SSH handshake", median.text,
-                         "median of \(connects); max \(afterHandshake.max()!.text); whole connect incl. handshake median \(total.sorted()[total.count / 2].text); a fresh sandbox visitor: own data directory, embedded sandbox, 120x40",
+                         "median of \(connects); max \(afterHandshake.max()!.text); whole connect incl. handshake median \(total.sorted()[total.count / 2].text); a fresh sandbox visitor: own data directory, embedded sandbox, 120x40; the same fresh start locally: median \(localStarts.sorted()[localStarts.count / 2].text)",
                          target: "≤ 300 ms", passed: median <= .milliseconds(300))
 
             let overSSH = try selectionMoveBytes(command: server.ssh + ["-tt", server.visitor], environment: server.clientEnvironment)
@@ -89,6 +93,19 @@ enum SSHBenchmark {
             throw Failure(description: "no frame within 30 s: \(terminal.transcriptTail)")
         }
         return (handshake, terminal.lastByteAt ?? ContinuousClock.now, started)
+    }
+
+    /// The same program started locally on a fresh data directory: start to first frame, for comparison.
+    static func localFirstFrame(_ storefront: String, environment: [String: String]) throws -> Duration {
+        let terminal = try PseudoTerminal(width: 120, height: 40)
+        defer { terminal.close() }
+        let started = ContinuousClock.now
+        let pid = try terminal.spawn(storefront, arguments: [], environment: environment)
+        defer { end(pid) }
+        guard terminal.read(until: frameMarker, timeout: .seconds(30)) else {
+            throw Failure(description: "no local frame within 30 s: \(terminal.transcriptTail)")
+        }
+        return (terminal.lastByteAt ?? ContinuousClock.now) - started
     }
 
     /// What the client is sent for each of 20 moves of the selection, once the catalog is filled: the first burst
