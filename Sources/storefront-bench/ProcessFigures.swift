@@ -14,6 +14,13 @@ enum ProcessFigures {
         return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
     }
 
+    /// Bytes the process has read from any descriptor (`rchar` of /proc/PID/io).
+    static func bytesRead(_ pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("rchar:") }) else { return 0 }
+        return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces)) ?? 0
+    }
+
     /// A `kB` figure of `/proc/PID/FILE` (`VmRSS:` of status, `Pss:` of smaps_rollup), in bytes.
     static func memory(of pid: pid_t, field: String, file: String) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/\(file)", encoding: .utf8),
