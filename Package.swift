@@ -202,7 +202,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SSHServerTests",
-            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore"]
+            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore",
+                           .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOSSH", package: "swift-nio-ssh")]
         ),
         .testTarget(
             name: "ContractTests",
