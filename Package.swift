@@ -202,9 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SSHServerTests",
-            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore",
-                           .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "NIOSSH", package: "swift-nio-ssh")]
+            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore"]
         ),
         .testTarget(
             name: "ContractTests",
