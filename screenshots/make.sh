@@ -504,6 +504,39 @@ while status=$("${TMUX_CMD[@]}" display-message -p -t "$SESSION" '#{pane_dead_st
 done
 [[ $status == 0/ ]] || fail "the program did not exit cleanly on q (exit status/signal: $status)"
 
+# --- a visitor over SSH ------------------------------------------------------------------------------------------
+
+# The same program served by `storefront ssh serve` and reached with the real OpenSSH client, as a visitor would:
+# the server starts a storefront of its own for the session (its own data directory and sandbox account).
+STEP="over ssh"
+if command -v ssh >/dev/null && command -v ssh-keygen >/dev/null; then
+    ssh-keygen -q -t ed25519 -N "" -f "$WORK/visitor_key"
+    env -i PATH=/usr/local/bin:/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 STOREFRONT_DATA_DIR="$WORK/ssh-server" \
+        "$WORK/storefront" ssh serve --port 0 >"$WORK/ssh-server.out" 2>"$WORK/ssh-server.log" &
+    SSH_SERVER_PID=$!
+    deadline=$((SECONDS + 60))
+    until SSH_PORT=$(sed -n 's/^Storefront over SSH on 127.0.0.1:\([0-9]*\):.*/\1/p' "$WORK/ssh-server.out") && [[ -n $SSH_PORT ]]; do
+        ((SECONDS < deadline)) || fail "storefront ssh serve did not start: $(cat "$WORK/ssh-server.log")"
+        sleep 0.1
+    done
+    "${TMUX_CMD[@]}" respawn-pane -k -t "$SESSION" "env -i PATH=/usr/bin:/bin HOME=$WORK/home TERM=xterm-256color \
+        ssh -tt -p $SSH_PORT -F /dev/null -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=$WORK/known_hosts \
+        -o BatchMode=yes -o LogLevel=ERROR -o IdentitiesOnly=yes -i $WORK/visitor_key visitor@127.0.0.1"
+    TIMEOUT=60 wait_for "SANDBOX" "just refreshed" "a add to cart"
+    settle
+    shot 24-ssh-session
+    keys q
+    deadline=$((SECONDS + 15))
+    while [[ $("${TMUX_CMD[@]}" display-message -p -t "$SESSION" '#{pane_dead}') != 1 ]]; do
+        ((SECONDS < deadline)) || fail "the ssh session did not end on q"
+        sleep 0.1
+    done
+    kill "$SSH_SERVER_PID"
+    wait "$SSH_SERVER_PID" 2>/dev/null || true
+else
+    say "SKIPPED: the session over SSH (apt-get install openssh-client)"
+fi
+
 # --- the pictures -------------------------------------------------------------------------------------------------
 
 for name in "${SHOTS[@]}"; do

@@ -23,16 +23,22 @@ public struct ChildEnvironment: Sendable {
         return requested
     }
 
+    /// Names the listed key a session buys for; its purchases record it (`STOREFRONT_BUYER_KEY` in StorefrontApp).
+    static let buyerKeyVariable = "STOREFRONT_BUYER_KEY"
+
+    /// `buyerKey`: the listed key's fingerprint, nil for a sandbox visitor.
     public static func build(term: String, clientVariables: [String: String], dataDirectory: String,
-                             listed: Bool, serverEnvironment: [String: String]) -> [String: String] {
+                             buyerKey: String?, serverEnvironment: [String: String]) -> [String: String] {
+        let listed = buyerKey != nil
         var environment = ["TERM": term, "STOREFRONT_DATA_DIR": dataDirectory,
                            "HOME": listed ? serverEnvironment["HOME"] ?? dataDirectory : dataDirectory,
                            "PATH": serverEnvironment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"]
         environment["LANG"] = serverEnvironment["LANG"] ?? "C.UTF-8"
-        if listed {
+        if let buyerKey {
             for name in serverConnection {
                 if let value = serverEnvironment[name] { environment[name] = value }
             }
+            environment[buyerKeyVariable] = buyerKey
         }
         for (name, value) in clientVariables where accepts(name: name, value: value) {
             environment[name] = value

@@ -14,6 +14,12 @@ public enum Visitor: Sendable, Equatable {
         return false
     }
 
+    /// The fingerprint a listed key's purchases are recorded with; nil for a sandbox visitor.
+    public var buyerKey: String? {
+        if case .listed(let fingerprint) = self { return fingerprint }
+        return nil
+    }
+
     public var description: String {
         switch self {
         case .sandbox(nil): "sandbox visitor (no key)"

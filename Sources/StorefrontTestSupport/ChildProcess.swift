@@ -6,7 +6,8 @@ import Foundation
 /// closes, and a daemon the child leaves behind (the first `tmux new-session` starts the tmux server)
 /// keeps that socket open forever, so the test hung on a machine with no tmux server running. Here the
 /// child is spawned with only stdin, stdout and stderr, output goes to files, and exit is seen with
-/// `waitpid`. A child that outlives `timeout` is killed, so a test can fail but never hang CI.
+/// `waitpid`. A child that outlives `timeout` is killed, so a test can fail but never hang CI. It starts
+/// with no signal blocked or ignored, as from a shell, whatever the test's thread blocks.
 public struct ChildProcess: Sendable {
     public struct Result: Sendable {
         public var status: Int32
@@ -57,12 +58,25 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
+        // Swift's concurrency threads block nearly every signal and a child inherits its thread's mask: a
+        // tmux server started here passed SIGWINCH and SIGHUP blocked on to the programs in its panes.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let argv = ["/bin/bash", "-c", closeAndExec, "sh", executable.path] + arguments
         let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         var pid: pid_t = 0
         let spawned = withCStrings(argv) { argvPointers in
             withCStrings(env) { envPointers in
-                posix_spawn(&pid, "/bin/bash", &actions, nil, argvPointers, envPointers)
+                posix_spawn(&pid, "/bin/bash", &actions, &attributes, argvPointers, envPointers)
             }
         }
         guard spawned == 0 else {

@@ -8,9 +8,13 @@ import StorefrontCore
 /// storefront-bench`, then `--product storefront`) and run `.build/release/storefront-bench` (options:
 /// `--small N`, `--large N`, `--storefront PATH`). It exits 1 when a target is missed.
 /// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`; `storefront-bench listing
-/// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`.
+/// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`; `storefront-bench ssh ...`
+/// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`.
 let arguments = CommandLine.arguments
 let siblingStorefront = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("storefront").path
+if arguments.dropFirst().first == "ssh" {
+    exit(SSHBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
+}
 if arguments.dropFirst().first == "soak" {
     exit(await Soak.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
 }

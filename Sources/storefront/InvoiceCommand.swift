@@ -173,7 +173,8 @@ struct HistoryCommand: AsyncParsableCommand {
             for purchase in purchases {
                 let state = purchase.outcome?.rawValue ?? purchase.stage.rawValue
                 Swift.print("\(purchase.createdAt.formatted(.iso8601))  \(state.padding(toLength: 13, withPad: " ", startingAt: 0))  "
-                            + "\(purchase.invoiceId ?? purchase.id)  \(purchase.title)")
+                            + "\(purchase.invoiceId ?? purchase.id)  \(purchase.title)"
+                            + (purchase.buyerKey.map { "  (bought by key \($0))" } ?? ""))
             }
         }
     }

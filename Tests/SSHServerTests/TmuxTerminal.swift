@@ -7,7 +7,7 @@ final class TmuxTerminal {
     static let socket = "storefront-ssh-tests"
     let name = "sf-ssh-\(UUID().uuidString.prefix(8))"
 
-    init(command: [String], width: Int = 100, height: Int = 30) throws {
+    init(command: [String], width: Int = 120, height: Int = 40) throws {
         let line = command.map { "'\($0)'" }.joined(separator: " ")
         _ = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
                                  ["tmux", "-L", Self.socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
@@ -21,6 +21,21 @@ final class TmuxTerminal {
     @discardableResult
     func tmux(_ arguments: [String]) async throws -> String {
         try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
+    }
+
+    /// Types `text` literally, as a visitor would.
+    func keys(_ text: String) async throws {
+        try await tmux(["send-keys", "-t", name, "-l", text])
+    }
+
+    /// Presses named keys (`Enter`, `Right`, `C-c`), one after another.
+    func press(_ keys: String...) async throws {
+        try await tmux(["send-keys", "-t", name] + keys)
+    }
+
+    /// Closes the window: tmux hangs up the `ssh` in it, as closing a terminal would.
+    func close() async throws {
+        try await tmux(["kill-session", "-t", name])
     }
 
     func screen() async throws -> String {

@@ -34,6 +34,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     var refusalCode: String?
     var ordersFinalAt: Date?
     var idempotencyKey: String?
+    var buyerKey: String?
     /// Lower-cased words the history search matches: invoice id, products, phones, ICCIDs, code suffixes.
     var searchText: String
 
@@ -41,7 +42,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         case id, source, kind, email, stage, problem
         case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
-        case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", idempotencyKey = "idempotency_key", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
+        case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", idempotencyKey = "idempotency_key", buyerKey = "buyer_key", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
         case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
         case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
     }
@@ -71,6 +72,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         refusalCode = purchase.refusalCode
         ordersFinalAt = purchase.ordersFinalAt
         idempotencyKey = purchase.idempotencyKey
+        buyerKey = purchase.buyerKey
         searchText = Self.searchWords(purchase)
     }
 
@@ -83,7 +85,8 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
                  payment: try paymentJSON.map { try Self.decode(PaymentDue.self, $0) }, expiresAt: expiresAt,
                  payRequestedAt: payRequestedAt, orders: try Self.decode([PurchaseOrder].self, ordersJSON),
                  timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem,
-                 refusalCode: refusalCode, ordersFinalAt: ordersFinalAt, idempotencyKey: idempotencyKey)
+                 refusalCode: refusalCode, ordersFinalAt: ordersFinalAt, idempotencyKey: idempotencyKey,
+                 buyerKey: buyerKey)
     }
 
     static func searchWords(_ purchase: Purchase) -> String {

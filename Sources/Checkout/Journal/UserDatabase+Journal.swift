@@ -44,6 +44,10 @@ extension UserDatabase {
             try db.create(index: "purchase_by_idempotency_key", on: "purchase", columns: ["idempotency_key"], unique: true,
                           condition: Column("idempotency_key") != nil)
         }
+        // Who bought it over SSH: the listed key's fingerprint, so a shared server journal says whose purchase it is.
+        migrator.registerMigration("buyer key") { db in
+            try db.alter(table: "purchase") { table in table.add(column: "buyer_key", .text) }
+        }
     }
 
     /// Writes a new intent. Called before the create request leaves, so a crash mid-request leaves a trace.

@@ -16,13 +16,15 @@ public final class PurchaseEngine: Sendable {
     /// The API the purchases live on (its URL and account fingerprint).
     public let source: String
     public let budget: RequestBudget
+    /// The listed SSH key a `storefront ssh serve` session buys for, written on each new purchase.
+    public let buyerKey: String?
     private let now: @Sendable () -> Date
     private let makeID: @Sendable () -> String
     /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
     private let logger: Logger
 
     public init(client: BitrefillClient, journal: UserDatabase, source: String, budget: RequestBudget = RequestBudget(),
-                now: @escaping @Sendable () -> Date = { Date() },
+                buyerKey: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.logger = logger
@@ -30,6 +32,7 @@ public final class PurchaseEngine: Sendable {
         self.journal = journal
         self.source = source
         self.budget = budget
+        self.buyerKey = buyerKey
         self.now = now
         self.makeID = makeID
     }
@@ -74,7 +77,7 @@ public final class PurchaseEngine: Sendable {
                                 paymentMethod: request.paymentMethod, autoPay: request.autoPay,
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
                                 timeline: [TimelineEntry(at: now(), .written)],
-                                idempotencyKey: request.idempotencyKey)
+                                idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
         try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, at: now()) }
         return try await run(purchase, .send, request: request).purchase
     }

@@ -16,7 +16,7 @@ extension Connection {
 
     /// The checkout engine on this connection, writing to `journal`.
     public func purchaseEngine(journal: UserDatabase, budget: RequestBudget = RequestBudget()) -> PurchaseEngine {
-        PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget, logger: logger)
+        PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget, buyerKey: buyerKey, logger: logger)
     }
 
     /// The embedded sandbox's own controls (simulate a payment), or nil on the real API.

@@ -102,6 +102,8 @@ public struct PurchaseReport: Encodable, Sendable {
 
     var purchase: String
     var idempotencyKey: String?
+    /// The SSH key fingerprint of the buyer, for a purchase made over `storefront ssh serve`.
+    var buyerKey: String?
     /// `invoice` (POST /invoices) or `esim` (POST /esims).
     var kind: String
     var lines: [LineReport]
@@ -120,7 +122,7 @@ public struct PurchaseReport: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case purchase, invoice, stage, outcome, orders, created, items, problem, kind, lines
-        case idempotencyKey = "idempotency_key"
+        case idempotencyKey = "idempotency_key", buyerKey = "buyer_key"
         case invoiceStatus = "invoice_status", paymentStatus = "payment_status", paymentMethod = "payment_method"
         case paymentAddress = "payment_address", paymentAmount = "payment_amount"
     }
@@ -128,6 +130,7 @@ public struct PurchaseReport: Encodable, Sendable {
     public init(_ purchase: Purchase, reveal: Bool) {
         self.purchase = purchase.id
         idempotencyKey = purchase.idempotencyKey
+        buyerKey = purchase.buyerKey
         kind = purchase.kind.rawValue
         lines = purchase.lines.map(LineReport.init)
         invoice = purchase.invoiceId
@@ -150,6 +153,7 @@ public struct PurchaseReport: Encodable, Sendable {
                      "  \(items)",
                      "  Paid with \(paymentMethod)" + (paymentAmount.map { ": \($0)" } ?? "")
                         + "  ·  " + (outcome.map { "Outcome: \($0)" } ?? "Stage: \(stage)")]
+        if let buyerKey { lines.append("  Bought over SSH by key \(buyerKey)") }
         if let invoiceStatus { lines.append("  Invoice \(invoiceStatus)" + (paymentStatus.map { ", payment \($0)" } ?? "")) }
         if let problem { lines.append("  ! \(problem)") }
         for order in orders { lines.append(order.text(indent: "  ")) }

@@ -18,12 +18,16 @@ public final class Connection: Sendable {
     let sandbox: RunningSandbox?
     /// The diagnostic log (`--log-file`, `STOREFRONT_LOG`): requests and purchase steps, never a secret.
     public let logger: Logger
+    /// The listed SSH key this run buys for (`STOREFRONT_BUYER_KEY`, set by `storefront ssh serve`), recorded
+    /// with each purchase.
+    public let buyerKey: String?
 
-    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?, logger: Logger) {
+    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?, logger: Logger, buyerKey: String?) {
         self.client = client
         self.mode = mode
         self.sandbox = sandbox
         self.logger = logger
+        self.buyerKey = buyerKey
     }
 
     /// "SANDBOX" or "LIVE api.bitrefill.com": what a status bar or a CLI header shows.
@@ -47,7 +51,8 @@ public final class Connection: Sendable {
         switch settings.target {
         case .api(let baseURL, let credentials):
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger)
-            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger,
+                              buyerKey: BuyerKey.from(environment))
         case .embeddedSandbox:
             let sandboxConfiguration = try sandboxConfiguration ?? .embedded(environment: environment)
             var persistence: SandboxDatabase?
@@ -65,7 +70,8 @@ public final class Connection: Sendable {
                 throw ConfigurationError("The embedded sandbox has no API key configured.")
             }
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent, logger: logger)
-            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox, logger: logger)
+            return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox, logger: logger,
+                              buyerKey: BuyerKey.from(environment))
         }
     }
 

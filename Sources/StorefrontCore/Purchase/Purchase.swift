@@ -34,13 +34,17 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     /// The caller's name for this purchase (`--idempotency-key`): any later run with the same key gets this
     /// purchase back, whatever its stage, instead of a new one.
     public var idempotencyKey: String?
+    /// Who bought it over `storefront ssh serve`: the SHA256 fingerprint of the listed SSH key whose session
+    /// made it (`ssh-keygen -lf` spelling). Nil for a purchase made at this machine's own terminal.
+    public var buyerKey: String?
 
     public init(id: String, createdAt: Date, source: String, kind: PurchaseKind, lines: [PurchaseLine],
                 paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String? = nil, email: String? = nil,
                 stage: PurchaseStage = .intent, invoiceId: String? = nil, invoiceStatus: InvoiceStatus? = nil,
                 paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
                 payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil,
-                refusalCode: String? = nil, ordersFinalAt: Date? = nil, idempotencyKey: String? = nil) {
+                refusalCode: String? = nil, ordersFinalAt: Date? = nil, idempotencyKey: String? = nil,
+                buyerKey: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.source = source
@@ -63,6 +67,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         self.refusalCode = refusalCode
         self.ordersFinalAt = ordersFinalAt
         self.idempotencyKey = idempotencyKey
+        self.buyerKey = buyerKey
     }
 
     public var units: Int { lines.reduce(0) { $0 + $1.quantity } }
