@@ -486,6 +486,7 @@ keys d
 wait_for "Remove the line?"
 keys y
 wait_for "Cart 0/20"
+resize_to "$COLS" "$ROWS"
 
 STEP="quit"
 keys q
