@@ -89,6 +89,33 @@ import Testing
         }
     }
 
+    /// Seen by hand: `invoice list`, then `buy`, then `invoice list` within five minutes said "No invoice matches":
+    /// the fresh cache hid the purchase just made here.
+    @Test func aPurchaseMadeHereSinceTheLastReadIsListedHoweverFreshTheCache() async throws {
+        try await AccountSandbox.with(.observed) { account in
+            try await account.createInvoices(2)
+            let journal = try UserDatabase.inMemory()
+            let clock = TestClock(AccountSandbox.start)
+            let history = Self.history(account, cache: try .inMemory(), journal: journal, clock: clock)
+            #expect(try await history.refreshIfStale(.invoices).invoices.count == 2)
+            #expect(try await history.refreshIfStale(.orders).orders.count == 2)
+
+            let engine = PurchaseEngine(client: account.client, journal: journal, source: "sandbox:test", now: { clock.now })
+            let line = PurchaseLine(productId: "test-gift-card-code", productName: "Test Gift Card Code", faceValue: "10 USD",
+                                    denomination: .value("10"), quantity: 1)
+            let purchase = try await engine.place(CheckoutRequest(lines: [line]))
+            clock.advance(10)
+
+            let invoices = try await history.refreshIfStale(.invoices).invoices
+            #expect(invoices.count == 3)
+            #expect(invoices.first?.madeHere?.purchaseId == purchase.id)
+            #expect(try await history.refreshIfStale(.orders).orders.count == 3)
+            let requests = account.requests.count
+            _ = try await history.refreshIfStale(.invoices)
+            #expect(account.requests.count == requests, "once listed, the cache is fresh again")
+        }
+    }
+
     @Test func theCacheFileNeverHoldsCodesPinsOrLinks() async throws {
         try await AccountSandbox.with(.observed) { account in
             try await account.createInvoices(2, product: "test-gift-card-code")

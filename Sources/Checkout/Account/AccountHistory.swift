@@ -77,10 +77,33 @@ public final class AccountHistory: Sendable {
         return AccountHistorySnapshot(invoices: invoices, orders: orders, budget: budget.tightest.map(RequestAllowance.init))
     }
 
-    /// Whether `kind` has never been read or was read longer than `maxAge` ago.
+    /// Whether `kind` has never been read, was read longer than `maxAge` ago, or misses a purchase made here since
+    /// it was read (the server has it: a purchase just made must be listed, however fresh the cache).
     public func isStale(_ kind: Kind) throws(AccountHistoryError) -> Bool {
         guard let fetched = try cache.progress(kind, source: source).fetchedAt else { return true }
-        return now().timeIntervalSince(fetched) > maxAge
+        if now().timeIntervalSince(fetched) > maxAge { return true }
+        return try missesAPurchaseMadeHere(kind, since: fetched)
+    }
+
+    /// A purchase of the journal with an invoice, made from a minute before `fetched` on (an invoice created while
+    /// that read was under way included), that the cached `kind` does not hold. Older ones are left to the usual
+    /// staleness: they may simply lie beyond the pages read so far.
+    private func missesAPurchaseMadeHere(_ kind: Kind, since fetched: Date) throws(AccountHistoryError) -> Bool {
+        guard let journal else { return false }
+        let recent: [String]
+        do {
+            recent = try journal.purchases(limit: 200)
+                .filter { $0.source == source && $0.createdAt > fetched.addingTimeInterval(-60) }
+                .compactMap(\.invoiceId)
+        } catch {
+            throw AccountHistoryError(message: error.description)
+        }
+        guard !recent.isEmpty else { return false }
+        let listed: Set<String> = switch kind {
+        case .invoices: Set(try cache.invoices(source: source).map(\.id))
+        case .orders: Set(try cache.orders(source: source).compactMap(\.invoiceId))
+        }
+        return recent.contains { !listed.contains($0) }
     }
 
     /// Reads the newest pages of `kind` again when stale: from the first page until one holds an entry the cache
