@@ -17,15 +17,18 @@ extension CatalogDatabase {
         let words = SearchText.searchWords(query.text)
         return try read { db in
             if query.limit == nil, query.offset == 0 {
-                let threshold = try bulkAbove ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM product WHERE gone IS NULL") ?? 0) / 8
+                // Counting the catalog reads every page of an index, so it is done only when the match is large.
+                func threshold() throws -> Int {
+                    try bulkAbove ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM product WHERE gone IS NULL") ?? 0) / 8
+                }
                 if words.isEmpty {
                     let filter = ProductFilter(query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product p WHERE \(filter.sql)", arguments: filter.arguments) ?? 0
-                    if total > threshold { return try Self.withSmallPageCache(db) { try Self.bulkBrowse(db, filter, total: total) } }
+                    if try total > threshold() { return try Self.withSmallPageCache(db) { try Self.bulkBrowse(db, filter, total: total) } }
                 } else {
                     let match = Self.matchExpression(words: words, query: query)
                     let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM product_search WHERE product_search MATCH ?", arguments: [match]) ?? 0
-                    if total > max(threshold, Self.rankedCandidates) {
+                    if total > Self.rankedCandidates, try total > threshold() {
                         return try Self.withSmallPageCache(db) { try Self.bulkSearch(db, query, words: words, match: match, total: total) }
                     }
                 }

@@ -41,6 +41,26 @@ public final class CatalogDatabase: Sendable {
         }
     }
 
+    /// Opens an existing catalog for reading only, when it can be read as it is: one read-only connection, with no
+    /// WAL set-up, no migration and no lock taken, so a command that only lists answers at once even while another
+    /// process writes a refresh, and changes nothing on disk. Nil when the file is missing, not private, not a
+    /// catalog of this version, or cannot be opened so: `open(at:)` then creates, tightens or migrates it, or says
+    /// what is wrong.
+    public static func openForReading(at url: URL) -> CatalogDatabase? {
+        let path = url.path
+        guard CatalogFile.isPrivate(path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        let migrator = CatalogSchema.migrator
+        let current = try? queue.read { db in
+            try Int32.fetchOne(db, sql: "PRAGMA application_id") == CatalogSchema.applicationID
+                && migrator.hasCompletedMigrations(db) && !migrator.hasBeenSuperseded(db)
+        }
+        return current == true ? CatalogDatabase(writer: queue, path: path) : nil
+    }
+
     /// A catalog that lives in memory, for tests and previews.
     public static func inMemory() throws(CatalogStoreError) -> CatalogDatabase {
         do {

@@ -23,6 +23,17 @@ public enum CatalogFile {
         }
     }
 
+    /// Whether the file exists and neither it nor its companions can be read by anyone but the owner, so that
+    /// `prepare` would have nothing to do.
+    static func isPrivate(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o077 == 0 else { return false }
+        return companionSuffixes.allSatisfy { suffix in
+            var companion = stat()
+            return stat(path + suffix, &companion) != 0 || companion.st_mode & 0o077 == 0
+        }
+    }
+
     /// Renames the catalog (and its WAL) to `NAME.unusable-YYYYMMDD-HHMMSS` beside it, so a damaged or foreign
     /// file stops being used but nothing in it is lost. Returns the new path of the main file; nil when there
     /// was no file.

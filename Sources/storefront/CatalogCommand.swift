@@ -21,6 +21,7 @@ struct CatalogCommand: AsyncParsableCommand {
 extension CatalogCommand {
     struct Refresh: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Read the whole catalog from the API into the local cache.",
             discussion: "Waits out rate limits with a countdown. A refresh that fails leaves the previous catalog as it was.")
 
@@ -45,7 +46,7 @@ extension CatalogCommand {
     }
 
     struct Countries: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the countries of the catalog, with product counts per type.")
+        static let configuration = CommandConfiguration(commandName: "countries", abstract: "List the countries of the catalog, with product counts per type.")
 
         @OptionGroup var options: GlobalOptions
         @Flag(help: "Print JSON instead of a table.") var json = false
@@ -65,7 +66,7 @@ extension CatalogCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List products, filtered and searched, by name or by relevance.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List products, filtered and searched, by name or by relevance.")
 
         @OptionGroup var options: GlobalOptions
         @Option(help: ArgumentHelp("Only products sold in this country (two-letter code; eSIM plans covering it too).", valueName: "CC"))
@@ -90,7 +91,7 @@ extension CatalogCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one product with its denominations and prices.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one product with its denominations and prices.")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The product's id, as `catalog list` shows it.", valueName: "PRODUCT_ID"))
@@ -108,16 +109,18 @@ extension CatalogCommand {
     }
 }
 
-/// Opens the catalog of the data directory for the connection the options name.
+/// Opens the catalog of the data directory for the connection the options name, to write it.
 private func openCatalog(_ options: GlobalOptions, settings: ConnectionSettings) throws -> CatalogService {
     let policy = try CatalogFreshnessPolicy.resolve(environment: ProcessInfo.processInfo.environment)
     return try CatalogService.open(dataDirectory: options.dataDirectory(), settings: settings, policy: policy)
 }
 
-/// The catalog, filled first if it cannot answer yet (progress and notes on stderr).
+/// The catalog, filled first if it cannot answer yet (progress and notes on stderr); read-only when it can answer
+/// as it is.
 private func readyCatalog(_ options: GlobalOptions) async throws -> CatalogService {
     let settings = try options.connectionSettings()
-    let service = try openCatalog(options, settings: settings)
+    let policy = try CatalogFreshnessPolicy.resolve(environment: ProcessInfo.processInfo.environment)
+    let service = try CatalogService.openForReading(dataDirectory: options.dataDirectory(), settings: settings, policy: policy)
     try await service.prepareForReading(settings: settings, notes: .standardError)
     return service
 }

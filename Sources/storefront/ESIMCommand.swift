@@ -28,7 +28,7 @@ struct ESIMCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one eSIM: installed or not, its plan, and every bundle with data used and left.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one eSIM: installed or not, its plan, and every bundle with data used and left.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The eSIM's ICCID (19 or 20 digits).") var iccid: String
         @Flag(help: "Print JSON instead of text.") var json = false
@@ -48,7 +48,7 @@ struct ESIMCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the eSIMs bought with this account, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the eSIMs bought with this account, oldest first.")
         @OptionGroup var options: GlobalOptions
         @Option(help: ArgumentHelp("Only eSIMs whose ICCID ends with these digits.", valueName: "digits")) var search: String?
         @Flag(help: "Print JSON instead of a table.") var json = false

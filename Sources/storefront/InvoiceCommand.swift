@@ -15,6 +15,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every invoice of the account from the server, whoever made it, newest first; those made here are marked.")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var list: AccountListOptions
@@ -25,7 +26,7 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Look at an invoice once (by invoice or purchase id) and print it.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Look at an invoice once (by invoice or purchase id) and print it.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @OptionGroup var output: PurchaseOutputOptions
@@ -61,6 +62,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Follow an invoice until every order is final (resumes one stopped by a crash or a kill).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
@@ -80,6 +82,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
     struct Pay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pay",
             abstract: "Pay an unpaid balance invoice from the account balance, then follow it. Never pays twice.")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
@@ -106,6 +109,7 @@ struct OrderCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Every order of the account from the server, whoever made it, newest first; those made here are marked.")
         @OptionGroup var options: GlobalOptions
         @OptionGroup var list: AccountListOptions
@@ -117,6 +121,7 @@ struct OrderCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show any order of the account (not only those made here): status, code, PIN, link, refund (codes masked unless --reveal).")
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The order id.") var id: String

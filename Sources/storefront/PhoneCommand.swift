@@ -14,6 +14,7 @@ struct PhoneCommand: AsyncParsableCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Find the operator(s) of a phone number and what they sell.",
             discussion: """
             Give the number in international form (+4915212345678). With --country, a number typed the national \

@@ -24,6 +24,22 @@ public final class CatalogService: Sendable {
         return CatalogService(database: database, source: CatalogSource(settings: settings), policy: policy)
     }
 
+    /// For a command that only reads (`catalog list`, `show`, `countries`): the catalog opened read-only when it
+    /// can answer as it is, so the command takes no lock and writes nothing, and answers at once while another
+    /// storefront refreshes the file. A catalog that must first be created, migrated, filled or replaced is
+    /// opened as `open` does.
+    public static func openForReading(dataDirectory: DataDirectory, settings: ConnectionSettings,
+                                      policy: CatalogFreshnessPolicy = CatalogFreshnessPolicy(), now: Date = Date()) throws -> CatalogService {
+        if let database = CatalogDatabase.openForReading(at: dataDirectory.file(CatalogDatabase.fileName)) {
+            let service = CatalogService(database: database, source: CatalogSource(settings: settings), policy: policy)
+            switch try? service.startupAction(now: now) {
+            case .useCache?, .refreshInBackground?: return service
+            case .fill?, .replace?, nil: break
+            }
+        }
+        return try open(dataDirectory: dataDirectory, settings: settings, policy: policy)
+    }
+
     /// Moves a damaged or foreign catalog file aside (nothing is deleted) so the next open starts a new one.
     /// Returns where it went; nil when there was no file.
     @discardableResult
