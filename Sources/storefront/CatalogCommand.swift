@@ -76,16 +76,35 @@ extension CatalogCommand {
         @Option(help: ArgumentHelp("Words to look for in names, ids, categories and countries (word starts match).", valueName: "Q"))
         var search: String?
         @Flag(help: "Only products in stock.") var inStock = false
+        @Option(help: ArgumentHelp("At most N products (a search's default: the best \(List.searchLimit)).", valueName: "N"))
+        var limit: Int?
+        @Flag(help: "Every matching product, however many a search finds.") var all = false
         @Flag(help: "Print JSON instead of a table.") var json = false
+
+        /// How many products a search prints unless told: the best matches, as search tools show them; a script
+        /// asks for `--all`. Browsing lists every product.
+        static let searchLimit = 50
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more; use --all for every product.") }
+            if limit != nil && all { throw ValidationError("Choose --limit N or --all, not both.") }
+        }
 
         func run() async throws {
             try await reportingErrors {
                 let productType = try type.map(ProductType.parse)
                 let service = try await readyCatalog(options)
-                let query = CatalogQuery(country: country, type: productType, inStockOnly: inStock, text: search ?? "", limit: nil)
+                let text = search ?? ""
+                let searching = !SearchText.searchWords(text).isEmpty
+                let query = CatalogQuery(country: country, type: productType, inStockOnly: inStock, text: text,
+                                         limit: all ? nil : limit ?? (searching ? Self.searchLimit : nil))
                 var out = OutputBuffer.standardOutput()
-                if json { return try service.writeProductJSON(query, to: &out) }
-                try service.writeProductTable(query, width: TerminalOutput.standardOutput.width, to: &out)
+                if json {
+                    let count = try service.writeProductJSON(query, to: &out)
+                    if count.isPartial { TerminalOutput.standardError.write("\(count.description).\n") }
+                } else {
+                    try service.writeProductTable(query, width: TerminalOutput.standardOutput.width, to: &out)
+                }
             }
         }
     }

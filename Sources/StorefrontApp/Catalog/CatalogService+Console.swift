@@ -38,13 +38,19 @@ extension CatalogService {
 
     /// Writes the products of `query` as a table fitting `width`, then a count line. The listing is held (a few
     /// dozen bytes a product) so that it is read once: the columns are measured before the first line.
-    public func writeProductTable(_ query: CatalogQuery, width: Int, to out: inout OutputBuffer) throws {
-        ProductListingText.writeTable(try listing(query), width: width, to: &out)
+    @discardableResult
+    public func writeProductTable(_ query: CatalogQuery, width: Int, to out: inout OutputBuffer) throws -> ListingCount {
+        let listing = try listing(query)
+        ProductListingText.writeTable(listing, width: width, to: &out)
+        return ListingCount(listing)
     }
 
     /// Writes the products of `query` as a JSON array, one product a line.
-    public func writeProductJSON(_ query: CatalogQuery, to out: inout OutputBuffer) throws {
-        ProductListingText.writeJSON(try listing(query), to: &out)
+    @discardableResult
+    public func writeProductJSON(_ query: CatalogQuery, to out: inout OutputBuffer) throws -> ListingCount {
+        let listing = try listing(query)
+        ProductListingText.writeJSON(listing, to: &out)
+        return ListingCount(listing)
     }
 
     /// The catalog commands' JSON: sorted snake_case keys, ISO 8601 dates, slashes left alone.

@@ -20,7 +20,7 @@ public enum ProductListingText {
                 }
             }
         }
-        out.append((listing.total == 1 ? "1 product" : "\(Money.grouped(Int64(listing.total))) products") + "\n")
+        out.append(ListingCount(listing).description + "\n")
         out.flush()
     }
 

@@ -14,10 +14,17 @@ struct TimedCommand {
         ([executable] + arguments).map(Self.quoted).joined(separator: " ") + (stdin.map { " < \(Self.quoted($0))" } ?? "")
     }
 
-    func median(runs: Int) throws -> Duration {
-        _ = try once()
-        let samples = try (0..<max(1, runs)).map { _ in try once() }.sorted()
-        return samples[samples.count / 2]
+    /// The medians of `first` and `second` run in turns, so a machine that speeds up or slows down during the
+    /// measurement weighs on both alike.
+    static func medians(_ first: TimedCommand, _ second: TimedCommand, runs: Int) throws -> (Duration, Duration) {
+        _ = try first.once()
+        _ = try second.once()
+        var samples: ([Duration], [Duration]) = ([], [])
+        for _ in 0..<max(1, runs) {
+            samples.0.append(try first.once())
+            samples.1.append(try second.once())
+        }
+        return (samples.0.sorted()[samples.0.count / 2], samples.1.sorted()[samples.1.count / 2])
     }
 
     private func once() throws -> Duration {
