@@ -4,8 +4,8 @@ import StorefrontApp
 import StorefrontCore
 
 /// The benchmark: the catalog's and the TUI's speed and memory targets, measured end to end against the sandbox on
-/// loopback with rate limits off. Build both executables in release (`swift build -c release --product
-/// storefront-bench`, then `--product storefront`) and run `.build/release/storefront-bench` (options:
+/// loopback with rate limits off. Build both executables in release as the README does (`swift build -c release
+/// --static-swift-stdlib --product storefront-bench`, then `--product storefront`) and run `.build/release/storefront-bench` (options:
 /// `--small N`, `--large N`, `--storefront PATH`). It exits 1 when a target is missed.
 /// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`; `storefront-bench listing
 /// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`; `storefront-bench ssh ...`
@@ -71,7 +71,7 @@ do {
                      "all \(Money.grouped(Int64(page.totalCount))) rows, exit status \(outcome.status)",
                      target: "≤ 40 MB", passed: outcome.status == 0 && outcome.peakResidentBytes <= 40 << 20)
     } else {
-        report.note("`storefront catalog list` peak RSS: skipped, no executable at \(storefront) (build it with swift build -c release --product storefront)")
+        report.note("`storefront catalog list` peak RSS: skipped, no executable at \(storefront) (build it with swift build -c release --static-swift-stdlib --product storefront)")
     }
     if FileManager.default.isExecutableFile(atPath: storefront) {
         let tui = try TerminalBenchmark.run(storefront: storefront, arguments: [
