@@ -57,6 +57,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("new/catalog.sqlite").path))
     }
 
+    @Test func aCatalogOfAnEarlierVersionIsMigratedByAReadingCommand() async throws {
+        let directory = try await filledDirectory()
+        let earlier = try DatabaseQueue(path: directory.catalogURL.path)
+        try await earlier.write { db in
+            try db.execute(sql: "DROP INDEX product_listing")
+            try db.execute(sql: "CREATE INDEX product_live_by_name ON product (name_key) WHERE gone IS NULL")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2 listing index'")
+        }
+        try earlier.close()
+
+        let service = try CatalogService.openForReading(dataDirectory: DataDirectory(url: directory.url), settings: settings)
+        #expect(try service.listing(CatalogQuery()).total == 8)
+        let migrated = try DatabaseQueue(path: directory.catalogURL.path)
+        #expect(try await migrated.read { try $0.indexes(on: "product").contains { $0.name == "product_listing" } })
+    }
+
     @Test func aCatalogOfAnotherSourceIsOpenedForReplacing() async throws {
         let directory = try await filledDirectory()
         let other = ConnectionSettings(target: .api(baseURL: URL(string: "https://api.other.test/v2")!, credentials: .bearer(apiKey: "k")))
