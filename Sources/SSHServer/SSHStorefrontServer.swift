@@ -55,7 +55,7 @@ public final class SSHStorefrontServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let shared = SessionContext(
             executable: configuration.executable, serverDataDirectory: configuration.dataDirectory,
-            serverEnvironment: configuration.environment, ledger: NIOLockedValueBox(SessionLedger(limits: configuration.limits)),
+            serverEnvironment: configuration.environment, visitorScratch: try VisitorScratch.prepare(), ledger: NIOLockedValueBox(SessionLedger(limits: configuration.limits)),
             idleTimeout: configuration.idleTimeout.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) },
             log: configuration.log)
         let hostKey = configuration.hostKey.nioKey

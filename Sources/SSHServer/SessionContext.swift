@@ -8,6 +8,8 @@ struct SessionContext: Sendable {
     let executable: String
     let serverDataDirectory: String
     let serverEnvironment: [String: String]
+    /// Where unlisted visitors' sessions get their own data directory.
+    let visitorScratch: VisitorScratch
     let ledger: NIOLockedValueBox<SessionLedger>
     let idleTimeout: TimeAmount?
     let log: @Sendable (String) -> Void

@@ -156,8 +156,7 @@ final class SessionHandler: ChannelInboundHandler {
         if connection.visitor.isListed {
             dataDirectory = shared.serverDataDirectory
         } else {
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-ssh-\(UUID().uuidString)", isDirectory: true)
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let scratch = try shared.visitorScratch.makeSessionDirectory()
             scratchDirectory = scratch
             dataDirectory = scratch.path
         }
