@@ -33,3 +33,28 @@ public enum ZBar {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .newlines)
     }
 }
+
+extension ZBar {
+    /// zbarimg on a QR code drawn in ASCII: `##` a dark module, two spaces a light one, a line a row. The code is
+    /// found as the block of lines holding `##`; its left edge is the leftmost `#` of that block.
+    public static func decodeASCII(_ screenLines: [String]) -> String? {
+        let block = screenLines.drop { !$0.contains("##") }.prefix { $0.contains("##") || $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let lines = Array(block.reversed().drop { !$0.contains("##") }.reversed()).map(Array.init)
+        guard let left = lines.compactMap({ $0.firstIndex(of: "#") }).min() else { return decode([]) }
+        let width = lines.map { ($0.count - left + 1) / 2 }.max() ?? 0
+        let rows: [[Bool]] = lines.map { line in
+            (0..<width).map { module in
+                let x = left + 2 * module
+                return x < line.count && line[x] == "#"
+            }
+        }
+        // Two module rows a text line, as `decode` reads half blocks, with a quiet zone of four modules.
+        let quiet = [Bool](repeating: false, count: width + 8)
+        let padded = [[Bool]](repeating: quiet, count: 4) + rows.map { [false, false, false, false] + $0 + [false, false, false, false] }
+            + [[Bool]](repeating: quiet, count: 5)
+        let halfBlocks = stride(from: 0, to: padded.count - 1, by: 2).map { y in
+            String(zip(padded[y], padded[y + 1]).map { top, bottom in top ? (bottom ? "█" : "▀") : (bottom ? "▄" : " ") })
+        }
+        return decode(halfBlocks)
+    }
+}

@@ -9,11 +9,13 @@ import Testing
         let name = "sf-test-\(UUID().uuidString.prefix(8))"
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-tui-\(UUID().uuidString)")
 
-        init(width: Int = 120, height: Int = 40, arguments: [String] = []) throws {
+        /// `locale`: `env` words that set the program's locale variables (`-u LANG LC_CTYPE=UTF-8`, as a macOS
+        /// terminal sends); by default the test process's own.
+        init(width: Int = 120, height: Int = 40, arguments: [String] = [], locale: String = "") throws {
             try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
             let command = ([CommandLineTests.binary.path] + arguments).joined(separator: " ")
             try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                      "env STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(command); sleep 60"])
+                      "env \(locale) STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(command); sleep 60"])
         }
 
         deinit {
