@@ -56,32 +56,58 @@ public final class UserDatabase: Sendable {
             }
         }
         registerJournalMigration(in: &migrator)
+        migrator.registerMigration("cart lines held by a purchase") { db in
+            try db.alter(table: "cart_line") { table in table.add(column: "held_by", .text) }
+        }
         return migrator
     }
 
-    /// The cart as last saved, in order.
-    public func loadCart() throws(UserDatabaseError) -> [CartLine] {
+    /// The cart as last saved, in order, and the lines each unfinished purchase holds (shown until its invoice is
+    /// known to exist). Lines of a purchase whose invoice exists are gone; those of a purchase never made are free.
+    public func loadCart() throws(UserDatabaseError) -> SavedCart {
         do {
-            return try writer.read { db in
-                try CartLineRecord.order(Column("position")).fetchAll(db).compactMap(\.line)
+            return try writer.write { db in
+                try db.execute(sql: """
+                    DELETE FROM cart_line WHERE held_by IN (SELECT id FROM purchase WHERE stage IN \(PurchaseStage.sqlList(PurchaseStage.bought)));
+                    UPDATE cart_line SET held_by = NULL WHERE held_by IS NOT NULL
+                        AND held_by NOT IN (SELECT id FROM purchase WHERE stage IN \(PurchaseStage.sqlList(PurchaseStage.awaitingInvoice)));
+                    """)
+                let records = try CartLineRecord.order(Column("position")).fetchAll(db)
+                var held: [String: [String]] = [:]
+                for record in records { if let purchase = record.heldBy { held[purchase, default: []].append(record.id) } }
+                return SavedCart(lines: records.compactMap(\.line), held: held)
             }
         } catch {
             throw UserDatabaseError(path: "the cart", detail: "\(error)")
         }
     }
 
-    /// Replaces the saved cart with `lines`, in one transaction.
+    /// Replaces the saved cart with `lines`, in one transaction; a line a purchase holds stays held.
     public func saveCart(_ lines: [CartLine]) throws(UserDatabaseError) {
         do {
             try writer.write { db in
+                let held = Dictionary(try Row.fetchAll(db, sql: "SELECT id, held_by FROM cart_line WHERE held_by IS NOT NULL")
+                    .map { ($0["id"] as String, $0["held_by"] as String) }, uniquingKeysWith: { first, _ in first })
                 try CartLineRecord.deleteAll(db)
                 for (position, line) in lines.enumerated() {
-                    try CartLineRecord(line, position: position).insert(db)
+                    try CartLineRecord(line, position: position, heldBy: held[line.id]).insert(db)
                 }
             }
         } catch {
             throw UserDatabaseError(path: "the cart", detail: "\(error)")
         }
+    }
+}
+
+/// The cart as saved: its lines, and which of them each purchase still waiting for its invoice holds.
+public struct SavedCart: Sendable, Equatable {
+    public var lines: [CartLine]
+    /// Line ids by purchase id.
+    public var held: [String: [String]]
+
+    public init(lines: [CartLine], held: [String: [String]] = [:]) {
+        self.lines = lines
+        self.held = held
     }
 }
 

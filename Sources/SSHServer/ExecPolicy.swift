@@ -10,6 +10,8 @@ public struct ExecPolicy: Sendable {
     }
 
     static let readOnly: Set<String> = ["catalog", "qr", "ping", "status", "help"]
+    /// How a visitor's own storefront draws (`ssh -t HOST --ascii`): their terminal, their choice.
+    static let drawingOptions: Set<String> = ["--ascii", "--present"]
     static let listedOnly: Set<String> = ["balance", "buy", "invoice", "order", "history", "esim", "phone"]
     /// Options that name an address, a credential or a file on the server.
     static let serverOwnedOptions: [String] = ["--api-url", "--api-key", "--api-id", "--api-secret", "--data-dir",
@@ -21,7 +23,7 @@ public struct ExecPolicy: Sendable {
         guard let command = words.first else {
             return .allowed([])
         }
-        if command == "--help" || command == "-h" || command == "--version" {
+        if command == "--help" || command == "-h" || command == "--version" || words.allSatisfy(Self.drawingOptions.contains) {
             return .allowed(words)
         }
         for word in words.dropFirst() {

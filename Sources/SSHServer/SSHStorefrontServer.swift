@@ -43,11 +43,13 @@ public struct SSHServeConfiguration: Sendable {
 public final class SSHStorefrontServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: Channel
+    private let shared: SessionContext
     public let port: Int
 
-    private init(group: MultiThreadedEventLoopGroup, channel: Channel) {
+    private init(group: MultiThreadedEventLoopGroup, channel: Channel, shared: SessionContext) {
         self.group = group
         self.channel = channel
+        self.shared = shared
         self.port = channel.localAddress?.port ?? 0
     }
 
@@ -57,7 +59,7 @@ public final class SSHStorefrontServer: Sendable {
             executable: configuration.executable, serverDataDirectory: configuration.dataDirectory,
             serverEnvironment: configuration.environment, visitorScratch: try VisitorScratch.prepare(), ledger: NIOLockedValueBox(SessionLedger(limits: configuration.limits)),
             idleTimeout: configuration.idleTimeout.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) },
-            log: configuration.log)
+            openSessions: OpenSessions(), log: configuration.log)
         let hostKey = configuration.hostKey.nioKey
         let grace = TimeAmount.seconds(configuration.sessionlessGrace.components.seconds)
         let bootstrap = ServerBootstrap(group: group)
@@ -86,7 +88,7 @@ public final class SSHStorefrontServer: Sendable {
             }
         do {
             let channel = try await bootstrap.bind(host: configuration.host, port: configuration.port).get()
-            return SSHStorefrontServer(group: group, channel: channel)
+            return SSHStorefrontServer(group: group, channel: channel, shared: shared)
         } catch {
             try? await group.shutdownGracefully()
             throw error
@@ -101,6 +103,33 @@ public final class SSHStorefrontServer: Sendable {
     public func stop() async {
         try? await channel.close()
         try? await group.shutdownGracefully()
+    }
+
+    /// Stops as a service should: no new connection; every session told, its child asked to end (it restores the
+    /// visitor's terminal, and its journal already holds every step of a purchase), and a line saying why; then,
+    /// after at most `drain`, what is left is ended and the server stops.
+    public func shutdown(reason: String, drain: Duration) async {
+        try? await channel.close()
+        let ended = shared.openSessions.stopAll()
+        shared.log("stopping (\(reason)): \(ended.count) open session\(ended.count == 1 ? "" : "s") told")
+        let loop = group.next()
+        let allEnded = EventLoopFuture.andAllComplete(ended, on: loop)
+        let drained = loop.makePromise(of: Void.self)
+        allEnded.cascade(to: drained)
+        loop.scheduleTask(in: .nanoseconds(Int64(drain.components.seconds) * 1_000_000_000 + drain.components.attoseconds / 1_000_000_000)) {
+            drained.succeed()
+        }
+        try? await drained.futureResult.get()
+        if shared.openSessions.count > 0 {
+            shared.log("stopping: \(shared.openSessions.count) session(s) still open after the drain time; ending them")
+            shared.openSessions.killAll()
+            let last = loop.makePromise(of: Void.self)
+            allEnded.cascade(to: last)
+            loop.scheduleTask(in: .seconds(3)) { last.succeed() }
+            try? await last.futureResult.get()
+        }
+        try? await group.shutdownGracefully()
+        shared.log("stopped")
     }
 
     private static func openChannel(_ child: Channel, type: SSHChannelType, connection: ConnectionState,

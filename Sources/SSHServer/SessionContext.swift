@@ -12,5 +12,6 @@ struct SessionContext: Sendable {
     let visitorScratch: VisitorScratch
     let ledger: NIOLockedValueBox<SessionLedger>
     let idleTimeout: TimeAmount?
+    let openSessions: OpenSessions
     let log: @Sendable (String) -> Void
 }

@@ -32,6 +32,8 @@ final class SessionHandler: ChannelInboundHandler {
     private var scratchDirectory: URL?
     private var lastInput = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
+    /// The server is stopping: once the child is gone, the visitor is told why.
+    private var serverStopping = false
 
     init(connection: ConnectionState, shared: SessionContext) {
         self.connection = connection
@@ -40,6 +42,39 @@ final class SessionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         _ = context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+        let channel = context.channel
+        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+        shared.openSessions.add(ObjectIdentifier(self), OpenSessions.Entry(
+            stop: { channel.eventLoop.execute { handler.value.stopForServer(channel) } },
+            kill: { channel.eventLoop.execute { handler.value.process?.signalGroup(SIGKILL) } },
+            ended: channel.closeFuture))
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        shared.openSessions.remove(ObjectIdentifier(self))
+    }
+
+    /// The server is stopping: the child is asked to end (it gives the visitor's terminal back as it goes), and
+    /// the visitor is told why once it has; a session with no child yet is told and closed now.
+    private func stopForServer(_ channel: Channel) {
+        serverStopping = true
+        guard let process, !reaped else {
+            sayGoodbye(on: channel)
+            finish(channel, status: Self.refusedByLimits)
+            return
+        }
+        process.signalGroup(SIGTERM)
+    }
+
+    /// Restores the visitor's terminal whatever the child managed (leave the alternate screen, show the cursor,
+    /// end bracketed paste) and says why the session ends.
+    private func sayGoodbye(on channel: Channel) {
+        let why = "The storefront server was stopped by its operator, so this session has ended. Connect again when it is back."
+        if terminal != nil {
+            send("\u{1B}[?2004l\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\r\n\(why)\r\n", on: channel, type: .channel)
+        } else {
+            send(why + "\n", on: channel, type: .stdErr)
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -214,6 +249,7 @@ final class SessionHandler: ChannelInboundHandler {
             drained.cascade(to: patience)
             patience.futureResult.assumeIsolated().whenComplete { _ in
                 process.signalGroup(SIGKILL)
+                if self.serverStopping { self.sayGoodbye(on: channel) }
                 self.finish(channel, status: Int(status))
             }
         }

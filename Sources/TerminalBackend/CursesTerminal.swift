@@ -26,8 +26,8 @@ public final class CursesTerminal: TerminalDevice {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
-        // Without the locale ncursesw treats every byte above 127 as a separate character.
-        setlocale(LC_ALL, "")
+        // Without a UTF-8 locale ncursesw treats every byte above 127 as a separate character.
+        TerminalLocale.configure(environment: environment)
         CursesSignals.install()
         guard let screen = sf_newterm(), let window = sf_stdscr() else {
             CursesSignals.uninstall()

@@ -35,6 +35,8 @@ struct SSHCommand: AsyncParsableCommand {
         @Option(help: "New connections a minute from one address.") var connectionsPerMinute = 20
         @Option(help: ArgumentHelp("Minutes without a keystroke before a session is closed (0: never).", valueName: "minutes"))
         var idleTimeout: Double = 15
+        @Option(help: ArgumentHelp("Seconds a stopping server (Ctrl-C, SIGTERM) waits for its sessions to end before ending them.", valueName: "seconds"))
+        var drainTimeout: Double = 10
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port).") }
@@ -42,6 +44,7 @@ struct SSHCommand: AsyncParsableCommand {
                 throw ValidationError("--max-sessions, --max-sessions-per-address and --connections-per-minute must be 1 or more.")
             }
             guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout cannot be negative.") }
+            guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be 0 to 600 seconds, not \(drainTimeout).") }
         }
 
         func run() async throws {
@@ -76,7 +79,9 @@ struct SSHCommand: AsyncParsableCommand {
                 Listed keys: \(listed.keys.count) (connect as \(Visitor.keyUser)@)
 
                 """.utf8))
-            try await server.run()
+            let stop = StopSignals.install()
+            let reason = await stop.next()
+            await server.shutdown(reason: reason, drain: .milliseconds(Int64(drainTimeout * 1000)))
         }
 
         /// The program's own file, resolved now: a rebuild while serving replaces the path, not this process.

@@ -17,7 +17,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(UserDatabase.fileName)
         try UserDatabase.open(at: url).saveCart([package, topUp])
-        let reopened = try UserDatabase.open(at: url).loadCart()
+        let reopened = try UserDatabase.open(at: url).loadCart().lines
         #expect(reopened == [package, topUp])
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -27,9 +27,9 @@ import Testing
         let database = try UserDatabase.inMemory()
         try database.saveCart([package, topUp])
         try database.saveCart([topUp])
-        #expect(try database.loadCart() == [topUp])
+        #expect(try database.loadCart().lines == [topUp])
         try database.saveCart([])
-        #expect(try database.loadCart().isEmpty)
+        #expect(try database.loadCart().lines.isEmpty)
     }
 
     @Test func aFileThatIsNotADatabaseIsRefusedWithAWayOut() throws {
@@ -38,5 +38,46 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let error = #expect(throws: UserDatabaseError.self) { try UserDatabase.open(at: url) }
         #expect(error?.description.contains("move it aside") == true)
+    }
+
+    func purchase(_ stage: PurchaseStage) -> Purchase {
+        Purchase(id: "p1", createdAt: Date(timeIntervalSince1970: 1_800_000_000), source: "sandbox", kind: .invoice,
+                 lines: [PurchaseLine(package)], paymentMethod: .balance, autoPay: true, stage: stage)
+    }
+
+    /// Issue 18, finding 1: the intent holds the lines it was made from, in its own transaction.
+    @Test func aLineTakenByAPurchaseIsHeldUntilItsInvoiceExistsThenGone() throws {
+        let database = try UserDatabase.inMemory()
+        try database.saveCart([package, topUp])
+        try database.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        #expect(try database.loadCart() == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]))
+        try database.save(purchase(.created), at: Date())
+        #expect(try database.loadCart() == SavedCart(lines: [topUp]))
+    }
+
+    @Test func aLineOfAPurchaseProvenNeverMadeIsFreeAgain() throws {
+        let database = try UserDatabase.inMemory()
+        try database.saveCart([package])
+        try database.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        try database.save(purchase(.notCreated), at: Date())
+        #expect(try database.loadCart() == SavedCart(lines: [package]))
+    }
+
+    @Test func savingTheCartKeepsAHeldLineHeld() throws {
+        let database = try UserDatabase.inMemory()
+        try database.saveCart([package])
+        try database.recordIntent(purchase(.sending), requestHash: "h", takingCartLines: [package.id], at: Date())
+        try database.saveCart([package, topUp])
+        #expect(try database.loadCart().held == ["p1": [package.id]])
+    }
+
+    /// Cart line ids name what is bought (product, value, number), so the same card is often added again.
+    @Test func theSameCardAddedAgainAfterABuyStaysInTheCart() throws {
+        let database = try UserDatabase.inMemory()
+        try database.saveCart([package])
+        try database.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        try database.save(purchase(.settled), at: Date())
+        try database.saveCart([package])
+        #expect(try database.loadCart() == SavedCart(lines: [package]))
     }
 }

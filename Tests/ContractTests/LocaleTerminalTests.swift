@@ -42,9 +42,9 @@ struct LocaleTerminalTests {
     @Test func aTerminalWithoutUTF8GetsASCIIAndAQRInHashesThatScans() async throws {
         let session = try Session(width: 120, height: 50, locale: "-u LANG -u LC_CTYPE LC_ALL=C")
         let browser = try await session.waitFor("just refreshed")
-        #expect(browser.unicodeScalars.allSatisfy(\.isASCII), "ASCII only: \(browser)")
+        #expect(browser.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(browser)")
         let qr = try await Self.fullScreenBitcoinQR(session)
-        #expect(qr.unicodeScalars.allSatisfy(\.isASCII), "ASCII only: \(qr)")
+        #expect(qr.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(qr)")
         let decoded = ZBar.decodeASCII(qr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         #expect(decoded?.hasPrefix("bitcoin:") == true, "the code scans: \(qr)")
         try await session.keys("C-c")

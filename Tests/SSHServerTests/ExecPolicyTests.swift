@@ -44,3 +44,12 @@ import Testing
         }
     }
 }
+
+@Suite struct VisitorDrawingOptionTests {
+    /// Issue 18, finding 2: a visitor whose terminal cannot show UTF-8 was refused `--ascii`.
+    @Test func aVisitorMayChooseHowTheirStorefrontDraws() {
+        #expect(ExecPolicy().decide(["--ascii"], listed: false) == .allowed(["--ascii"]))
+        #expect(ExecPolicy().decide(["--ascii", "--present"], listed: false) == .allowed(["--ascii", "--present"]))
+        #expect(ExecPolicy().decide(["--ascii", "--data-dir", "/"], listed: false) != .allowed(["--ascii", "--data-dir", "/"]))
+    }
+}

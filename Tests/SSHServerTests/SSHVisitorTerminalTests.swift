@@ -38,7 +38,7 @@ struct SSHVisitorTerminalTests {
         let terminal = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments() + ["--ascii"], width: 100, height: 30)
         let browser = try await terminal.waitFor("just refreshed")
         #expect(browser.contains("SANDBOX"))
-        #expect(browser.unicodeScalars.allSatisfy(\.isASCII), "ASCII only: \(browser)")
+        #expect(browser.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(browser)")
         try await terminal.press("C-c")
     }
 

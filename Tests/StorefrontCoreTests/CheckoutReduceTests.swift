@@ -222,7 +222,7 @@ import Testing
         lost.stage = .notCreated
         _ = reduce(&state, .checkout(.updated(lost, follow: nil)))
         #expect(state.cart.units == 3)
-        #expect(state.checkout.heldLines == nil)
+        #expect(state.checkout.heldLines.isEmpty)
     }
 
     @Test func codesAreMaskedRevealedWithRAndMaskedAgainAfter30Seconds() {

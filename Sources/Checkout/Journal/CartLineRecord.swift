@@ -20,16 +20,21 @@ struct CartLineRecord: Codable, FetchableRecord, PersistableRecord {
     var unitPrice: Int64?
     var quantity: Int
     var phoneNumber: String?
+    /// The purchase whose intent took this line: it leaves the cart when that purchase's invoice exists, and is
+    /// free again when the server refused it or it proved never made. Written in the same transaction as the
+    /// purchase's own stage, so no kill can separate a purchase from the cart it was made from.
+    var heldBy: String?
 
     enum CodingKeys: String, CodingKey {
         case position, id, value, quantity
         case productId = "product_id", productName = "product_name", productType = "product_type"
         case packageId = "package_id", packageValue = "package_value", packagePrice = "package_price"
-        case faceValue = "face_value", unitPrice = "unit_price", phoneNumber = "phone_number"
+        case faceValue = "face_value", unitPrice = "unit_price", phoneNumber = "phone_number", heldBy = "held_by"
     }
 
-    init(_ line: CartLine, position: Int) {
+    init(_ line: CartLine, position: Int, heldBy: String? = nil) {
         self.position = position
+        self.heldBy = heldBy
         id = line.id
         productId = line.productId
         productName = line.productName

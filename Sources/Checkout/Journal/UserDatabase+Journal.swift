@@ -51,9 +51,14 @@ extension UserDatabase {
     }
 
     /// Writes a new intent. Called before the create request leaves, so a crash mid-request leaves a trace.
-    public func recordIntent(_ purchase: Purchase, requestHash: String, at now: Date) throws(UserDatabaseError) {
+    /// The cart lines it is made from (`takingCartLines`) are held by it in the same transaction.
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String] = [],
+                             at now: Date) throws(UserDatabaseError) {
         try journalWrite { db in
             try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now).insert(db)
+            for id in lineIDs {
+                try db.execute(sql: "UPDATE cart_line SET held_by = ? WHERE id = ? AND held_by IS NULL", arguments: [purchase.id, id])
+            }
         }
     }
 
@@ -65,6 +70,17 @@ extension UserDatabase {
             }
             record = try PurchaseRecord(purchase, requestHash: record.requestHash, updatedAt: now)
             try record.update(db)
+            try Self.settleHeldCartLines(of: purchase, in: db)
+        }
+    }
+
+    /// The cart lines a purchase holds leave the cart once its invoice exists and are free again once it is known
+    /// never made, in the transaction that records the stage.
+    private static func settleHeldCartLines(of purchase: Purchase, in db: Database) throws {
+        if PurchaseStage.bought.contains(purchase.stage) {
+            try db.execute(sql: "DELETE FROM cart_line WHERE held_by = ?", arguments: [purchase.id])
+        } else if !PurchaseStage.awaitingInvoice.contains(purchase.stage) {
+            try db.execute(sql: "UPDATE cart_line SET held_by = NULL WHERE held_by = ?", arguments: [purchase.id])
         }
     }
 
@@ -95,9 +111,8 @@ extension UserDatabase {
             for word in words {
                 request = request.filter(Column("search_text").like("%\(Self.escapeLike(word))%", escape: "\\"))
             }
-            let unfinished = ["intent", "sending", "ambiguous", "created"]
             return try request
-                .order(SQL(sql: "CASE WHEN stage IN ('\(unfinished.joined(separator: "','"))') THEN 0 ELSE 1 END"),
+                .order(SQL(sql: "CASE WHEN stage IN \(PurchaseStage.sqlList(PurchaseStage.unfinished)) THEN 0 ELSE 1 END"),
                        Column("created_at").desc)
                 .limit(limit)
                 .fetchAll(db)
@@ -110,7 +125,7 @@ extension UserDatabase {
         try journalRead { db in
             try PurchaseRecord
                 .filter(Column("source") == source)
-                .filter(["intent", "sending", "ambiguous", "created"].contains(Column("stage")))
+                .filter(PurchaseStage.unfinished.map(\.rawValue).contains(Column("stage")))
                 .order(Column("created_at"))
                 .fetchAll(db)
                 .map { try $0.purchase() }

@@ -15,10 +15,13 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var idempotencyKey: String?
     /// Buy even though an identical purchase was made moments ago (`--again`, or confirmed in the TUI).
     public var again: Bool
+    /// The saved cart's lines this purchase is made from: the intent holds them (not part of the request's identity).
+    public var cartLineIDs: [String]
 
     public init(kind: PurchaseKind = .invoice, lines: [PurchaseLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool = true,
                 refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil, idempotencyKey: String? = nil,
-                again: Bool = false) {
+                again: Bool = false, cartLineIDs: [String] = []) {
+        self.cartLineIDs = cartLineIDs
         self.idempotencyKey = idempotencyKey
         self.again = again
         self.kind = kind

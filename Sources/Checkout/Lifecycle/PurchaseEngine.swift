@@ -78,7 +78,7 @@ public final class PurchaseEngine: Sendable {
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
                                 timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
-        try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, at: now()) }
+        try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, takingCartLines: request.cartLineIDs, at: now()) }
         return try await run(purchase, .send, request: request).purchase
     }
 

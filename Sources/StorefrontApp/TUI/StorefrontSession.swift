@@ -104,7 +104,7 @@ public final class StorefrontSession: Sendable {
                 for await progress in run.progress { inbox.post(.refreshProgressed(progress)) }
             }
         }
-        inbox.post(.cartLoaded(cart))
+        inbox.post(.cartLoaded(cart.lines, held: cart.held))
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
         let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host)

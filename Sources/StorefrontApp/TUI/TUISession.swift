@@ -60,8 +60,10 @@ public enum TUISession {
         // NO_COLOR is honoured by the terminal backend itself, whatever theme it is given.
         let themeCatalog = ThemeCatalog.standard(environment: environment)
         let (theme, themeProblem) = themeCatalog.loadOrFallback(preferences.theme(option: options.themeRequest, environment: environment))
+        // A terminal that cannot show UTF-8 gets the ASCII drawing by itself, as `--ascii` would ask.
+        let charset = TerminalLocale.configure(environment: environment)
         let appearance = SessionAppearance(theme: theme, themes: ThemeSwitcher(catalog: themeCatalog, current: theme.name),
-                                           themeProblem: themeProblem?.description, asciiOnly: options.asciiOnly,
+                                           themeProblem: themeProblem?.description, asciiOnly: options.asciiOnly || charset == .ascii,
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance)

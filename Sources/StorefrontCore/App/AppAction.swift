@@ -18,7 +18,8 @@ public enum AppAction: Sendable, Equatable {
     case detailFailed(productId: String, message: String)
     case refreshProgressed(RefreshProgress)
     case refreshFailed(String)
-    case cartLoaded([CartLine])
+    /// The saved cart, and the line ids each purchase still waiting for its invoice holds (by purchase id).
+    case cartLoaded([CartLine], held: [String: [String]] = [:])
     case cartSaveFailed(String)
     /// The chosen theme could not be used; the default one is shown instead.
     case themeFailed(String)

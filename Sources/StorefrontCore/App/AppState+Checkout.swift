@@ -6,8 +6,9 @@ public struct CheckoutState: Sendable, Equatable {
     public var review = ReviewForm()
     /// The cart lines of the create in flight. While set, the review waits for the answer.
     public var placingLines: [String]?
-    /// A create whose answer was lost: its cart lines are removed only once the invoice is known to exist.
-    public var heldLines: HeldCartLines?
+    /// Cart line ids by purchase, for creates whose fate is open (an answer lost, or a purchase cut off and
+    /// resumed): removed only once the invoice is known to exist, kept if it proves never made.
+    public var heldLines: [String: [String]] = [:]
     /// Purchases by id, as last reported by the engine or the journal.
     public var purchases: [String: Purchase] = [:]
     /// Follows under way, by purchase id; absent when no check is scheduled.
@@ -27,17 +28,6 @@ public struct CheckoutState: Sendable, Equatable {
 
     /// The purchase on the purchase screen.
     public var shownPurchase: Purchase? { shown.flatMap { purchases[$0.purchaseId] } }
-}
-
-/// Cart lines waiting on a reconciliation: bought if the invoice turns out to exist, kept if not.
-public struct HeldCartLines: Sendable, Equatable {
-    public var purchaseId: String
-    public var lineIDs: [String]
-
-    public init(purchaseId: String, lineIDs: [String]) {
-        self.purchaseId = purchaseId
-        self.lineIDs = lineIDs
-    }
 }
 
 /// The review screen's choices: how to pay, auto-pay, a refund address for crypto, an optional email.
@@ -106,6 +96,9 @@ public struct ShownPurchase: Sendable, Equatable {
     public var purchaseId: String
     /// Index into `PurchaseValues.list(for:)`.
     public var selection = 0
+    /// Rows scrolled below what the selection alone shows: the rows after the last value (the timeline) are
+    /// reached by moving on past it.
+    public var scrolledPast = 0
     public var revealedOrder: String?
     public var revealedUntil: Date?
     /// `Q`: the code alone on the whole window, as large as it fits (a demo at 80×24 has no room for the pane).

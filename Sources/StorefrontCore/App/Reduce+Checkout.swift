@@ -80,7 +80,7 @@ private func placed(_ state: inout AppState, _ purchase: Purchase) -> [Effect] {
         state.message = StatusMessage(.error, "No invoice was created: nothing was bought.")
         return []
     case .intent, .sending, .ambiguous:
-        state.checkout.heldLines = HeldCartLines(purchaseId: purchase.id, lineIDs: lineIDs)
+        state.checkout.heldLines[purchase.id] = lineIDs
         let effects = openPurchase(&state, id: purchase.id, returnTo: .browser)
         state.message = StatusMessage(.error, "The answer to the create was lost: the cart is kept until it is known whether the invoice exists. n checks again; nothing is sent twice.")
         return effects
@@ -117,13 +117,13 @@ private func updated(_ state: inout AppState, _ purchase: Purchase, follow: Foll
 
 /// A lost create's lines leave the cart once its invoice is found, and stay when it proved never made.
 private func releaseHeldLines(_ state: inout AppState, _ purchase: Purchase) -> [Effect] {
-    guard let held = state.checkout.heldLines, held.purchaseId == purchase.id else { return [] }
+    guard let held = state.checkout.heldLines[purchase.id] else { return [] }
     switch purchase.stage {
     case .created, .settled:
-        state.checkout.heldLines = nil
-        return removeBoughtLines(&state, held.lineIDs)
+        state.checkout.heldLines[purchase.id] = nil
+        return removeBoughtLines(&state, held)
     case .notCreated, .refused:
-        state.checkout.heldLines = nil
+        state.checkout.heldLines[purchase.id] = nil
         state.message = StatusMessage(.info, "No invoice was made: nothing was bought, and the cart is as it was.")
         return []
     case .intent, .sending, .ambiguous:

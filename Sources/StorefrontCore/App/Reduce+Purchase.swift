@@ -1,5 +1,42 @@
 import Foundation
 
+/// Moves the selection through the values, and past the last one on down to the end (the timeline has no
+/// values to select); moving up scrolls back before it moves the selection.
+private func moved(_ shown: ShownPurchase, _ command: Command, values: Int, scroll: PurchaseView.Scroll) -> ShownPurchase {
+    var shown = shown
+    let last = max(0, values - 1)
+    let page = max(1, scroll.visible - 1)
+    shown.scrolledPast = min(shown.scrolledPast, scroll.maxScrolledPast(selection: shown.selection))
+    switch command {
+    case .moveDown where shown.selection < last:
+        shown.selection += 1
+        shown.scrolledPast = 0
+    case .moveDown:
+        shown.scrolledPast += 1
+    case .pageDown where shown.selection < last:
+        shown.selection = last
+        shown.scrolledPast = 0
+    case .pageDown:
+        shown.scrolledPast += page
+    case .bottom:
+        shown.selection = last
+        shown.scrolledPast = scroll.maxScrolledPast(selection: last)
+    case .moveUp where shown.scrolledPast > 0:
+        shown.scrolledPast -= 1
+    case .moveUp:
+        shown.selection = max(0, shown.selection - 1)
+    case .pageUp where shown.scrolledPast > 0:
+        shown.scrolledPast = max(0, shown.scrolledPast - page)
+    case .pageUp, .top:
+        shown.selection = 0
+        shown.scrolledPast = 0
+    default:
+        break
+    }
+    shown.scrolledPast = min(shown.scrolledPast, scroll.maxScrolledPast(selection: shown.selection))
+    return shown
+}
+
 /// How long `r` shows an order's secrets before they are masked again.
 let revealSeconds: TimeInterval = 30
 
@@ -18,13 +55,7 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let values = PurchaseValues.list(for: purchase)
     switch command {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
-        let step = switch command {
-        case .moveUp: -1
-        case .moveDown: 1
-        case .pageUp, .top: -values.count
-        default: values.count
-        }
-        state.checkout.shown?.selection = max(0, min(values.count - 1, shown.selection + step))
+        state.checkout.shown = moved(shown, command, values: values.count, scroll: PurchaseView.Scroll(state, purchase))
         return []
     case .back:
         leavePurchase(&state, to: shown.returnTo)

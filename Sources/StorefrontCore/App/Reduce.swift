@@ -66,8 +66,9 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.refreshError = message
         state.message = StatusMessage(.error, "Catalog refresh failed, the cached catalog stays in use: \(message)")
         return []
-    case .cartLoaded(let lines):
+    case .cartLoaded(let lines, let held):
         state.cart = Cart(lines: lines)
+        state.checkout.heldLines = held
         return []
     case .cartSaveFailed(let message):
         state.message = StatusMessage(.error, "The cart could not be saved: \(message)")

@@ -84,12 +84,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     public static let rateLimitedCode = "rate_limited"
 
     /// Still moving: the journal resumes it at start.
-    public var isUnfinished: Bool {
-        switch stage {
-        case .intent, .sending, .ambiguous, .created: true
-        case .notCreated, .refused, .settled: false
-        }
-    }
+    public var isUnfinished: Bool { PurchaseStage.unfinished.contains(stage) }
 
     /// How it ended, once settled.
     public var outcome: PurchaseOutcome? {
@@ -138,6 +133,13 @@ public enum PurchaseStage: String, Sendable, Equatable, Codable {
     case created
     /// Nothing more will happen.
     case settled
+
+    /// Sent or about to be, with no invoice known yet: the create's fate is still open.
+    public static let awaitingInvoice: [PurchaseStage] = [.intent, .sending, .ambiguous]
+    /// Its invoice exists: what it bought is bought.
+    public static let bought: [PurchaseStage] = [.created, .settled]
+    /// Still moving: resumed at start.
+    public static let unfinished: [PurchaseStage] = awaitingInvoice + [.created]
 }
 
 /// One line as it was asked for.

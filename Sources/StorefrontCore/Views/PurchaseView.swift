@@ -9,13 +9,42 @@ enum PurchaseView {
             buffer.put("No purchase selected: h opens the history.", x: body.x + 2, y: body.y + 2, style: Style(.muted))
             return
         }
-        var details = body
+        let details = detailsPane(state, purchase, body)
         if let code = qrCode(state, purchase) {
-            let width = qrPaneWidth(state, code, body)
-            details.width -= width
-            drawQRPane(state, code, Rect(x: details.maxX, y: body.y, width: width, height: body.height), glyphs, into: &buffer)
+            drawQRPane(state, code, Rect(x: details.maxX, y: body.y, width: body.width - details.width, height: body.height), glyphs, into: &buffer)
         }
         drawDetails(state, purchase, details, glyphs, into: &buffer)
+    }
+
+    /// The left pane: the body less the QR pane when there is a code to show.
+    static func detailsPane(_ state: AppState, _ purchase: Purchase, _ body: Rect) -> Rect {
+        var details = body
+        if let code = qrCode(state, purchase) { details.width -= qrPaneWidth(state, code, body) }
+        return details
+    }
+
+    /// How the details scroll: the rows at the pane's width and how many show. Shared with the reducer, so a key
+    /// scrolls exactly as far as there is something to show.
+    struct Scroll {
+        var rows: [Row]
+        var visible: Int
+
+        init(_ state: AppState, _ purchase: Purchase) {
+            let pane = PurchaseView.detailsPane(state, purchase, Layout(width: state.width, height: state.height).body)
+            rows = PurchaseView.rows(state, purchase, width: pane.width - 4)
+            visible = max(1, pane.height - 2)
+        }
+
+        /// The first row shown when value `selection` is selected: just far enough down to show it and two rows after.
+        func start(selection: Int) -> Int {
+            let selectedRow = rows.firstIndex { $0.valueIndex == selection } ?? 0
+            return max(0, min(selectedRow + 3 - visible, rows.count - visible))
+        }
+
+        /// How many rows further down the view can go than the selection alone takes it.
+        func maxScrolledPast(selection: Int) -> Int {
+            max(0, rows.count - visible - start(selection: selection))
+        }
     }
 
     private static func drawDetails(_ state: AppState, _ purchase: Purchase, _ pane: Rect, _ glyphs: Glyphs,
@@ -23,12 +52,12 @@ enum PurchaseView {
         buffer.box(pane, title: "Purchase \(glyphs.bullet) \(PurchaseText.stamp(purchase.createdAt)) UTC", glyphs: glyphs, style: Style(.accent))
         let x = pane.x + 2
         let width = pane.width - 4
-        let rows = self.rows(state, purchase, width: width)
-        let visible = pane.height - 2
+        let scroll = Scroll(state, purchase)
+        let rows = scroll.rows
+        let visible = scroll.visible
         let selection = state.checkout.shown?.selection ?? 0
-        // Keep the selected value on screen: scroll only as far as needed to show it and two rows after.
-        let selectedRow = rows.firstIndex { $0.valueIndex == selection } ?? 0
-        let start = max(0, min(selectedRow + 3 - visible, rows.count - visible))
+        let past = min(state.checkout.shown?.scrolledPast ?? 0, scroll.maxScrolledPast(selection: selection))
+        let start = scroll.start(selection: selection) + past
         for (offset, row) in rows.dropFirst(start).prefix(visible).enumerated() {
             let y = pane.y + 1 + offset
             let selected = row.valueIndex != nil && row.valueIndex == selection
