@@ -9,11 +9,15 @@ import Testing
         let name = "sf-test-\(UUID().uuidString.prefix(8))"
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-tui-\(UUID().uuidString)")
 
-        init(width: Int = 120, height: Int = 40, arguments: [String] = []) throws {
+        /// `binary` started in `workingDirectory` (the tests' own when nil), with `environment` added.
+        init(width: Int = 120, height: Int = 40, arguments: [String] = [], binary: URL = CommandLineTests.binary,
+             workingDirectory: URL? = nil, environment: [String: String] = [:]) throws {
             try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-            let command = ([CommandLineTests.binary.path] + arguments).joined(separator: " ")
-            try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                      "env STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(command); sleep 60"])
+            let command = ([binary.path] + arguments).joined(separator: " ")
+            let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
+                        + (workingDirectory.map { ["-c", $0.path] } ?? [])
+                        + ["env STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(variables) \(command); sleep 60"])
         }
 
         deinit {
