@@ -121,7 +121,7 @@ extension CatalogCommand {
             try await reportingErrors {
                 let service = try await readyCatalog(options)
                 let product = try service.product(id: productID)
-                if json { return try printCatalogJSON(product) }
+                if json { return try printCatalogJSON(ProductDetailJSON(product)) }
                 for line in CatalogTables.detail(product, width: TerminalOutput.standardOutput.width) { print(line) }
             }
         }

@@ -113,10 +113,10 @@ import Testing
             let report = try workspace.json(result)
             let order = try #require(CheckoutCommandTests.orders(report).first)
             let refund = try #require(order["refund"] as? String)
-            #expect(refund.hasSuffix(" BTC") && refund.hasPrefix("0.000"), "sats read as sats, not as whole bitcoin: \(refund)")
+            #expect(refund.hasPrefix("0.000") && order["refund_currency"] as? String == "BTC", "sats read as sats, not as whole bitcoin: \(refund)")
             #expect(refund == report["payment_amount"] as? String)
             let text = try await workspace.run(["invoice", "show", try #require(report["invoice"] as? String)])
-            #expect(text.stdout.contains("Refund: \(refund)"))
+            #expect(text.stdout.contains("Refund: \(refund) BTC"))
         }
     }
 
