@@ -47,6 +47,14 @@ public final class PurchaseEngine: Sendable {
     /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
+        try await PlacementLock(journalPath: journal.writer.path).holding(waiting: {
+            logger.notice("waiting for another storefront placing a purchase in this journal")
+        }) { () async throws(CheckoutError) -> Purchase in
+            try await placeHoldingLock(request, continuingUnfinished: continuingUnfinished)
+        }
+    }
+
+    private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = request.fingerprint
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
         let candidates = try journaled {
