@@ -152,7 +152,7 @@ extension APIError {
         case "invalid_phone_number":
             return "\(server)Enter the phone number in E.164 form, with the country code: +15551234567."
         case "unsupported_operator":
-            return "\(server)No supported operator serves this number: check it with `storefront phone check`."
+            return "The operator does not serve this phone number; `storefront phone check` with the number lists those that do."
         case "invalid_value":
             return "\(server)Pick a value within the product's range (minimum, maximum and step)."
         case "invalid_package_id":
