@@ -26,6 +26,15 @@ struct CommandFailure: Error, Equatable {
     static let notFound: Int32 = 66
     static let unavailable: Int32 = 69
     static let internalError: Int32 = 70
+    /// The journal could not be written after the server acted: the invoice exists, the journal does not know it.
+    static let journalWriteFailed: Int32 = 74
+
+    /// The codes every command can end with, for `--help`.
+    static let help = """
+    Exit codes: 0 success; 64 bad input or settings (nothing was sent); 66 not found (retrying will not help); \
+    69 the API or the network failed (worth retrying); 70 internal error (the cache or the journal cannot be used). \
+    With --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
+    """
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(exit: badInput, code: "bad_input", message: message) }
     static func notFound(_ message: String, request: String? = nil) -> CommandFailure {
