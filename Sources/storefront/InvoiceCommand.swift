@@ -42,7 +42,7 @@ struct InvoiceCommand: AsyncParsableCommand {
                 let known = try context.engine.purchase(id)
                 let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: 0)
                 guard known.source == context.engine.source else {
-                    printError("Made on another API or an earlier embedded sandbox run: showing what the journal knows, not checked again.")
+                    printError("Made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since): showing what the journal knows, not checked again.")
                     console.print(known)
                     try writeReceipt(known)
                     return CheckoutExit.code(for: known)

@@ -263,7 +263,7 @@ public final class PurchaseEngine: Sendable {
 
     private func requireThisAPI(_ purchase: Purchase) throws(CheckoutError) {
         guard purchase.source == source else {
-            throw CheckoutError("Purchase \(purchase.id) was made on another API (or an earlier run of the embedded sandbox, which keeps nothing when it stops); it can only be checked there. `storefront history` still shows what the journal knows.")
+            throw CheckoutError("Purchase \(purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.")
         }
     }
 
