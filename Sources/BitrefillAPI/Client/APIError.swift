@@ -120,14 +120,16 @@ extension APIError {
         }
     }
 
-    /// Where the id of what was not found comes from: only a product may be missing because the cached catalog
-    /// is old; an order, invoice or eSIM id is the account's own, listed by its own command.
+    /// Where the id of what was not found comes from: an order, invoice or eSIM read by its id is the account's
+    /// own, listed by its own command; anything else missing (a product read or bought) may be missing because
+    /// the cached catalog is old.
     static func notFoundAdvice(endpoint: String) -> String {
-        if endpoint.contains("/orders") { return "Check the order id: `storefront order list` lists the account's orders." }
-        if endpoint.contains("/invoices") { return "Check the invoice id: `storefront invoice list` lists the account's invoices." }
-        if endpoint.contains("/esims") { return "Check the ICCID: `storefront esim list` lists the account's eSIMs." }
-        if endpoint.contains("/products") { return "Check the id, or refresh the catalog (storefront catalog refresh)." }
-        return "Check the id."
+        if endpoint.hasPrefix("GET /orders") { return "Check the order id: `storefront order list` lists the account's orders." }
+        if endpoint.hasPrefix("GET /invoices") || endpoint.hasSuffix("/pay") {
+            return "Check the invoice id: `storefront invoice list` lists the account's invoices."
+        }
+        if endpoint.hasPrefix("GET /esims") { return "Check the ICCID: `storefront esim list` lists the account's eSIMs." }
+        return "Check the id, or refresh the catalog (storefront catalog refresh)."
     }
 
     /// The codes of Bitrefill's error reference; a 5xx carrying one of these is explained by it.
