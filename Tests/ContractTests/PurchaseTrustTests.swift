@@ -151,4 +151,25 @@ import Testing
             #expect(await harness.sandbox.control.invoiceCount() == 1)
         }
     }
+
+    /// Two scripts run the same keyed `buy` at the same moment on one data directory: one purchase, and both
+    /// print it (the engine test `theLoserOfTwoBuysWithOneKeyReturnsTheWinnersPurchase` pins the interleaving).
+    @Test func twoBuysWithOneKeyAtOnceBothReturnTheOnePurchase() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let workspace = Workspace(harness)
+            #expect(try await workspace.run(["history"]).status == 0, "the journal exists before the race")
+            let buy = ["buy", "test-gift-card-code", "--value", "10", "--idempotency-key", "race-26", "--yes", "--json"]
+            let first = try workspace.start(buy)
+            let second = try workspace.start(buy)
+            let results = [await first.finished(timeout: 90), await second.finished(timeout: 90)]
+            for result in results {
+                #expect(result.status == 0, "\(result.status): \(result.stderr)")
+                #expect(!result.stderr.contains("UNIQUE"), "\(result.stderr)")
+            }
+            let reports = try results.map { try workspace.json($0) }
+            #expect(reports[0]["purchase"] as? String == reports[1]["purchase"] as? String)
+            #expect(reports[0]["invoice"] as? String == reports[1]["invoice"] as? String)
+            #expect(await harness.sandbox.control.invoiceCount() == 1)
+        }
+    }
 }
