@@ -12,7 +12,6 @@ enum CheckoutExit {
     static let expired: Int32 = 12
     static let timedOut: Int32 = 13
     static let ambiguous: Int32 = 14
-    static let badInput = CommandFailure.badInput
     static let refusedAsAsked = CommandFailure.refusedAsAsked
     static let notFound = CommandFailure.notFound
     static let apiOrNetwork = CommandFailure.unavailable
