@@ -12,7 +12,7 @@ import StorefrontCore
 /// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`.
 let arguments = CommandLine.arguments
 if Usage.wanted(arguments.dropFirst()) {
-    print(arguments.dropFirst().first == "soak" ? "Usage: \(SoakOptions.usage.trimmingCharacters(in: .whitespaces))" : Usage.text)
+    print(arguments.dropFirst().first == "soak" ? "Usage: " + SoakOptions.usage.replacingOccurrences(of: "\n", with: "\n       ") : Usage.text)
     exit(0)
 }
 let siblingStorefront = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("storefront").path
