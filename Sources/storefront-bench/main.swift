@@ -11,6 +11,10 @@ import StorefrontCore
 /// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`; `storefront-bench ssh ...`
 /// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`.
 let arguments = CommandLine.arguments
+if Usage.wanted(arguments.dropFirst()) {
+    print(arguments.dropFirst().first == "soak" ? "Usage: " + SoakOptions.usage.replacingOccurrences(of: "\n", with: "\n       ") : Usage.text)
+    exit(0)
+}
 let siblingStorefront = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().appendingPathComponent("storefront").path
 if arguments.dropFirst().first == "ssh" {
     exit(SSHBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))

@@ -5,17 +5,16 @@ import StorefrontApp
 import StorefrontCore
 
 struct BalanceCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "balance", abstract: "Show the account balance.")
+    static let configuration = CommandConfiguration(commandName: "balance", abstract: "Show the account balance.", discussion: CommandFailure.help)
 
     @OptionGroup var options: GlobalOptions
     @Flag(help: "Print one JSON document instead of text.") var json = false
 
+    /// The balance as every amount in JSON: a decimal string in the unit of the currency named beside it.
     struct Report: Encodable {
         let mode: String
-        /// In the currency's smallest unit (sats, cents), as the API gives it.
-        let balance: Int64
+        let balance: String
         let currency: String
-        let formatted: String
     }
 
     func run() async throws {
@@ -25,8 +24,8 @@ struct BalanceCommand: AsyncParsableCommand {
             }
             let money = balance.amount
             if json {
-                try printJSON(Report(mode: mode == "SANDBOX" ? "sandbox" : "live", balance: money.minorUnits,
-                                     currency: Sanitizer.clean(money.currency.code), formatted: money.formatted))
+                try printJSON(Report(mode: mode == "SANDBOX" ? "sandbox" : "live", balance: money.decimalString,
+                                     currency: Sanitizer.clean(money.currency.code)))
             } else {
                 print("\(mode)  Balance: \(Sanitizer.clean(money.formatted))")
             }

@@ -81,7 +81,9 @@ struct BuyCommand: AsyncParsableCommand {
             var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()
             console.checkNow = signal
+            console.reportsAsError = PurchaseRefusal.isRefusedAsAsked
             let purchase = try await webhook.listening(signal) { try await console.buy(request, engine: context.engine) }
+            if PurchaseRefusal.isRefusedAsAsked(purchase) { throw await PurchaseRefusal.failure(purchase, client: context.connection.client) }
             return CheckoutExit.code(for: purchase)
         }
     }

@@ -13,6 +13,8 @@ struct CatalogCommand: AsyncParsableCommand {
         discussion: """
         The catalog is kept in catalog.sqlite in the data directory and answers every query locally. \
         STOREFRONT_CATALOG_MAX_AGE (default 1h; "30m", "2h", seconds) is the age past which it counts as stale.
+
+        \(CommandFailure.help)
         """,
         subcommands: [Refresh.self, Countries.self, List.self, Show.self]
     )
@@ -23,7 +25,7 @@ extension CatalogCommand {
         static let configuration = CommandConfiguration(
             commandName: "refresh",
             abstract: "Read the whole catalog from the API into the local cache.",
-            discussion: "Waits out rate limits with a countdown. A refresh that fails leaves the previous catalog as it was.")
+            discussion: "Waits out rate limits with a countdown. A refresh that fails leaves the previous catalog as it was.\n\n\(CommandFailure.help)")
 
         @OptionGroup var options: GlobalOptions
         @Flag(help: "Move a damaged or foreign catalog file aside (it is kept, renamed) and fill a new one.")
@@ -46,7 +48,8 @@ extension CatalogCommand {
     }
 
     struct Countries: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "countries", abstract: "List the countries of the catalog, with product counts per type.")
+        static let configuration = CommandConfiguration(commandName: "countries", abstract: "List the countries of the catalog, with product counts per type.",
+                                                        discussion: CommandFailure.help)
 
         @OptionGroup var options: GlobalOptions
         @Flag(help: "Print JSON instead of a table.") var json = false
@@ -66,7 +69,8 @@ extension CatalogCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List products, filtered and searched, by name or by relevance.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List products, filtered and searched, by name or by relevance.",
+                                                        discussion: CommandFailure.help)
 
         @OptionGroup var options: GlobalOptions
         @Option(help: ArgumentHelp("Only products sold in this country (two-letter code; eSIM plans covering it too).", valueName: "CC"))
@@ -110,7 +114,8 @@ extension CatalogCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one product with its denominations and prices.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one product with its denominations and prices.",
+                                                        discussion: CommandFailure.help)
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: ArgumentHelp("The product's id, as `catalog list` shows it.", valueName: "PRODUCT_ID"))
@@ -121,7 +126,7 @@ extension CatalogCommand {
             try await reportingErrors {
                 let service = try await readyCatalog(options)
                 let product = try service.product(id: productID)
-                if json { return try printCatalogJSON(product) }
+                if json { return try printCatalogJSON(ProductDetailJSON(product)) }
                 for line in CatalogTables.detail(product, width: TerminalOutput.standardOutput.width) { print(line) }
             }
         }

@@ -12,7 +12,7 @@ enum CheckoutExit {
     static let expired: Int32 = 12
     static let timedOut: Int32 = 13
     static let ambiguous: Int32 = 14
-    static let badInput = CommandFailure.badInput
+    static let refusedAsAsked = CommandFailure.refusedAsAsked
     static let notFound = CommandFailure.notFound
     static let apiOrNetwork = CommandFailure.unavailable
 
@@ -22,9 +22,12 @@ enum CheckoutExit {
     out_of_stock); 12 expired unpaid; 13 still pending when --timeout ran out (`storefront invoice watch ID` \
     resumes); 14 unknown whether the invoice was created (nothing is sent again; `storefront invoice watch ID` \
     checks again); 64 bad input (nothing was sent), or an identical purchase made in the last 10 minutes \
-    (--again buys another) or an --idempotency-key used for another purchase; 66 not found (product, plan, \
-    eSIM, invoice); 69 the API or the network failed (nothing was bought). With --json, a failure is also \
-    printed on stdout as {"error": {"code", "message", "request"}}.
+    (--again buys another) or an --idempotency-key used for another purchase; 65 the server refused the purchase \
+    as asked (an operator that does not serve the phone number, a value or package it does not take): nothing \
+    was bought; 66 not found (product, plan, eSIM, invoice, order); 69 the API or the network failed (nothing was \
+    bought); 70 internal error (the cache or the journal cannot be used; nothing was sent); 74 the journal could \
+    not be written after the server acted (the message names the invoice: free space, then run the same command \
+    again). With --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
     """
 
     static func code(for purchase: Purchase) -> Int32 {
@@ -38,7 +41,7 @@ enum CheckoutExit {
             }
         case .refused:
             if let code = purchase.refusalCode, code != Purchase.rateLimitedCode {
-                CommandFailure.inputErrorCodes.contains(code) ? badInput : code.hasSuffix("not_found") ? notFound : failedOrDenied
+                CommandFailure.inputErrorCodes.contains(code) ? refusedAsAsked : code.hasSuffix("not_found") ? notFound : failedOrDenied
             } else {
                 apiOrNetwork
             }

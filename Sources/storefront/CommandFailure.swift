@@ -16,11 +16,25 @@ struct CommandFailure: Error, Equatable {
     var code: String
     var message: String
     var request: String?
+    /// The invoice the server made, when a failure came after it acted: a script keys on it.
+    var invoice: String?
 
     static let badInput: Int32 = 64
+    /// Sent, and refused by the server as asked (an operator that does not serve the number, a value it does not
+    /// take): unlike 64, the request left; like it, nothing was bought.
+    static let refusedAsAsked: Int32 = 65
     static let notFound: Int32 = 66
     static let unavailable: Int32 = 69
     static let internalError: Int32 = 70
+    /// The journal could not be written after the server acted: the invoice exists, the journal does not know it.
+    static let journalWriteFailed: Int32 = 74
+
+    /// The codes every command can end with, for `--help`.
+    static let help = """
+    Exit codes: 0 success; 64 bad input or settings (nothing was sent); 66 not found (retrying will not help); \
+    69 the API or the network failed (worth retrying); 70 internal error (the cache or the journal cannot be used). \
+    With --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
+    """
 
     static func badInput(_ message: String) -> CommandFailure { CommandFailure(exit: badInput, code: "bad_input", message: message) }
     static func notFound(_ message: String, request: String? = nil) -> CommandFailure {
@@ -42,6 +56,14 @@ struct CommandFailure: Error, Equatable {
             if let refusal = error.refusal {
                 let code = if case .keyReused = refusal { "idempotency_key_reused" } else { "identical_purchase_recently" }
                 return CommandFailure(exit: badInput, code: code, message: error.message)
+            }
+            switch error.journalFailure {
+            case .afterServerActed(let invoice)?:
+                return CommandFailure(exit: journalWriteFailed, code: "journal_write_failed", message: error.message, invoice: invoice)
+            case .beforeSending?:
+                return CommandFailure(exit: internalError, code: "journal_unusable", message: error.message)
+            case nil:
+                break
             }
             if error.isNotFound { return notFound(error.message) }
             return error.apiError.map { api($0, message: error.message) } ?? badInput(error.message)
@@ -86,14 +108,15 @@ enum FailureOutput {
     /// Decided once from the command line: every command that prints JSON takes `--json`.
     static let json = CommandLine.arguments.dropFirst().contains("--json")
 
-    static func report(_ failure: CommandFailure) {
-        FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+    /// `stderr` replaces the `Error:` line when a person is owed more than the message (a usage error's usage).
+    static func report(_ failure: CommandFailure, stderr: String? = nil) {
+        FileHandle.standardError.write(Data((stderr ?? "Error: \(failure.message)\n").utf8))
         guard json else { return }
         struct Envelope: Encodable {
-            struct Body: Encodable { var code: String; var message: String; var request: String? }
+            struct Body: Encodable { var code: String; var message: String; var request: String?; var invoice: String? }
             var error: Body
         }
-        let envelope = Envelope(error: .init(code: failure.code, message: failure.message, request: failure.request))
+        let envelope = Envelope(error: .init(code: failure.code, message: failure.message, request: failure.request, invoice: failure.invoice))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         if let data = try? encoder.encode(envelope) { print(String(decoding: data, as: UTF8.self)) }

@@ -15,8 +15,10 @@ struct ESIMCommand: AsyncParsableCommand {
         refused before any request (exit 64).
 
         Exit codes: 0 success; 64 bad input (a wrong ICCID, plan or bundle); 66 no such eSIM on this account; \
-        69 the API or the network failed. `topup` adds the purchase codes: 10 partly failed; 11 failed (refunded) \
-        or refused; 12 expired; 13 still pending at --timeout; 14 unknown whether the invoice was created.
+        69 the API or the network failed; 70 internal error (the journal cannot be used). `topup` adds the \
+        purchase codes: 10 partly failed; 11 failed (refunded) or refused; 12 expired; 13 still pending at \
+        --timeout; 14 unknown whether the invoice was created; 65 refused by the server as asked (nothing \
+        bought); 74 the journal could not be written after the server acted.
         """,
         subcommands: [Show.self, List.self, TopUp.self]
     )
@@ -28,7 +30,8 @@ struct ESIMCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one eSIM: installed or not, its plan, and every bundle with data used and left.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one eSIM: installed or not, its plan, and every bundle with data used and left.",
+                                                        discussion: CommandFailure.help)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The eSIM's ICCID (19 or 20 digits).") var iccid: String
         @Flag(help: "Print JSON instead of text.") var json = false
@@ -48,7 +51,8 @@ struct ESIMCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the eSIMs bought with this account, oldest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the eSIMs bought with this account, oldest first.",
+                                                        discussion: CommandFailure.help)
         @OptionGroup var options: GlobalOptions
         @Option(help: ArgumentHelp("Only eSIMs whose ICCID ends with these digits.", valueName: "digits")) var search: String?
         @Flag(help: "Print JSON instead of a table.") var json = false

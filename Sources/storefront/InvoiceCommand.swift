@@ -16,7 +16,8 @@ struct InvoiceCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Every invoice of the account from the server, whoever made it, newest first; those made here are marked.")
+            abstract: "Every invoice of the account from the server, whoever made it, newest first; those made here are marked.",
+            discussion: CommandFailure.help)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var list: AccountListOptions
 
@@ -26,7 +27,8 @@ struct InvoiceCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "Look at an invoice once (by invoice or purchase id) and print it.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Look at an invoice once (by invoice or purchase id) and print it.",
+                                                        discussion: CheckoutExit.help)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @OptionGroup var output: PurchaseOutputOptions
@@ -40,7 +42,7 @@ struct InvoiceCommand: AsyncParsableCommand {
                 let known = try context.engine.purchase(id)
                 let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: 0)
                 guard known.source == context.engine.source else {
-                    printError("Made on another API or an earlier embedded sandbox run: showing what the journal knows, not checked again.")
+                    printError("Made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since): showing what the journal knows, not checked again.")
                     console.print(known)
                     try writeReceipt(known)
                     return CheckoutExit.code(for: known)
@@ -63,7 +65,8 @@ struct InvoiceCommand: AsyncParsableCommand {
     struct Watch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "watch",
-            abstract: "Follow an invoice until every order is final (resumes one stopped by a crash or a kill).")
+            abstract: "Follow an invoice until every order is final (resumes one stopped by a crash or a kill).",
+            discussion: CheckoutExit.help)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @OptionGroup var output: PurchaseOutputOptions
@@ -83,7 +86,8 @@ struct InvoiceCommand: AsyncParsableCommand {
     struct Pay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pay",
-            abstract: "Pay an unpaid balance invoice from the account balance, then follow it. Never pays twice.")
+            abstract: "Pay an unpaid balance invoice from the account balance, then follow it. Never pays twice.",
+            discussion: CheckoutExit.help)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Invoice id, or the purchase id from `storefront history`.") var id: String
         @Flag(help: "Confirm the payment (required: money is spent).") var yes = false
@@ -105,12 +109,14 @@ struct InvoiceCommand: AsyncParsableCommand {
 
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "List the account's orders and show what one delivered.", subcommands: [List.self, Show.self])
+        commandName: "order", abstract: "List the account's orders and show what one delivered.", discussion: CommandFailure.help,
+        subcommands: [List.self, Show.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "Every order of the account from the server, whoever made it, newest first; those made here are marked.")
+            abstract: "Every order of the account from the server, whoever made it, newest first; those made here are marked.",
+            discussion: CommandFailure.help)
         @OptionGroup var options: GlobalOptions
         @OptionGroup var list: AccountListOptions
 
@@ -122,7 +128,8 @@ struct OrderCommand: AsyncParsableCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show any order of the account (not only those made here): status, code, PIN, link, refund (codes masked unless --reveal).")
+            abstract: "Show any order of the account (not only those made here): status, code, PIN, link, refund (codes masked unless --reveal).",
+            discussion: CommandFailure.help)
         @OptionGroup var options: GlobalOptions
         @Argument(help: "The order id.") var id: String
         @Flag(help: "Print one JSON document.") var json = false
@@ -142,7 +149,8 @@ struct OrderCommand: AsyncParsableCommand {
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every purchase made from this data directory: unfinished first, then newest first.")
+        abstract: "Every purchase made from this data directory: unfinished first, then newest first.",
+        discussion: CommandFailure.help)
     @OptionGroup var options: GlobalOptions
     @Option(help: ArgumentHelp("Only purchases matching an id, product, phone, ICCID or the last characters of a code.", valueName: "text"))
     var search = ""

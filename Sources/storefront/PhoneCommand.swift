@@ -21,7 +21,8 @@ struct PhoneCommand: AsyncParsableCommand {
             way (015212345678) is completed; 00 is read as +. The number checked is printed.
 
             Exit codes: 0 one or more operators; 64 not a phone number; 66 no operator we can refill serves it; \
-            69 the API or the network failed.
+            69 the API or the network failed; 70 internal error (settings or files that cannot be used). With \
+            --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
             """
         )
 
@@ -35,22 +36,21 @@ struct PhoneCommand: AsyncParsableCommand {
         func run() async throws {
             let reading = try reading()
             if let note = reading.note { FileHandle.standardError.write(Data("\(note)\n".utf8)) }
-            var status: Int32 = 0
             try await reportingErrors {
-                status = try await Connection.with(options) { connection in
+                try await Connection.with(options) { connection in
                     let result: PhoneCheckResult
                     do {
                         result = try await connection.client.send(Endpoints.checkPhoneNumber(reading.e164))
                     } catch let error as APIError where ["invalid_phone_number", "unsupported_operator"].contains(error.errorCode) {
-                        printError(PhoneCheckAdvice.message(code: error.errorCode, number: reading.e164, serverMessage: error.message))
-                        return error.errorCode == "invalid_phone_number" ? 64 : 66
+                        let code = error.errorCode ?? "unsupported_operator"
+                        throw CommandFailure(exit: code == "invalid_phone_number" ? CommandFailure.badInput : CommandFailure.notFound, code: code,
+                                             message: PhoneCheckAdvice.message(code: error.errorCode, number: reading.e164, serverMessage: error.message),
+                                             request: error.endpoint)
                     }
                     let report = PhoneCheckReport(number: reading.e164, note: reading.note, result: result)
                     if json { try printJSON(report) } else { print(report.lines(width: TerminalOutput.standardOutput.width).joined(separator: "\n")) }
-                    return 0
                 }
             }
-            if status != 0 { throw ExitCode(status) }
         }
 
         private func reading() throws -> PhoneNumberReading {

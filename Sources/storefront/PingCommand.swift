@@ -5,7 +5,8 @@ import StorefrontApp
 import StorefrontCore
 
 struct PingCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ping", abstract: "Check that the API answers, and how fast.")
+    static let configuration = CommandConfiguration(commandName: "ping", abstract: "Check that the API answers, and how fast.",
+                                                    discussion: CommandFailure.help)
 
     @OptionGroup var options: GlobalOptions
     @Flag(help: "Print one JSON document instead of text.") var json = false

@@ -13,6 +13,8 @@ struct QRCommand: ParsableCommand {
         On a terminal, half and full codes are printed black on white so that they scan on dark themes too. \
         Piped or redirected, they are printed without colour codes. ascii draws dark modules as "##" and never \
         adds colour: it is for printing and debugging, and shows inverted on light-on-dark terminals.
+
+        Exit codes: 0 printed; 64 the text cannot be encoded (too long) or a bad option.
         """
     )
 

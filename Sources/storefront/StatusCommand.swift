@@ -9,7 +9,8 @@ import StorefrontCore
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Connect (to the embedded sandbox when no credentials are set) and show the connection and account."
+        abstract: "Connect (to the embedded sandbox when no credentials are set) and show the connection and account.",
+        discussion: CommandFailure.help
     )
 
     @OptionGroup var options: GlobalOptions

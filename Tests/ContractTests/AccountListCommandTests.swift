@@ -123,4 +123,25 @@ import Testing
             #expect(result.stdout.contains("••••"), "masked without --reveal")
         }
     }
+
+    @Test(arguments: SandboxDialect.allCases)
+    func theOrdersOfAnInvoiceMadeHereSayMadeHereLikeTheirInvoice(dialect: SandboxDialect) async throws {
+        try await AccountSandbox.with(dialect) { account in
+            let workspace = Workspace(account)
+            _ = try await account.createInvoices(2)
+            let bought = try await workspace.run(["buy", "test-gift-card-code", "--value", "10", "--quantity", "2", "--yes", "--json"])
+            #expect(bought.status == 0, "\(bought.stderr)")
+            let purchase = try #require((try JSONSerialization.jsonObject(with: Data(bought.stdout.utf8)) as? [String: Any])?["purchase"] as? String)
+
+            for invoice in try await workspace.rows(["invoice", "list"]) {
+                let orders = try #require(invoice["orders"] as? [[String: Any]])
+                #expect(!orders.isEmpty)
+                for order in orders {
+                    #expect(order["made_here"] as? Bool == invoice["made_here"] as? Bool, "invoice \(invoice["id"] ?? "?"): \(order)")
+                    #expect(order["purchase_id"] as? String == invoice["purchase_id"] as? String)
+                }
+                if invoice["made_here"] as? Bool == true { #expect(invoice["purchase_id"] as? String == purchase) }
+            }
+        }
+    }
 }

@@ -29,7 +29,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(json["mode"] as? String == "sandbox")
         #expect(json["currency"] as? String == "BTC")
-        #expect((json["balance"] as? Int ?? 0) > 0)
+        #expect((json["balance"] as? String).flatMap { Decimal(string: $0) } ?? 0 > 0, "a decimal string in BTC: \(json)")
     }
 
     @Test func pingSaysWhereItWent() async throws {

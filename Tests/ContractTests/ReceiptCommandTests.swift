@@ -28,7 +28,7 @@ import Testing
 
             let csv = try await workspace.run(["history", "--csv"])
             #expect(csv.status == 0, "\(csv.stderr)")
-            #expect(csv.stdout.hasPrefix("date,purchase,invoice,status,method,amount,currency,product"))
+            #expect(csv.stdout.hasPrefix("date,purchase,invoice,status,method,amount,currency,refund,refund_currency,product"))
             #expect(csv.stdout.contains(invoice))
             #expect(csv.stdout.contains("********" + String(masked.suffix(4))), "codes are masked in the CSV")
         }

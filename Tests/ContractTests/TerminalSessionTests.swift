@@ -9,13 +9,17 @@ import Testing
         let name = "sf-test-\(UUID().uuidString.prefix(8))"
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-tui-\(UUID().uuidString)")
 
-        /// `locale`: `env` words that set the program's locale variables (`-u LANG LC_CTYPE=UTF-8`, as a macOS
-        /// terminal sends); by default the test process's own.
-        init(width: Int = 120, height: Int = 40, arguments: [String] = [], locale: String = "") throws {
+        /// `binary` started in `workingDirectory` (the tests' own when nil), with `environment` added. `locale`:
+        /// `env` words that set the program's locale variables (`-u LANG LC_CTYPE=UTF-8`, as a macOS terminal
+        /// sends); by default the test process's own.
+        init(width: Int = 120, height: Int = 40, arguments: [String] = [], binary: URL = CommandLineTests.binary,
+             workingDirectory: URL? = nil, environment: [String: String] = [:], locale: String = "") throws {
             try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
-            let command = ([CommandLineTests.binary.path] + arguments).joined(separator: " ")
-            try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
-                      "env \(locale) STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(command); sleep 60"])
+            let command = ([binary.path] + arguments).joined(separator: " ")
+            let variables = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
+                        + (workingDirectory.map { ["-c", $0.path] } ?? [])
+                        + ["env \(locale) STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(variables) \(command); sleep 60"])
         }
 
         deinit {

@@ -41,8 +41,9 @@ import Testing
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.count == 3)
         #expect(rows[0] == HistoryCSV.header.joined(separator: ","))
-        #expect(rows[1].contains(",balance,0.00016667,BTC,Test eSIM,\"1GB, 7 Days\",,8988247000000000019,o1,delivered,********BBBB"))
-        #expect(rows[2].contains("+4915112345678"))
+        // Two orders of one invoice, prices unknown: the total in two shares, not the total twice.
+        #expect(rows[1].contains(",balance,0.00008334,BTC,,,Test eSIM,\"1GB, 7 Days\",,8988247000000000019,o1,delivered,********BBBB"))
+        #expect(rows[2].contains(",balance,0.00008333,BTC,,,Test Phone Refill,") && rows[2].contains("+4915112345678"))
         #expect(!csv.contains("SBX-AAAAA-BBBBB"), "codes are masked")
     }
 

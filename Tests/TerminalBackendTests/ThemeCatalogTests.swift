@@ -3,23 +3,20 @@ import StorefrontCore
 import Testing
 
 @Suite struct ThemeCatalogTests {
-    /// A scratch tree: a working directory, an executable inside `repo/.build/<triple>/debug/`, a themes
-    /// directory named by the environment and an XDG data directory.
+    /// A scratch tree: a working directory holding a themes directory named by the environment, and an XDG
+    /// config home.
     private struct Tree {
         let root: URL
         var cwd: URL { root.appendingPathComponent("cwd") }
-        var configured: URL { root.appendingPathComponent("configured") }
-        var repo: URL { root.appendingPathComponent("repo") }
-        var executable: URL { repo.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/storefront") }
-        var xdg: URL { root.appendingPathComponent("xdg") }
+        var configured: URL { cwd.appendingPathComponent("mythemes") }
+        var config: URL { root.appendingPathComponent("config") }
+        var userThemes: URL { config.appendingPathComponent("storefront/themes") }
 
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("theme-catalog-\(UUID().uuidString)")
-            for directory in [cwd.appendingPathComponent("themes"), configured, repo.appendingPathComponent("themes"),
-                              executable.deletingLastPathComponent(), xdg.appendingPathComponent("storefront/themes")] {
+            for directory in [cwd.appendingPathComponent("themes"), configured, userThemes] {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             }
-            try Data().write(to: executable)
         }
 
         func write(_ text: String, to directory: URL, name: String) throws {
@@ -28,9 +25,8 @@ import Testing
 
         func catalog() -> ThemeCatalog {
             ThemeCatalog.standard(
-                environment: ["STOREFRONT_THEMES_DIR": configured.path, "XDG_DATA_HOME": xdg.path, "HOME": root.path],
-                currentDirectory: cwd.path,
-                executablePath: executable.path
+                environment: ["STOREFRONT_THEMES_DIR": "mythemes", "XDG_CONFIG_HOME": config.path, "HOME": root.path],
+                currentDirectory: cwd.path
             )
         }
 
@@ -43,34 +39,38 @@ import Testing
         "[text]\nfg = \"\(foreground)\"\n"
     }
 
-    @Test func searchesInTheDocumentedOrder() throws {
+    static let shipped = ["default", "gruvbox", "high-contrast", "light", "mono", "solarized-dark"]
+
+    @Test func searchesTheConfiguredDirectoryThenTheXDGConfigHome() throws {
         let tree = try Tree()
         defer { tree.remove() }
-        let debug = tree.executable.deletingLastPathComponent()
-        let expected = [
-            tree.configured, tree.cwd.appendingPathComponent("themes"), debug.appendingPathComponent("themes"),
-            debug.deletingLastPathComponent().appendingPathComponent("themes"),
-            tree.repo.appendingPathComponent(".build/themes"), tree.repo.appendingPathComponent("themes"),
-            tree.xdg.appendingPathComponent("storefront/themes"),
-        ].map { $0.standardizedFileURL.path }
-        #expect(tree.catalog().searchDirectories == expected)
+        #expect(tree.catalog().searchDirectories == [tree.configured, tree.userThemes].map { $0.standardizedFileURL.path })
     }
 
-    @Test func xdgDefaultsToLocalShare() {
-        let catalog = ThemeCatalog.standard(environment: ["HOME": "/home/u"], currentDirectory: "/w", executablePath: nil)
-        #expect(catalog.searchDirectories == ["/w/themes", "/home/u/.local/share/storefront/themes"])
+    @Test func userThemesLiveInTheXDGConfigHome() {
+        #expect(ThemeCatalog.standard(environment: ["HOME": "/home/u"], currentDirectory: "/w").searchDirectories
+            == ["/home/u/.config/storefront/themes"])
+        #expect(ThemeCatalog.standard(environment: ["HOME": "/home/u", "XDG_CONFIG_HOME": "/cfg"], currentDirectory: "/w").searchDirectories
+            == ["/cfg/storefront/themes"])
+        #expect(ThemeCatalog.standard(environment: ["HOME": "/home/u", "XDG_CONFIG_HOME": "relative"], currentDirectory: "/w").searchDirectories
+            == ["/home/u/.config/storefront/themes"], "XDG: a relative path is ignored")
+    }
+
+    @Test func aThemesDirectoryInTheWorkingDirectoryIsNotRead() throws {
+        let tree = try Tree()
+        defer { tree.remove() }
+        try tree.write(Self.theme(foreground: "red"), to: tree.cwd.appendingPathComponent("themes"), name: "stray.toml")
+        #expect(!tree.catalog().availableNames().contains("stray"))
     }
 
     @Test func theFirstDirectoryHoldingTheNameWins() throws {
         let tree = try Tree()
         defer { tree.remove() }
         try tree.write(Self.theme(foreground: "red"), to: tree.configured, name: "ocean.toml")
-        try tree.write(Self.theme(foreground: "blue"), to: tree.cwd.appendingPathComponent("themes"), name: "ocean.toml")
-        try tree.write(Self.theme(foreground: "green"), to: tree.repo.appendingPathComponent("themes"), name: "forest.toml")
-        try tree.write(Self.theme(foreground: "cyan"), to: tree.xdg.appendingPathComponent("storefront/themes"), name: "sky.toml")
+        try tree.write(Self.theme(foreground: "blue"), to: tree.userThemes, name: "ocean.toml")
+        try tree.write(Self.theme(foreground: "cyan"), to: tree.userThemes, name: "sky.toml")
         let catalog = tree.catalog()
         #expect(try catalog.load("ocean")[.text].foreground == .ansi(.red))
-        #expect(try catalog.load("forest")[.text].foreground == .ansi(.green))
         #expect(try catalog.load("sky")[.text].foreground == .ansi(.cyan))
         #expect(try catalog.load("sky").name == "sky")
     }
@@ -95,11 +95,11 @@ import Testing
     @Test func errorsNameTheFileAsTheUserWouldTypeIt() throws {
         let tree = try Tree()
         defer { tree.remove() }
-        try tree.write("[text]\nfg = \"purple\"\n", to: tree.cwd.appendingPathComponent("themes"), name: "broken.toml")
+        try tree.write("[text]\nfg = \"purple\"\n", to: tree.configured, name: "broken.toml")
         let result = tree.catalog().loadOrFallback("broken")
         #expect(result.theme == Theme.fallback)
         #expect(result.problem?.description
-            == #"themes/broken.toml line 2: [text] fg: "purple" is not a colour; use a name, 0-255 or #rrggbb"#)
+            == #"mythemes/broken.toml line 2: [text] fg: "purple" is not a colour; use a name, 0-255 or #rrggbb"#)
     }
 
     @Test func anUnknownNameSaysWhereItLookedAndWhatExists() throws {
@@ -111,17 +111,18 @@ import Testing
         let problem = try #require(result.problem)
         #expect(problem.kind == .notFound)
         #expect(problem.file == "solarized.toml")
-        #expect(problem.reason.contains("themes, "))
-        #expect(problem.reason.hasSuffix("available: default, mono, ocean"))
+        #expect(problem.reason.contains("built in or in mythemes, "))
+        #expect(problem.reason.hasSuffix("available: default, gruvbox, high-contrast, light, mono, ocean, solarized-dark"))
     }
 
-    @Test func builtInsAnswerWhenNoFileExists() throws {
+    @Test func theShippedThemesAnswerWhenNoFileExistsAndAUserFileReplacesOne() throws {
         let tree = try Tree()
         defer { tree.remove() }
         let catalog = tree.catalog()
         #expect(try catalog.load("default") == Theme.fallback)
         #expect(try catalog.load("mono") == Theme.mono)
-        try tree.write(Self.theme(foreground: "red"), to: tree.configured, name: "default.toml")
+        #expect(try catalog.load("gruvbox").name == "gruvbox")
+        try tree.write(Self.theme(foreground: "red"), to: tree.userThemes, name: "default.toml")
         #expect(try catalog.load("default")[.text].foreground == .ansi(.red))
     }
 
@@ -129,18 +130,20 @@ import Testing
         let tree = try Tree()
         defer { tree.remove() }
         try tree.write(Self.theme(foreground: "red"), to: tree.configured, name: "zebra.toml")
-        try tree.write(Self.theme(foreground: "red"), to: tree.repo.appendingPathComponent("themes"), name: "amber.toml")
-        try tree.write(Self.theme(foreground: "red"), to: tree.repo.appendingPathComponent("themes"), name: "mono.toml")
-        try tree.write("not a theme", to: tree.repo.appendingPathComponent("themes"), name: "README.md")
-        #expect(tree.catalog().availableNames() == ["amber", "default", "mono", "zebra"])
+        try tree.write(Self.theme(foreground: "red"), to: tree.userThemes, name: "amber.toml")
+        try tree.write(Self.theme(foreground: "red"), to: tree.userThemes, name: "mono.toml")
+        try tree.write("not a theme", to: tree.userThemes, name: "README.md")
+        #expect(tree.catalog().availableNames() == (["amber", "zebra"] + Self.shipped).sorted())
     }
 
-    @Test func theRepositoryThemesAreFoundFromTheBuildDirectory() throws {
-        let repository = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let executable = repository.appendingPathComponent(".build/x86_64-unknown-linux-gnu/debug/storefront").path
-        let catalog = ThemeCatalog.standard(environment: [:], currentDirectory: "/", executablePath: executable)
-        #expect(catalog.availableNames().contains("default"))
-        #expect(try catalog.load("mono") == Theme.mono)
+    @Test func theSixShippedThemesAreBuiltInWithNoFileAnywhere() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("theme-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let catalog = ThemeCatalog.standard(environment: ["HOME": empty.path], currentDirectory: empty.path)
+        #expect(catalog.availableNames() == Self.shipped)
+        for name in catalog.availableNames() {
+            #expect(try catalog.load(name).name == name)
+        }
     }
 }

@@ -38,6 +38,18 @@ import Testing
         #expect(theme[.qr] == .qr)
     }
 
+    /// The binary carries the files as they are: `themes/embed.sh` regenerates them after an edit.
+    @Test(arguments: files)
+    func theBuiltInThemeIsTheRepositoryFile(file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let name = file.deletingPathExtension().lastPathComponent
+        #expect(Theme.shippedFiles[name].map { $0 + "\n" } == text, "run themes/embed.sh after editing themes/\(file.lastPathComponent)")
+    }
+
+    @Test func everyBuiltInThemeHasItsFile() {
+        #expect(Set(Theme.shippedFiles.keys) == Set(Self.files.map { $0.deletingPathExtension().lastPathComponent }))
+    }
+
     @Test func theBuiltInFallbackIsDefaultToml() throws {
         #expect(try load("default") == Theme.fallback)
     }

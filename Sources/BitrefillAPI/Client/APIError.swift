@@ -87,7 +87,7 @@ extension APIError {
         if let code, !code.isEmpty, ![401, 403, 429].contains(status), !(500...599).contains(status) || documentedCodes.contains(code) {
             let kind: Kind = code == "not_found" ? .notFound : .rejected(code: code)
             return APIError(kind: kind, endpoint: endpoint, status: status, errorCode: code, serverMessage: said,
-                            message: advice(forCode: code, said: said), outcome: outcome,
+                            message: advice(forCode: code, said: said, endpoint: endpoint), outcome: outcome,
                             retryAt: retryAt)
         }
         let detail = said.map { ": \($0)" } ?? ""
@@ -102,7 +102,7 @@ extension APIError {
                             outcome: .notExecuted)
         case 404:
             return APIError(kind: .notFound, endpoint: endpoint, status: status, serverMessage: said,
-                            message: "Not found at \(host)\(detail). Check the id, refresh the catalog, or check the API URL.",
+                            message: "Not found at \(host)\(detail). \(notFoundAdvice(endpoint: endpoint)) Or check the API URL.",
                             outcome: .notExecuted)
         case 429:
             let wait = retryAt.map { " It resets in \(RateLimitStatus.seconds(from: now, to: $0)) s." } ?? ""
@@ -120,6 +120,18 @@ extension APIError {
         }
     }
 
+    /// Where the id of what was not found comes from: an order, invoice or eSIM read by its id is the account's
+    /// own, listed by its own command; anything else missing (a product read or bought) may be missing because
+    /// the cached catalog is old.
+    static func notFoundAdvice(endpoint: String) -> String {
+        if endpoint.hasPrefix("GET /orders") { return "Check the order id: `storefront order list` lists the account's orders." }
+        if endpoint.hasPrefix("GET /invoices") || endpoint.hasSuffix("/pay") {
+            return "Check the invoice id: `storefront invoice list` lists the account's invoices."
+        }
+        if endpoint.hasPrefix("GET /esims") { return "Check the ICCID: `storefront esim list` lists the account's eSIMs." }
+        return "Check the id, or refresh the catalog (storefront catalog refresh)."
+    }
+
     /// The codes of Bitrefill's error reference; a 5xx carrying one of these is explained by it.
     static let documentedCodes: Set<String> = [
         "unsupported_payment_method", "missing_param", "invalid_param", "parse_error", "not_found", "out_of_stock",
@@ -128,7 +140,7 @@ extension APIError {
     ]
 
     /// What to do about each documented `error_code`; unknown codes show the server's words.
-    static func advice(forCode code: String, said: String?) -> String {
+    static func advice(forCode code: String, said: String?, endpoint: String) -> String {
         let server = said.map { "\($0). " } ?? ""
         switch code {
         case "unsupported_payment_method":
@@ -140,7 +152,7 @@ extension APIError {
         case "parse_error":
             return "The API could not read the request. This is a Storefront bug: report it with the time."
         case "not_found":
-            return "\(server)Check the id, or refresh the catalog (storefront catalog refresh)."
+            return "\(server)\(notFoundAdvice(endpoint: endpoint))"
         case "out_of_stock":
             return "\(server)The product is out of stock: try later or pick another product."
         case "too_many_items":
@@ -152,7 +164,7 @@ extension APIError {
         case "invalid_phone_number":
             return "\(server)Enter the phone number in E.164 form, with the country code: +15551234567."
         case "unsupported_operator":
-            return "\(server)No supported operator serves this number: check it with `storefront phone check`."
+            return "The operator does not serve this phone number; `storefront phone check` with the number lists those that do."
         case "invalid_value":
             return "\(server)Pick a value within the product's range (minimum, maximum and step)."
         case "invalid_package_id":

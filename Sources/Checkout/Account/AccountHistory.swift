@@ -70,8 +70,13 @@ public final class AccountHistory: Sendable {
         let ordersByID = Dictionary(orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let invoices = invoices.map { invoice in
             var invoice = invoice
-            invoice.orders = invoice.orders.map { order in ordersByID[order.id].map { order.filled(from: $0) } ?? order }
             invoice.madeHere = made[invoice.id]
+            // An invoice's orders are made here exactly when it is, whether or not the orders list was read.
+            invoice.orders = invoice.orders.map { order in
+                var order = ordersByID[order.id].map { order.filled(from: $0) } ?? order
+                order.madeHere = invoice.madeHere
+                return order
+            }
             return invoice
         }
         return AccountHistorySnapshot(invoices: invoices, orders: orders, budget: budget.tightest.map(RequestAllowance.init))

@@ -10,12 +10,23 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     public var refusal: PlacementRefusal?
     /// The journal has no such purchase: a wrong id, not a failure to retry.
     public var isNotFound: Bool
+    /// The journal could not be written, and whether the server had acted by then.
+    public var journalFailure: JournalFailure?
 
-    public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false) {
+    /// When a journal write failed: before anything was sent (nothing happened), or after the server acted (an
+    /// invoice may exist and be paid that the journal does not know; its id when the answer carried one).
+    public enum JournalFailure: Sendable, Equatable {
+        case beforeSending
+        case afterServerActed(invoiceId: String?)
+    }
+
+    public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false,
+                journalFailure: JournalFailure? = nil) {
         self.message = message
         self.apiError = apiError
         self.refusal = refusal
         self.isNotFound = isNotFound
+        self.journalFailure = journalFailure
     }
 
     public var description: String { message }

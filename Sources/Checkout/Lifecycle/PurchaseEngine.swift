@@ -47,6 +47,14 @@ public final class PurchaseEngine: Sendable {
     /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
+        try await PlacementLock(journalPath: journal.writer.path).holding(waiting: {
+            logger.notice("waiting for another storefront placing a purchase in this journal")
+        }) { () async throws(CheckoutError) -> Purchase in
+            try await placeHoldingLock(request, continuingUnfinished: continuingUnfinished)
+        }
+    }
+
+    private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = request.fingerprint
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
         let candidates = try journaled {
@@ -182,7 +190,7 @@ public final class PurchaseEngine: Sendable {
             let next: PurchaseMachine.Event
             switch queue.removeFirst() {
             case .record:
-                try store(machine.purchase)
+                try storeAfterActing(machine.purchase)
                 logSteps(machine.purchase, from: &logged)
                 continue
             case .done:
@@ -255,7 +263,7 @@ public final class PurchaseEngine: Sendable {
 
     private func requireThisAPI(_ purchase: Purchase) throws(CheckoutError) {
         guard purchase.source == source else {
-            throw CheckoutError("Purchase \(purchase.id) was made on another API (or an earlier run of the embedded sandbox, which keeps nothing when it stops); it can only be checked there. `storefront history` still shows what the journal knows.")
+            throw CheckoutError("Purchase \(purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.")
         }
     }
 
@@ -280,7 +288,25 @@ public final class PurchaseEngine: Sendable {
         do {
             return try body()
         } catch {
-            throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.")
+            throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.",
+                                journalFailure: .beforeSending)
+        }
+    }
+
+    /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing
+    /// was sent": it names the invoice, and running the purchase again (the same `buy`, or the TUI at start)
+    /// reconciles it with the server instead of buying again.
+    private func storeAfterActing(_ purchase: Purchase) throws(CheckoutError) {
+        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try store(purchase) }
+        do {
+            try journal.save(purchase, at: now())
+        } catch {
+            let invoice = purchase.invoiceId.map { "Invoice \($0) was created on the server (it may already be paid)" }
+                ?? "The server may have created the invoice"
+            throw CheckoutError("\(invoice), but the journal could not record it (\(error)). Nothing more was sent. Free space in the data "
+                                + "directory (or fix its permissions), then run the same command again: it finds the invoice on the server and "
+                                + "continues it without buying again (the full-screen storefront does so at start).",
+                                journalFailure: .afterServerActed(invoiceId: purchase.invoiceId))
         }
     }
 

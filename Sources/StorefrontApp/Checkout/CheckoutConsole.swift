@@ -18,6 +18,8 @@ public struct CheckoutConsole: Sendable {
     public var printsResult = true
     /// Fired by a webhook: the follow looks at the invoice now instead of at its next scheduled check.
     public var checkNow: CheckNowSignal?
+    /// An outcome the caller reports as an error object instead (a create refused as asked): not printed here.
+    public var reportsAsError: @Sendable (Purchase) -> Bool = { _ in false }
 
     public init(json: Bool, reveal: Bool, timeout: TimeInterval, streamEvents: Bool = false) {
         self.json = json
@@ -65,7 +67,7 @@ public struct CheckoutConsole: Sendable {
 
     fileprivate func finish(_ purchase: Purchase) -> Purchase {
         if let problem = purchase.problem { note(problem) }
-        if !streamEvents, printsResult {
+        if !streamEvents, printsResult, !reportsAsError(purchase) {
             if json { emit(PurchaseReport(purchase, reveal: reveal), pretty: true) } else { Swift.print(PurchaseReport(purchase, reveal: reveal).text) }
         }
         return purchase

@@ -19,7 +19,9 @@ public struct PurchaseReport: Encodable, Sendable {
         var barcodeValue: String?
         var expirationDate: String?
         var extraFields: [String: String]?
+        /// What a failed order gave back: a decimal string in `refundCurrency`'s unit, like every amount in JSON.
         var refund: String?
+        var refundCurrency: String?
         var error: String?
         var phoneNumber: String?
         var iccid: String?
@@ -28,7 +30,7 @@ public struct PurchaseReport: Encodable, Sendable {
         enum CodingKeys: String, CodingKey {
             case id, product, value, status, code, pin, link, instructions, other, refund, error, masked, iccid
             case barcodeFormat = "barcode_format", barcodeValue = "barcode_value", expirationDate = "expiration_date"
-            case extraFields = "extra_fields", phoneNumber = "phone_number", productId = "product_id"
+            case extraFields = "extra_fields", phoneNumber = "phone_number", productId = "product_id", refundCurrency = "refund_currency"
         }
 
         public init(_ order: PurchaseOrder, reveal: Bool) {
@@ -48,7 +50,8 @@ public struct PurchaseReport: Encodable, Sendable {
             barcodeValue = secret(info?.barcodeValue)
             expirationDate = info?.expirationDate
             extraFields = info.map(\.extraFields).flatMap { $0.isEmpty ? nil : $0 }
-            refund = order.refund?.formatted
+            refund = order.refund?.decimalString
+            refundCurrency = order.refund?.currency.code
             error = order.error
             phoneNumber = order.phoneNumber
             iccid = order.esimId
@@ -60,7 +63,8 @@ public struct PurchaseReport: Encodable, Sendable {
             var lines = ["\(indent)Order \(id)  \(product ?? "?") \(value ?? "")  \(status ?? "unknown")"]
             let fields: [(String, String?)] = [
                 ("Code", code), ("PIN", pin), ("Link", link), ("Expires", expirationDate), ("Barcode", barcodeValue),
-                ("ICCID", iccid), ("Phone", phoneNumber), ("Other", other), ("Refund", refund), ("Failed", error),
+                ("ICCID", iccid), ("Phone", phoneNumber), ("Other", other),
+                ("Refund", refund.map { [$0, refundCurrency].compactMap { $0 }.joined(separator: " ") }), ("Failed", error),
                 ("Instructions", instructions),
             ]
             for (label, value) in fields {
@@ -114,7 +118,9 @@ public struct PurchaseReport: Encodable, Sendable {
     var paymentStatus: String?
     var paymentMethod: String
     var paymentAddress: String?
+    /// What the invoice costs: a decimal string in `paymentCurrency`'s unit, like every amount in JSON.
     var paymentAmount: String?
+    var paymentCurrency: String?
     var created: String
     var items: String
     var problem: String?
@@ -124,7 +130,7 @@ public struct PurchaseReport: Encodable, Sendable {
         case purchase, invoice, stage, outcome, orders, created, items, problem, kind, lines
         case idempotencyKey = "idempotency_key", buyerKey = "buyer_key"
         case invoiceStatus = "invoice_status", paymentStatus = "payment_status", paymentMethod = "payment_method"
-        case paymentAddress = "payment_address", paymentAmount = "payment_amount"
+        case paymentAddress = "payment_address", paymentAmount = "payment_amount", paymentCurrency = "payment_currency"
     }
 
     public init(_ purchase: Purchase, reveal: Bool) {
@@ -140,7 +146,8 @@ public struct PurchaseReport: Encodable, Sendable {
         paymentStatus = purchase.paymentStatus?.rawValue
         paymentMethod = purchase.paymentMethod.rawValue
         paymentAddress = purchase.payment?.address
-        paymentAmount = purchase.payment?.amount?.formatted
+        paymentAmount = purchase.payment?.amount?.decimalString
+        paymentCurrency = purchase.payment?.amount?.currency.code
         created = purchase.createdAt.formatted(.iso8601)
         items = purchase.title
         problem = purchase.problem
@@ -151,7 +158,7 @@ public struct PurchaseReport: Encodable, Sendable {
     public var text: String {
         var lines = ["Purchase \(purchase)" + (invoice.map { "  invoice \($0)" } ?? ""),
                      "  \(items)",
-                     "  Paid with \(paymentMethod)" + (paymentAmount.map { ": \($0)" } ?? "")
+                     "  Paid with \(paymentMethod)" + (paymentAmount.map { ": \([$0, paymentCurrency].compactMap { $0 }.joined(separator: " "))" } ?? "")
                         + "  ·  " + (outcome.map { "Outcome: \($0)" } ?? "Stage: \(stage)")]
         if let buyerKey { lines.append("  Bought over SSH by key \(buyerKey)") }
         if let invoiceStatus { lines.append("  Invoice \(invoiceStatus)" + (paymentStatus.map { ", payment \($0)" } ?? "")) }

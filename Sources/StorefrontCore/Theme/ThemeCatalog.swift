@@ -1,13 +1,14 @@
 import Foundation
 
-/// Finds theme files for `--theme NAME|PATH` and lists the names a user can pick.
+/// Finds themes for `--theme NAME|PATH` and lists the names a user can pick.
 ///
 /// A request containing `/` or ending in `.toml` is a file path (relative to the working directory). Any other
-/// request is a name looked up as `NAME.toml` in `searchDirectories`, first match wins. The built-in `default`
-/// and `mono` answer when no file of that name exists, so an installed binary without a `themes/` directory
-/// still starts with its usual look.
+/// request is a name: looked up as `NAME.toml` in `searchDirectories` (the user's own themes, first match wins),
+/// then among the six shipped themes, which are built into the binary (`Theme.shippedFiles`): an installed
+/// binary, copied alone anywhere, has them all, and never reads a `themes/` directory beside it or below the
+/// working directory.
 public struct ThemeCatalog: Sendable {
-    /// Where names are looked up, in order.
+    /// Where the user's themes are looked up, in order.
     public let searchDirectories: [String]
     private let currentDirectory: String
 
@@ -16,31 +17,21 @@ public struct ThemeCatalog: Sendable {
         self.currentDirectory = currentDirectory
     }
 
-    /// The usual search order: `$STOREFRONT_THEMES_DIR`; `./themes`; `themes/` beside the executable and in up
-    /// to three of its parents (so both `swift run` and `.build/debug/storefront` find the repository's
-    /// `themes/`); `$XDG_DATA_HOME/storefront/themes` (XDG's `~/.local/share` when unset).
+    /// The usual search order: `$STOREFRONT_THEMES_DIR`, then `$XDG_CONFIG_HOME/storefront/themes`
+    /// (`~/.config/storefront/themes` when unset), as XDG puts a user's configuration.
     public static func standard(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: String = FileManager.default.currentDirectoryPath,
-        executablePath: String? = Bundle.main.executablePath
+        currentDirectory: String = FileManager.default.currentDirectoryPath
     ) -> ThemeCatalog {
         let current = URL(fileURLWithPath: currentDirectory, isDirectory: true)
         var directories: [URL] = []
         if let configured = environment["STOREFRONT_THEMES_DIR"], !configured.isEmpty {
             directories.append(URL(fileURLWithPath: configured, relativeTo: current))
         }
-        directories.append(current.appendingPathComponent("themes"))
-        if let executablePath {
-            var directory = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0...3 {
-                directories.append(directory.appendingPathComponent("themes"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            directories.append(URL(fileURLWithPath: data).appendingPathComponent("storefront/themes"))
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            directories.append(URL(fileURLWithPath: config).appendingPathComponent("storefront/themes"))
         } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".local/share/storefront/themes"))
+            directories.append(URL(fileURLWithPath: home).appendingPathComponent(".config/storefront/themes"))
         }
         var seen = Set<String>()
         let paths = directories.map { $0.standardizedFileURL.path }.filter { seen.insert($0).inserted }
@@ -60,13 +51,13 @@ public struct ThemeCatalog: Sendable {
         if let path = searchDirectories.lazy.map({ "\($0)/\(request).toml" }).first(where: Self.isFile) {
             return try Self.read(path: path, name: request, shownAs: shown(path))
         }
-        if let builtIn = [Theme.fallback, Theme.mono].first(where: { $0.name == request }) {
-            return builtIn
+        if let text = Theme.shippedFiles[request] {
+            return try Theme.decode(toml: text, name: request, file: "\(request).toml (built in)")
         }
         let looked = searchDirectories.map(shown).joined(separator: ", ")
         let available = availableNames().joined(separator: ", ")
         throw ThemeError(.notFound, file: "\(request).toml",
-                         reason: "no theme named \"\(request)\" in \(looked); available: \(available)")
+                         reason: "no theme named \"\(request)\" built in" + (looked.isEmpty ? "" : " or in \(looked)") + "; available: \(available)")
     }
 
     /// The requested theme, or `Theme.fallback` and the reason when it cannot be used: the interface should
@@ -79,9 +70,9 @@ public struct ThemeCatalog: Sendable {
         }
     }
 
-    /// Every name `load` accepts without a path, sorted, including the built-in ones.
+    /// Every name `load` accepts without a path, sorted: the shipped themes and the user's.
     public func availableNames() -> [String] {
-        var names: Set<String> = [Theme.fallback.name, Theme.mono.name]
+        var names = Set(Theme.shippedFiles.keys)
         for directory in searchDirectories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             for file in files where file.hasSuffix(".toml") && Self.isFile("\(directory)/\(file)") {
