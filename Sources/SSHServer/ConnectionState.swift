@@ -6,10 +6,16 @@ final class ConnectionState: @unchecked Sendable {
     let peer: String
     var visitor: Visitor = .sandbox(keyFingerprint: nil)
     /// Set when the connection came too fast; its first session is told and closed.
-    var refusal: SessionLedger.Refusal?
+    var arrivedTooFast: SessionLedger.Refusal?
     var openedSession = false
 
     init(peer: String) {
         self.peer = peer
+    }
+
+    /// Why a session on this connection is refused before any slot is counted. The connection rate guards
+    /// against anonymous floods; a listed key is the operator's own, and may come from the audience's address.
+    var sessionRefusal: SessionLedger.Refusal? {
+        visitor.isListed ? nil : arrivedTooFast
     }
 }

@@ -64,8 +64,8 @@ public final class SSHStorefrontServer: Sendable {
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 let connection = ConnectionState(peer: channel.remoteAddress?.ipAddress ?? "unknown")
-                connection.refusal = shared.ledger.withLockedValue { $0.admitConnection(from: connection.peer, at: Date()) }
-                if let refusal = connection.refusal {
+                connection.arrivedTooFast = shared.ledger.withLockedValue { $0.admitConnection(from: connection.peer, at: Date()) }
+                if let refusal = connection.arrivedTooFast {
                     shared.log("refused connection from \(connection.peer): \(refusal.description)")
                 }
                 channel.eventLoop.scheduleTask(in: grace) {

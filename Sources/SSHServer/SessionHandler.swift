@@ -89,7 +89,8 @@ final class SessionHandler: ChannelInboundHandler {
         if holdsSlot {
             holdsSlot = false
             let peer = connection.peer
-            shared.ledger.withLockedValue { $0.closeSession(for: peer) }
+            let listed = connection.visitor.isListed
+            shared.ledger.withLockedValue { $0.closeSession(for: peer, listed: listed) }
         }
         if let process, !reaped {
             process.signalGroup(SIGHUP)
@@ -131,7 +132,8 @@ final class SessionHandler: ChannelInboundHandler {
         }
         started = true
         let peer = connection.peer
-        if let refusal = connection.refusal ?? shared.ledger.withLockedValue({ $0.openSession(for: peer) }) {
+        let listed = connection.visitor.isListed
+        if let refusal = connection.sessionRefusal ?? shared.ledger.withLockedValue({ $0.openSession(for: peer, listed: listed) }) {
             shared.log("refused session from \(peer): \(refusal.description)")
             refuse(context, refusal.description, status: Self.refusedByLimits, wantReply: wantReply)
             return

@@ -33,6 +33,8 @@ struct SSHCommand: AsyncParsableCommand {
         @Option(help: "Sessions open at once, in all.") var maxSessions = 20
         @Option(help: "Sessions open at once from one address.") var maxSessionsPerAddress = 4
         @Option(help: "New connections a minute from one address.") var connectionsPerMinute = 20
+        @Option(help: "Sessions of --max-sessions kept for listed keys, so the audience cannot lock the presenter out (none without --authorized-keys).")
+        var listedKeySessions = 2
         @Option(help: ArgumentHelp("Minutes without a keystroke before a session is closed (0: never).", valueName: "minutes"))
         var idleTimeout: Double = 15
 
@@ -42,6 +44,7 @@ struct SSHCommand: AsyncParsableCommand {
                 throw ValidationError("--max-sessions, --max-sessions-per-address and --connections-per-minute must be 1 or more.")
             }
             guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout cannot be negative.") }
+            guard listedKeySessions >= 0 else { throw ValidationError("--listed-key-sessions cannot be negative.") }
         }
 
         func run() async throws {
@@ -63,7 +66,8 @@ struct SSHCommand: AsyncParsableCommand {
             let configuration = SSHServeConfiguration(
                 host: host, port: port, hostKey: key.key, authorizedKeys: listed,
                 limits: SessionLimits(maxSessions: maxSessions, maxSessionsPerAddress: maxSessionsPerAddress,
-                                      connectionsPerMinutePerAddress: connectionsPerMinute),
+                                      connectionsPerMinutePerAddress: connectionsPerMinute,
+                                      reservedForListedKeys: listed.keys.isEmpty ? 0 : listedKeySessions),
                 idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 60_000)) : nil,
                 executable: Self.currentExecutable(), dataDirectory: dataDirectory.url.path,
                 environment: ProcessInfo.processInfo.environment, log: log)
