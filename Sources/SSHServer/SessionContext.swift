@@ -12,5 +12,7 @@ struct SessionContext: Sendable {
     let visitorScratch: VisitorScratch
     let ledger: NIOLockedValueBox<SessionLedger>
     let idleTimeout: TimeAmount?
+    /// How long a session channel may stay open without asking for a shell or a command.
+    let requestGrace: TimeAmount
     let log: @Sendable (String) -> Void
 }

@@ -4,7 +4,8 @@ import NIOPosix
 import NIOSSH
 
 /// One SSH session channel: gathers the visitor's terminal and variables, starts a `storefront` child for
-/// the shell or the command, relays bytes both ways, and ends the child when the channel ends.
+/// the shell or the command, relays bytes both ways, and ends the child when the channel ends. The channel
+/// holds a session slot from the moment it opens, and is closed if it asks for no shell or command in time.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = SSHChannelData
     typealias OutboundOut = SSHChannelData
@@ -32,6 +33,7 @@ final class SessionHandler: ChannelInboundHandler {
     private var scratchDirectory: URL?
     private var lastInput = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
+    private var requestDeadline: Scheduled<Void>?
 
     init(connection: ConnectionState, shared: SessionContext) {
         self.connection = connection
@@ -40,6 +42,26 @@ final class SessionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         _ = context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true)
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        // Refused or not, the answer waits for the shell or exec request, where the visitor can be told why.
+        _ = takeSlot()
+        let channel = context.channel
+        let grace = shared.requestGrace
+        requestDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: grace) {
+            guard !self.started, channel.isActive else { return }
+            self.shared.log("closed a session channel from \(self.connection.peer): it asked for no shell or command within \(grace.nanoseconds / 1_000_000_000) s")
+            channel.close(promise: nil)
+        }
+        context.fireChannelActive()
+    }
+
+    /// The channel is gone however it ended (even before it was active): its count on the connection goes.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        requestDeadline?.cancel()
+        releaseSlot()
+        connection.channelClosed()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -85,13 +107,9 @@ final class SessionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         idleCheck?.cancel()
+        requestDeadline?.cancel()
         relays.forEach { $0.close(promise: nil) }
-        if holdsSlot {
-            holdsSlot = false
-            let peer = connection.peer
-            let listed = connection.visitor.isListed
-            shared.ledger.withLockedValue { $0.closeSession(for: peer, listed: listed) }
-        }
+        releaseSlot()
         if let process, !reaped {
             process.signalGroup(SIGHUP)
             context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) {
@@ -131,14 +149,13 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         started = true
+        requestDeadline?.cancel()
         let peer = connection.peer
-        let listed = connection.visitor.isListed
-        if let refusal = connection.sessionRefusal ?? shared.ledger.withLockedValue({ $0.openSession(for: peer, listed: listed) }) {
+        if let refusal = takeSlot() {
             shared.log("refused session from \(peer): \(refusal.description)")
             refuse(context, refusal.description, status: Self.refusedByLimits, wantReply: wantReply)
             return
         }
-        holdsSlot = true
         do {
             let process = try spawn(words: words)
             self.process = process
@@ -151,6 +168,25 @@ final class SessionHandler: ChannelInboundHandler {
             shared.log("session from \(peer) could not start: \(error)")
             refuse(context, "The storefront could not start; please try again.", status: 70, wantReply: wantReply)
         }
+    }
+
+    /// Takes a session slot unless the channel holds one already (a refused open tries again at the request).
+    private func takeSlot() -> SessionLedger.Refusal? {
+        guard !holdsSlot else { return nil }
+        if let refusal = connection.sessionRefusal { return refusal }
+        let peer = connection.peer
+        let listed = connection.visitor.isListed
+        if let refusal = shared.ledger.withLockedValue({ $0.openSession(for: peer, listed: listed) }) { return refusal }
+        holdsSlot = true
+        return nil
+    }
+
+    private func releaseSlot() {
+        guard holdsSlot else { return }
+        holdsSlot = false
+        let peer = connection.peer
+        let listed = connection.visitor.isListed
+        shared.ledger.withLockedValue { $0.closeSession(for: peer, listed: listed) }
     }
 
     private func spawn(words: [String]) throws -> SessionProcess {
