@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
+import StorefrontCore
 
 /// One SSH session channel: gathers the visitor's terminal and variables, starts a `storefront` child for
 /// the shell or the command, relays bytes both ways, and ends the child when the channel ends. The channel
@@ -14,6 +15,8 @@ final class SessionHandler: ChannelInboundHandler {
     static let refusedByLimits = 75
     /// Exit status of a command visitors may not run (EX_NOPERM).
     static let refusedByPolicy = 77
+    /// Exit status of a command line refused before parsing, as the local CLI's bad input (EX_USAGE).
+    static let badInput = 64
 
     private struct Terminal {
         var term: String
@@ -132,6 +135,11 @@ final class SessionHandler: ChannelInboundHandler {
             words = try ExecCommandLine.words(request.command)
         } catch {
             refuse(context, "\(error.description)", status: Self.refusedByPolicy, wantReply: request.wantReply)
+            return
+        }
+        if let problem = ArgumentLimits.problem(with: words) {
+            shared.log("refused exec `\(sanitized(words.first ?? ""))` for \(connection.visitor.description) from \(connection.peer): \(words.count) arguments, \(request.command.utf8.count) bytes")
+            refuse(context, problem, status: Self.badInput, wantReply: request.wantReply)
             return
         }
         switch ExecPolicy().decide(words, listed: connection.visitor.isListed) {
