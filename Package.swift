@@ -207,6 +207,7 @@ let package = Package(
             name: "SSHServerTests",
             dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOSSH", package: "swift-nio-ssh")]
         ),
         .testTarget(
