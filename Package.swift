@@ -205,7 +205,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SSHServerTests",
-            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore"]
+            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore",
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOSSH", package: "swift-nio-ssh")]
         ),
         .testTarget(
             name: "SessionTests",

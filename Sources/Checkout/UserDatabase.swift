@@ -14,7 +14,9 @@ public final class UserDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// Opens (creating if needed) the database at `url`, private to its owner.
+    /// Opens (creating if needed) the database at `url`, private to its owner. The file is checked read-only
+    /// first: opened for writing, SQLite and the migrations write to it before its damage shows, and a damaged
+    /// journal may hold the only copy of a code.
     public static func open(at url: URL) throws(UserDatabaseError) -> UserDatabase {
         let path = url.path
         let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
@@ -22,11 +24,20 @@ public final class UserDatabase: Sendable {
         close(descriptor)
         _ = chmod(path, 0o600)
         do {
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            readOnly.busyMode = .timeout(10)
+            let check = try DatabaseQueue(path: path, configuration: readOnly)
+            let problems = try check.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            try check.close()
+            guard problems == ["ok"] else { throw UserDatabaseError.damaged(path) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             return try UserDatabase(writer: try DatabasePool(path: path, configuration: configuration))
+        } catch let error as UserDatabaseError {
+            throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw UserDatabaseError(path: path, detail: "it is damaged or not a Storefront database; move it aside to start a new one (your cart is in it)")
+            throw UserDatabaseError.damaged(path)
         } catch {
             throw UserDatabaseError(path: path, detail: "\(error)")
         }
@@ -115,4 +126,13 @@ public struct UserDatabaseError: Error, Sendable, Equatable, CustomStringConvert
     public var path: String
     public var detail: String
     public var description: String { "Cannot use \(path): \(detail)." }
+
+    /// A file SQLite cannot read as a sound database: left untouched, with the way to start afresh.
+    static func damaged(_ path: String) -> UserDatabaseError {
+        UserDatabaseError(path: path, detail: """
+            it is damaged or not a Storefront database, and was left as it was. To start with an empty cart and \
+            journal, move it aside (mv '\(path)' '\(path).damaged') and keep the moved file: it holds your \
+            purchases, their codes and your cart
+            """)
+    }
 }

@@ -13,7 +13,8 @@ public struct SSHServeConfiguration: Sendable {
     public var limits: SessionLimits
     /// Input silence after which a session is told and closed; nil: never.
     public var idleTimeout: Duration?
-    /// A connection that opens no session in this time (`ssh -N`, forwarding only) is closed.
+    /// A connection that opens no session in this time (`ssh -N`, forwarding only) is closed, and so is a
+    /// session channel that asks for no shell or command in this time.
     public var sessionlessGrace: Duration
     /// The `storefront` program each session runs.
     public var executable: String
@@ -55,19 +56,19 @@ public final class SSHStorefrontServer: Sendable {
 
     public static func start(_ configuration: SSHServeConfiguration) async throws -> SSHStorefrontServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let grace = TimeAmount.seconds(configuration.sessionlessGrace.components.seconds)
         let shared = SessionContext(
             executable: configuration.executable, serverDataDirectory: configuration.dataDirectory,
             serverEnvironment: configuration.environment, visitorScratch: try VisitorScratch.prepare(), ledger: NIOLockedValueBox(SessionLedger(limits: configuration.limits)),
             idleTimeout: configuration.idleTimeout.map { TimeAmount.nanoseconds(Int64($0.components.seconds) * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) },
-            openSessions: OpenSessions(), log: configuration.log)
+            openSessions: OpenSessions(), requestGrace: grace, log: configuration.log)
         let hostKey = configuration.hostKey.nioKey
-        let grace = TimeAmount.seconds(configuration.sessionlessGrace.components.seconds)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 let connection = ConnectionState(peer: channel.remoteAddress?.ipAddress ?? "unknown")
-                connection.refusal = shared.ledger.withLockedValue { $0.admitConnection(from: connection.peer, at: Date()) }
-                if let refusal = connection.refusal {
+                connection.arrivedTooFast = shared.ledger.withLockedValue { $0.admitConnection(from: connection.peer, at: Date()) }
+                if let refusal = connection.arrivedTooFast {
                     shared.log("refused connection from \(connection.peer): \(refusal.description)")
                 }
                 channel.eventLoop.scheduleTask(in: grace) {
@@ -136,6 +137,13 @@ public final class SSHStorefrontServer: Sendable {
                                     shared: SessionContext) -> EventLoopFuture<Void> {
         switch type {
         case .session:
+            guard connection.admitChannel() else {
+                if !connection.loggedChannelRefusal {
+                    connection.loggedChannelRefusal = true
+                    shared.log("refused session channels from \(connection.peer) beyond \(ConnectionState.maxChannels) on one connection")
+                }
+                return child.eventLoop.makeFailedFuture(Refused.tooManyChannels)
+            }
             connection.openedSession = true
             return child.eventLoop.makeCompletedFuture {
                 try child.pipeline.syncOperations.addHandler(SessionHandler(connection: connection, shared: shared))
@@ -151,6 +159,7 @@ public final class SSHStorefrontServer: Sendable {
 
     enum Refused: Error {
         case portForwarding
+        case tooManyChannels
     }
 }
 

@@ -13,5 +13,7 @@ struct SessionContext: Sendable {
     let ledger: NIOLockedValueBox<SessionLedger>
     let idleTimeout: TimeAmount?
     let openSessions: OpenSessions
+    /// How long a session channel may stay open without asking for a shell or a command.
+    let requestGrace: TimeAmount
     let log: @Sendable (String) -> Void
 }

@@ -2,9 +2,11 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
+import StorefrontCore
 
 /// One SSH session channel: gathers the visitor's terminal and variables, starts a `storefront` child for
-/// the shell or the command, relays bytes both ways, and ends the child when the channel ends.
+/// the shell or the command, relays bytes both ways, and ends the child when the channel ends. The channel
+/// holds a session slot from the moment it opens, and is closed if it asks for no shell or command in time.
 final class SessionHandler: ChannelInboundHandler {
     typealias InboundIn = SSHChannelData
     typealias OutboundOut = SSHChannelData
@@ -13,6 +15,8 @@ final class SessionHandler: ChannelInboundHandler {
     static let refusedByLimits = 75
     /// Exit status of a command visitors may not run (EX_NOPERM).
     static let refusedByPolicy = 77
+    /// Exit status of a command line refused before parsing, as the local CLI's bad input (EX_USAGE).
+    static let badInput = 64
 
     private struct Terminal {
         var term: String
@@ -34,6 +38,7 @@ final class SessionHandler: ChannelInboundHandler {
     private var idleCheck: Scheduled<Void>?
     /// The server is stopping: once the child is gone, the visitor is told why.
     private var serverStopping = false
+    private var requestDeadline: Scheduled<Void>?
 
     init(connection: ConnectionState, shared: SessionContext) {
         self.connection = connection
@@ -48,10 +53,6 @@ final class SessionHandler: ChannelInboundHandler {
             stop: { channel.eventLoop.execute { handler.value.stopForServer(channel) } },
             kill: { channel.eventLoop.execute { handler.value.process?.signalGroup(SIGKILL) } },
             ended: channel.closeFuture))
-    }
-
-    func handlerRemoved(context: ChannelHandlerContext) {
-        shared.openSessions.remove(ObjectIdentifier(self))
     }
 
     /// The server is stopping: the child is asked to end (it gives the visitor's terminal back as it goes), and
@@ -75,6 +76,27 @@ final class SessionHandler: ChannelInboundHandler {
         } else {
             send(why + "\n", on: channel, type: .stdErr)
         }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        // Refused or not, the answer waits for the shell or exec request, where the visitor can be told why.
+        _ = takeSlot()
+        let channel = context.channel
+        let grace = shared.requestGrace
+        requestDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: grace) {
+            guard !self.started, channel.isActive else { return }
+            self.shared.log("closed a session channel from \(self.connection.peer): it asked for no shell or command within \(grace.nanoseconds / 1_000_000_000) s")
+            channel.close(promise: nil)
+        }
+        context.fireChannelActive()
+    }
+
+    /// The channel is gone however it ended (even before it was active): its count on the connection goes.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        shared.openSessions.remove(ObjectIdentifier(self))
+        requestDeadline?.cancel()
+        releaseSlot()
+        connection.channelClosed()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -120,12 +142,9 @@ final class SessionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         idleCheck?.cancel()
+        requestDeadline?.cancel()
         relays.forEach { $0.close(promise: nil) }
-        if holdsSlot {
-            holdsSlot = false
-            let peer = connection.peer
-            shared.ledger.withLockedValue { $0.closeSession(for: peer) }
-        }
+        releaseSlot()
         if let process, !reaped {
             process.signalGroup(SIGHUP)
             context.eventLoop.assumeIsolated().scheduleTask(in: .seconds(2)) {
@@ -150,6 +169,11 @@ final class SessionHandler: ChannelInboundHandler {
             refuse(context, "\(error.description)", status: Self.refusedByPolicy, wantReply: request.wantReply)
             return
         }
+        if let problem = ArgumentLimits.problem(with: words) {
+            shared.log("refused exec `\(sanitized(words.first ?? ""))` for \(connection.visitor.description) from \(connection.peer): \(words.count) arguments, \(request.command.utf8.count) bytes")
+            refuse(context, problem, status: Self.badInput, wantReply: request.wantReply)
+            return
+        }
         switch ExecPolicy().decide(words, listed: connection.visitor.isListed) {
         case .allowed(let arguments):
             start(context, words: arguments, wantReply: request.wantReply)
@@ -165,13 +189,13 @@ final class SessionHandler: ChannelInboundHandler {
             return
         }
         started = true
+        requestDeadline?.cancel()
         let peer = connection.peer
-        if let refusal = connection.refusal ?? shared.ledger.withLockedValue({ $0.openSession(for: peer) }) {
+        if let refusal = takeSlot() {
             shared.log("refused session from \(peer): \(refusal.description)")
             refuse(context, refusal.description, status: Self.refusedByLimits, wantReply: wantReply)
             return
         }
-        holdsSlot = true
         do {
             let process = try spawn(words: words)
             self.process = process
@@ -184,6 +208,25 @@ final class SessionHandler: ChannelInboundHandler {
             shared.log("session from \(peer) could not start: \(error)")
             refuse(context, "The storefront could not start; please try again.", status: 70, wantReply: wantReply)
         }
+    }
+
+    /// Takes a session slot unless the channel holds one already (a refused open tries again at the request).
+    private func takeSlot() -> SessionLedger.Refusal? {
+        guard !holdsSlot else { return nil }
+        if let refusal = connection.sessionRefusal { return refusal }
+        let peer = connection.peer
+        let listed = connection.visitor.isListed
+        if let refusal = shared.ledger.withLockedValue({ $0.openSession(for: peer, listed: listed) }) { return refusal }
+        holdsSlot = true
+        return nil
+    }
+
+    private func releaseSlot() {
+        guard holdsSlot else { return }
+        holdsSlot = false
+        let peer = connection.peer
+        let listed = connection.visitor.isListed
+        shared.ledger.withLockedValue { $0.closeSession(for: peer, listed: listed) }
     }
 
     private func spawn(words: [String]) throws -> SessionProcess {

@@ -33,6 +33,8 @@ struct SSHCommand: AsyncParsableCommand {
         @Option(help: "Sessions open at once, in all.") var maxSessions = 20
         @Option(help: "Sessions open at once from one address.") var maxSessionsPerAddress = 4
         @Option(help: "New connections a minute from one address.") var connectionsPerMinute = 20
+        @Option(help: "Sessions of --max-sessions kept for listed keys, so the audience cannot lock the presenter out (none without --authorized-keys).")
+        var listedKeySessions = 2
         @Option(help: ArgumentHelp("Minutes without a keystroke before a session is closed (0: never).", valueName: "minutes"))
         var idleTimeout: Double = 15
         @Option(help: ArgumentHelp("Seconds a stopping server (Ctrl-C, SIGTERM) waits for its sessions to end before ending them.", valueName: "seconds"))
@@ -45,6 +47,7 @@ struct SSHCommand: AsyncParsableCommand {
             }
             guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout cannot be negative.") }
             guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be 0 to 600 seconds, not \(drainTimeout).") }
+            guard listedKeySessions >= 0 else { throw ValidationError("--listed-key-sessions cannot be negative.") }
         }
 
         func run() async throws {
@@ -66,7 +69,8 @@ struct SSHCommand: AsyncParsableCommand {
             let configuration = SSHServeConfiguration(
                 host: host, port: port, hostKey: key.key, authorizedKeys: listed,
                 limits: SessionLimits(maxSessions: maxSessions, maxSessionsPerAddress: maxSessionsPerAddress,
-                                      connectionsPerMinutePerAddress: connectionsPerMinute),
+                                      connectionsPerMinutePerAddress: connectionsPerMinute,
+                                      reservedForListedKeys: listed.keys.isEmpty ? 0 : listedKeySessions),
                 idleTimeout: idleTimeout > 0 ? .milliseconds(Int64(idleTimeout * 60_000)) : nil,
                 executable: Self.currentExecutable(), dataDirectory: dataDirectory.url.path,
                 environment: ProcessInfo.processInfo.environment, log: log)

@@ -29,6 +29,11 @@ struct Storefront: AsyncParsableCommand {
     /// ArgumentParser's own entry, except that with `--json` a usage error is also the JSON error object a
     /// script reads from stdout, like every other failure.
     static func main() async {
+        // Before parsing: the parser's cost grows with the square of the argument count.
+        if let problem = ArgumentLimits.problem(with: Array(CommandLine.arguments.dropFirst())) {
+            FailureOutput.report(.badInput(problem))
+            exit(withError: ExitCode(CommandFailure.badInput))
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -39,11 +39,14 @@ public struct CheckoutRequest: Sendable, Equatable {
                        sendEmail: email == nil ? nil : true)
     }
 
-    /// The request's identity for reconciliation: the same body hashes the same (FNV-1a, not a secret).
+    /// The request's identity for reconciliation and idempotency keys: the same body hashes the same (FNV-1a, not a
+    /// secret). Where to be told of it (`webhook_url`) is left out: being told elsewhere buys nothing else.
     public var fingerprint: String {
+        var identity = apiRequest
+        identity.webhookURL = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return FNV1a.hex((try? encoder.encode(apiRequest)) ?? Data())
+        return FNV1a.hex((try? encoder.encode(identity)) ?? Data())
     }
 }
 
