@@ -39,7 +39,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
-                let known = try context.engine.purchase(id)
+                let known = try await context.engine.purchase(id)
                 let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: 0)
                 guard known.source == context.engine.source else {
                     printError("Made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since): showing what the journal knows, not checked again.")
@@ -99,7 +99,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
-                let paid = try await context.engine.pay(try context.engine.purchase(id).id)
+                let paid = try await context.engine.pay(try await context.engine.purchase(id).id)
                 let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
                 return CheckoutExit.code(for: try await console.watch(paid.id, engine: context.engine))
             }

@@ -29,7 +29,7 @@ import Testing
             let log = self.log
             shared = SessionContext(executable: "/bin/false", serverDataDirectory: "/nonexistent", serverEnvironment: [:],
                                     visitorScratch: VisitorScratch(root: URL(fileURLWithPath: "/nonexistent")),
-                                    ledger: NIOLockedValueBox(SessionLedger(limits: limits)), idleTimeout: nil,
+                                    ledger: NIOLockedValueBox(SessionLedger(limits: limits)), idleTimeout: nil, openSessions: OpenSessions(),
                                     requestGrace: grace, log: { line in log.withLockedValue { $0.append(line) } })
         }
 

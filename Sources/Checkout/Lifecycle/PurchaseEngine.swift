@@ -12,7 +12,7 @@ import Synchronization
 /// is reconciled against the server's list of invoices before anything is sent again.
 public final class PurchaseEngine: Sendable {
     public let client: BitrefillClient
-    public let journal: UserDatabase
+    public let journal: any PurchaseJournal
     /// The API the purchases live on (its URL and account fingerprint).
     public let source: String
     public let budget: RequestBudget
@@ -23,7 +23,7 @@ public final class PurchaseEngine: Sendable {
     /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
     private let logger: Logger
 
-    public init(client: BitrefillClient, journal: UserDatabase, source: String, budget: RequestBudget = RequestBudget(),
+    public init(client: BitrefillClient, journal: any PurchaseJournal, source: String, budget: RequestBudget = RequestBudget(),
                 buyerKey: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
@@ -47,7 +47,7 @@ public final class PurchaseEngine: Sendable {
     /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
-        try await PlacementLock(journalPath: journal.writer.path).holding(waiting: {
+        try await journal.placing(waiting: { [logger] in
             logger.notice("waiting for another storefront placing a purchase in this journal")
         }) { () async throws(CheckoutError) -> Purchase in
             try await placeHoldingLock(request, continuingUnfinished: continuingUnfinished)
@@ -57,13 +57,16 @@ public final class PurchaseEngine: Sendable {
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = request.fingerprint
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
-        let candidates = try journaled {
-            let keyed = try request.idempotencyKey.flatMap { try journal.purchase(idempotencyKey: $0) }
+        let candidates = try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
+            var keyed: (Purchase, String)?
+            if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
+                keyed = (purchase, try await journal.requestHash(of: purchase.id) ?? "")
+            }
             return Placement.Candidates(
-                keyed: try keyed.map { ($0, try journal.requestHash(of: $0.id) ?? "") },
-                unfinished: try journal.openPurchase(source: source, requestHash: hash, stages: stages),
-                recent: try journal.recentPurchase(source: source, requestHash: hash, stages: [.created, .settled],
-                                                   since: now().addingTimeInterval(-Placement.repeatWindow)))
+                keyed: keyed,
+                unfinished: try await journal.openPurchase(source: source, requestHash: hash, stages: stages),
+                recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
+                                                         since: now().addingTimeInterval(-Placement.repeatWindow)))
         }
         switch Placement.decide(requestHash: hash, key: request.idempotencyKey, again: request.again, candidates: candidates, now: now()) {
         case .refused(let refusal):
@@ -72,7 +75,7 @@ public final class PurchaseEngine: Sendable {
             // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
             guard open.isUnfinished || [.notCreated, .refused].contains(open.stage), open.source == source else { return open }
             open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
-            try store(open)
+            try await store(open)
             switch open.stage {
             case .notCreated, .refused: return try await resend(open.id, webhookURL: request.webhookURL)
             case .intent, .sending, .ambiguous: return try await reconcile(open.id)
@@ -86,13 +89,15 @@ public final class PurchaseEngine: Sendable {
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
                                 timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
-        try journaled { try journal.recordIntent(purchase, requestHash: request.fingerprint, takingCartLines: request.cartLineIDs, at: now()) }
+        try await journaled { () async throws(UserDatabaseError) in
+            try await journal.recordIntent(purchase, requestHash: request.fingerprint, takingCartLines: request.cartLineIDs, at: now())
+        }
         return try await run(purchase, .send, request: request).purchase
     }
 
     /// Sends an intent again, which only a reconciliation that proved it absent allows.
     public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
-        let purchase = try load(id)
+        let purchase = try await load(id)
         guard [.notCreated, .refused].contains(purchase.stage) else {
             throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
         }
@@ -105,7 +110,7 @@ public final class PurchaseEngine: Sendable {
     /// shortly before the intent and matches them. One match is adopted; none proves the invoice absent (it
     /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
     public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
-        let purchase = try load(id)
+        let purchase = try await load(id)
         guard purchase.source == source, purchase.invoiceId == nil, [.intent, .sending, .ambiguous].contains(purchase.stage) else { return purchase }
         return try await run(purchase, .resume).purchase
     }
@@ -121,7 +126,7 @@ public final class PurchaseEngine: Sendable {
     /// One look at the invoice: records new statuses, and fetches the codes of orders newly delivered, each
     /// written as soon as it arrives, so a code once seen is never lost.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
-        let purchase = try load(id)
+        let purchase = try await load(id)
         try requireThisAPI(purchase)
         guard purchase.invoiceId != nil else { return purchase }
         let ran = try await run(purchase, .look)
@@ -133,7 +138,7 @@ public final class PurchaseEngine: Sendable {
     /// (lost connection, 5xx, rate limit, an unreadable body) are waited out; anything else stops and is thrown.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
                        onUpdate: @Sendable (Purchase, FollowProgress) -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
-        var purchase = try load(id)
+        var purchase = try await load(id)
         if purchase.stage == .created { try requireThisAPI(purchase) }
         guard purchase.source == source else { return purchase }
         var event = PurchaseMachine.Event.resume
@@ -163,11 +168,11 @@ public final class PurchaseEngine: Sendable {
     }
 
     /// Purchases on this API that stopped before their end: reconciled or followed again at start.
-    public func unfinished() throws(CheckoutError) -> [Purchase] {
-        try journaled { try journal.unfinishedPurchases(source: source) }
+    public func unfinished() async throws(CheckoutError) -> [Purchase] {
+        try await journaled { () async throws(UserDatabaseError) in try await journal.unfinishedPurchases(source: source) }
     }
 
-    public func purchase(_ id: String) throws(CheckoutError) -> Purchase { try load(id) }
+    public func purchase(_ id: String) async throws(CheckoutError) -> Purchase { try await load(id) }
 
     // MARK: Driving the machine
 
@@ -190,7 +195,7 @@ public final class PurchaseEngine: Sendable {
             let next: PurchaseMachine.Event
             switch queue.removeFirst() {
             case .record:
-                try storeAfterActing(machine.purchase)
+                try await storeAfterActing(machine.purchase)
                 logSteps(machine.purchase, from: &logged)
                 continue
             case .done:
@@ -202,7 +207,7 @@ public final class PurchaseEngine: Sendable {
             case .create:
                 next = await create(request ?? self.request(for: machine.purchase, webhookURL: nil))
             case .listInvoices(let since):
-                let known = try journaled { try journal.knownInvoiceIds(source: source) }
+                let known = try await journaled { () async throws(UserDatabaseError) in try await journal.knownInvoiceIds(source: source) }
                 do {
                     next = .listed(try await client.pages(Endpoints.invoices(after: Timestamps.iso8601(since))).collectItems(), known: known)
                 } catch {
@@ -273,20 +278,25 @@ public final class PurchaseEngine: Sendable {
                         idempotencyKey: purchase.idempotencyKey)
     }
 
-    private func load(_ id: String) throws(CheckoutError) -> Purchase {
-        guard let purchase = try journaled({ try journal.purchase(id: id) ?? journal.purchase(invoiceId: id, source: source) ?? journal.newestPurchase(invoiceId: id) }) else {
+    private func load(_ id: String) async throws(CheckoutError) -> Purchase {
+        let found = try await journaled { () async throws(UserDatabaseError) -> Purchase? in
+            if let purchase = try await journal.purchase(id: id) { return purchase }
+            if let purchase = try await journal.purchase(invoiceId: id, source: source) { return purchase }
+            return try await journal.newestPurchase(invoiceId: id)
+        }
+        guard let purchase = found else {
             throw CheckoutError("No purchase \(id) in this data directory's journal. `storefront history` lists them.", isNotFound: true)
         }
         return purchase
     }
 
-    private func store(_ purchase: Purchase) throws(CheckoutError) {
-        try journaled { try journal.save(purchase, at: now()) }
+    private func store(_ purchase: Purchase) async throws(CheckoutError) {
+        try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now()) }
     }
 
-    private func journaled<T>(_ body: () throws -> T) throws(CheckoutError) -> T {
+    private func journaled<T>(_ body: () async throws(UserDatabaseError) -> T) async throws(CheckoutError) -> T {
         do {
-            return try body()
+            return try await body()
         } catch {
             throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.",
                                 journalFailure: .beforeSending)
@@ -296,10 +306,10 @@ public final class PurchaseEngine: Sendable {
     /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing
     /// was sent": it names the invoice, and running the purchase again (the same `buy`, or the TUI at start)
     /// reconciles it with the server instead of buying again.
-    private func storeAfterActing(_ purchase: Purchase) throws(CheckoutError) {
-        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try store(purchase) }
+    private func storeAfterActing(_ purchase: Purchase) async throws(CheckoutError) {
+        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase) }
         do {
-            try journal.save(purchase, at: now())
+            try await journal.save(purchase, at: now())
         } catch {
             let invoice = purchase.invoiceId.map { "Invoice \($0) was created on the server (it may already be paid)" }
                 ?? "The server may have created the invoice"

@@ -36,7 +36,7 @@ public struct CheckoutConsole: Sendable {
 
     /// Follows a purchase already in the journal (by purchase or invoice id) to its end or the timeout.
     public func watch(_ id: String, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
-        try await follow(try engine.purchase(id), engine: engine)
+        try await follow(try await engine.purchase(id), engine: engine)
     }
 
     private func follow(_ start: Purchase, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {

@@ -53,7 +53,7 @@ public final class CheckoutRunner: Sendable {
                     return
                 }
                 do {
-                    let url = try ReceiptFile.write(try engine.purchase(id), in: receiptDirectory)
+                    let url = try ReceiptFile.write(try await engine.purchase(id), in: receiptDirectory)
                     inbox.post(.checkout(.receiptWritten(path: url.path)))
                 } catch {
                     inbox.post(.checkout(.requestFailed("The receipt was not written: \(error)")))
@@ -62,7 +62,7 @@ public final class CheckoutRunner: Sendable {
         case .resumeUnfinished:
             Task.detached { [engine, inbox] in
                 do throws(CheckoutError) {
-                    inbox.post(.checkout(.resumed(try engine.unfinished())))
+                    inbox.post(.checkout(.resumed(try await engine.unfinished())))
                 } catch {
                     inbox.post(.checkout(.requestFailed("Unfinished purchases could not be resumed: \(error.message)")))
                 }
@@ -70,7 +70,7 @@ public final class CheckoutRunner: Sendable {
         case .loadHistory(let filter):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
-                    inbox.post(.checkout(.historyLoaded(try engine.journal.purchases(matching: filter), filter: filter)))
+                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: filter, limit: 500), filter: filter)))
                 } catch {
                     inbox.post(.checkout(.historyFailed(error.description)))
                 }
@@ -112,16 +112,14 @@ public final class CheckoutRunner: Sendable {
 
     /// A webhook named an invoice: look at it now. The webhook itself proves nothing; the `GET` does.
     public func webhookArrived(invoiceId: String) {
-        guard let purchase = try? engine.purchase(invoiceId), purchase.source == engine.source else { return }
-        perform(.checkNow(purchaseId: purchase.id))
+        Task {
+            guard let purchase = try? await engine.purchase(invoiceId), purchase.source == engine.source else { return }
+            perform(.checkNow(purchaseId: purchase.id))
+        }
     }
 
     /// Starts following unless a follow of the purchase is already running.
     private func follow(_ id: String) {
-        if let purchase = try? engine.purchase(id), purchase.source != engine.source {
-            inbox.post(.checkout(.requestFailed("This purchase was made on another API or an earlier sandbox run: it can only be followed there.")))
-            return
-        }
         let signal = CheckNowSignal()
         follows.withLock { follows in
             guard follows[id] == nil else { return }
@@ -131,6 +129,11 @@ public final class CheckoutRunner: Sendable {
     }
 
     private func runFollow(_ id: String, signal: CheckNowSignal) async {
+        if let purchase = try? await engine.purchase(id), purchase.source != engine.source {
+            inbox.post(.checkout(.requestFailed("This purchase was made on another API or an earlier sandbox run: it can only be followed there.")))
+            follows.withLock { $0[id] = nil }
+            return
+        }
         do {
             let final = try await engine.follow(id, checkNow: signal) { [inbox] purchase, progress in
                 let status = FollowStatus(nextCheck: progress.nextCheck, requestsLeft: progress.budget?.remaining,

@@ -1,0 +1,45 @@
+import Foundation
+import StorefrontCore
+
+/// Where purchases are written: every intent before its create is sent, every answer as it arrives, every
+/// delivered code the moment it is seen. The purchase engine knows only this; the embedded SQLite journal
+/// (`UserDatabase`) is the default, and a team's shared database is another. One contract suite
+/// (`PurchaseJournalContract` in the tests) holds every implementation to the same behaviour.
+public protocol PurchaseJournal: Sendable {
+    /// Runs one placement (reading its candidates, writing the intent, sending the create, writing the answer)
+    /// with no other placement on this journal in between, across processes; `waiting` is called once if
+    /// another placement holds it.
+    func placing<T: Sendable>(waiting: @Sendable () -> Void,
+                              _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T
+
+    /// Writes a new intent, holding the saved cart's lines it is made from, in one transaction.
+    func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date) async throws(UserDatabaseError)
+    /// Replaces what the journal knows of a purchase (its request hash is kept).
+    func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError)
+
+    func purchase(id: String) async throws(UserDatabaseError) -> Purchase?
+    /// The purchase that became invoice `invoiceId` on `source`.
+    func purchase(invoiceId: String, source: String) async throws(UserDatabaseError) -> Purchase?
+    /// The newest purchase that became invoice `invoiceId` on any API.
+    func newestPurchase(invoiceId: String) async throws(UserDatabaseError) -> Purchase?
+    /// The purchase made with idempotency key `key`, on any API.
+    func purchase(idempotencyKey key: String) async throws(UserDatabaseError) -> Purchase?
+    func requestHash(of id: String) async throws(UserDatabaseError) -> String?
+    /// The newest purchase of the same request on `source` in one of `stages`.
+    func openPurchase(source: String, requestHash: String, stages: [PurchaseStage]) async throws(UserDatabaseError) -> Purchase?
+    /// The newest purchase of the same request on `source` in one of `stages` written since `since`.
+    func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage], since: Date) async throws(UserDatabaseError) -> Purchase?
+    /// Purchases on `source` not finished, oldest first: what is resumed at start.
+    func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase]
+    /// Invoice ids on `source` that a purchase here already became.
+    func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String>
+    /// The history: unfinished first, then newest first, filtered by `search`.
+    func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase]
+}
+
+extension UserDatabase: PurchaseJournal {
+    public func placing<T: Sendable>(waiting: @Sendable () -> Void,
+                                     _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
+        try await PlacementLock(journalPath: writer.path).holding(waiting: waiting, body)
+    }
+}
