@@ -47,6 +47,48 @@ import Testing
         #expect(try journal.purchases(matching: "50%").isEmpty, "LIKE wildcards are taken literally")
     }
 
+    /// Every value the purchase screen masks is found by the characters the mask leaves showing, as an agent reads
+    /// them off the screen: a code, a PIN, a link (`https://redeem.sandbox.example/••••••••NEW9`), a barcode, an
+    /// eSIM's activation code and an extra field named like a credential.
+    @Test func everyMaskedValueIsFoundByWhatTheScreenShowsOfIt() throws {
+        let journal = try UserDatabase.inMemory()
+        let redemptions = [
+            Redemption(code: "GIFT-1234-C0D3"),
+            Redemption(pin: "98765P1N4"),
+            Redemption(link: "https://redeem.sandbox.example/Q7XK2MNEW9"),
+            Redemption(barcodeFormat: "QRCODE", barcodeValue: "BARCODE-77BAR5"),
+            Redemption(barcodeFormat: "QRCODE", barcodeValue: "LPA:1$smdp.sandbox.example$ACTIV-ATE9"),
+            Redemption(extraFields: ["voucher_password": "SECRET-XTR4"]),
+        ]
+        var shownEnds: [String: String] = [:]
+        for (index, redemption) in redemptions.enumerated() {
+            var bought = purchase("p\(index)", at: Double(100 + index), invoice: "inv-\(index)")
+            bought.orders = [PurchaseOrder(id: "o\(index)", status: .delivered, redemption: redemption)]
+            try journal.recordIntent(bought, requestHash: "h\(index)", at: .now)
+            for value in PurchaseValues.values(of: bought.orders[0]) where value.isSecret {
+                shownEnds[String(value.display(masked: true, ascii: false).suffix(SecretMask.visibleSuffix))] = bought.id
+            }
+        }
+        #expect(shownEnds.count == redemptions.count)
+        for (end, id) in shownEnds {
+            #expect(try journal.purchases(matching: end).map(\.id) == [id], "\(end) as the screen shows it")
+        }
+    }
+
+    /// A number typed as the customer says it, in national form with its trunk 0, or with 00 for +, finds the
+    /// purchase made for `+44 7700 900123`; so do spaces and dashes in an international form.
+    @Test func aPhoneNumberIsFoundInNationalAndInternationalForms() throws {
+        let journal = try UserDatabase.inMemory()
+        var refill = purchase("uk", at: 100, invoice: "inv-uk")
+        refill.lines[0].phoneNumber = "+447700900123"
+        try journal.recordIntent(refill, requestHash: "a", at: .now)
+        try journal.recordIntent(purchase("de", at: 200, invoice: "inv-de"), requestHash: "b", at: .now)
+        for typed in ["07700900123", "07700 900123", "077-0090-0123", "00447700900123", "+44 7700 900123", "+44-7700-900123", "7700900123"] {
+            #expect(try journal.purchases(matching: typed).map(\.id) == ["uk"], "typed \(typed)")
+        }
+        #expect(try journal.purchases(matching: "015212345678").map(\.id) == ["de"])
+    }
+
     @Test func theSameInvoiceIdOnTwoAPIsIsTwoPurchases() throws {
         let journal = try UserDatabase.inMemory()
         try journal.recordIntent(purchase("a", at: 100, source: "sandbox:1", invoice: "inv-1"), requestHash: "x", at: .now)
