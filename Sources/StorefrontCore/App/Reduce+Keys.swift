@@ -126,9 +126,13 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         state.browser.countryJump = ""
         return []
     case .startSearch:
+        // A new `/` starts a new search, as in fzf, less and vim; Esc or Ctrl-U is not needed first.
         state.browser.isEditingSearch = true
         state.browser.focus = .products
-        return []
+        state.lineCursor = LineCursor(field: .search)
+        guard !state.browser.searchText.isEmpty else { return [] }
+        state.browser.searchText = ""
+        return requery(&state)
     case .searchAllCountries:
         return searchAllCountries(&state)
     case .addToCart:
