@@ -137,6 +137,8 @@ public enum BrowserPane: Sendable, Equatable {
 /// The browser: countries on the left, products in the middle, the selected product's detail on the right.
 public struct BrowserState: Sendable, Equatable {
     public var countries: [CountrySummary] = []
+    /// Products per type, each once, for "All countries"; nil until the countries are read.
+    public var totals: CatalogTotals?
     /// 0 is "All countries"; n is `countries[n - 1]`.
     public var countryIndex = 0
     public var countryJump = ""
@@ -153,6 +155,9 @@ public struct BrowserState: Sendable, Equatable {
     public var query: CatalogQuery?
     public var isLoading = false
     public var selection = 0
+    /// The user moved the bar in the list: from then on a re-read keeps it on its product. Until then it stays on
+    /// the first row, so rows a catalog fill adds above show instead of being scrolled past.
+    public var barMoved = false
     public var scroll = 0
     public var detail: ProductDetail?
     public var detailScroll = 0

@@ -172,6 +172,7 @@ private func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     case .products:
         let previous = state.browser.selectedProduct?.id
         state.browser.selection = clampedAdd(state.browser.selection, delta, upper: max(0, state.browser.products.count - 1))
+        state.browser.barMoved = true
         clampScroll(&state)
         return detailEffects(&state, previous: previous) + loadMoreIfNeeded(&state)
     case .detail:
