@@ -116,12 +116,20 @@ public struct StatusMessage: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case info, success, error }
     public var kind: Kind
     public var text: String
+    /// What to say instead while presenting, for a message that offers a key presentation mode refuses (`r`).
+    public var presentingText: String?
     /// Where it was said; nil until the action that made it ends.
     public var context: MessageContext?
 
-    public init(_ kind: Kind, _ text: String) {
+    public init(_ kind: Kind, _ text: String, presenting presentingText: String? = nil) {
         self.kind = kind
         self.text = text
+        self.presentingText = presentingText
+    }
+
+    /// The words to show, with presentation mode on or off.
+    public func text(presenting: Bool) -> String {
+        presenting ? presentingText ?? text : text
     }
 
     /// Two messages are the same when they say the same thing, wherever they were said.

@@ -61,7 +61,7 @@ enum StatusBarView {
             case .success: .success
             case .error: .error
             }
-            buffer.row(" " + message.text, x: 0, y: y, width: layout.width, style: Style(role, bold: message.kind == .error))
+            buffer.row(" " + message.text(presenting: state.checkout.presenting), x: 0, y: y, width: layout.width, style: Style(role, bold: message.kind == .error))
             return
         }
         var x = 1
