@@ -89,6 +89,31 @@ import Testing
         #expect(try journal.purchases(matching: "015212345678").map(\.id) == ["de"])
     }
 
+    /// A journal written before links and national numbers were searchable is brought up to date when it opens.
+    @Test func aJournalFromBeforeFindsLinksAndNumbersOnceOpened() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(UserDatabase.fileName)
+        var bought = purchase("p1", at: 100, invoice: "inv-1")
+        bought.orders = [PurchaseOrder(id: "o1", status: .delivered, redemption: Redemption(link: "https://redeem.sandbox.example/Q7XK2MNEW9"))]
+        try UserDatabase.open(at: url).recordIntent(bought, requestHash: "h", at: .now)
+        // As the journal stood before: the search text of that time, and the migration not yet run.
+        let sqlite = try #require(["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sqlite)
+        process.arguments = [url.path, """
+            UPDATE purchase SET search_text = 'p1 inv-1 amazon-de amazon de +4915212345678 o1';
+            DELETE FROM grdb_migrations WHERE identifier = 'search every masked value';
+            """]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let reopened = try UserDatabase.open(at: url)
+        #expect(try reopened.purchases(matching: "NEW9").map(\.id) == ["p1"])
+        #expect(try reopened.purchases(matching: "015212345678").map(\.id) == ["p1"])
+    }
+
     @Test func theSameInvoiceIdOnTwoAPIsIsTwoPurchases() throws {
         let journal = try UserDatabase.inMemory()
         try journal.recordIntent(purchase("a", at: 100, source: "sandbox:1", invoice: "inv-1"), requestHash: "x", at: .now)
