@@ -114,6 +114,33 @@ import Testing
         #expect(try reopened.purchases(matching: "015212345678").map(\.id) == ["p1"])
     }
 
+    /// Rebuilding the search text never stops a journal from opening: a row it cannot read keeps its old words.
+    @Test func aJournalWithAnUnreadableRowStillOpensAndItsOtherRowsAreFound() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(UserDatabase.fileName)
+        var bought = purchase("p1", at: 100, invoice: "inv-1")
+        bought.orders = [PurchaseOrder(id: "o1", status: .delivered, redemption: Redemption(link: "https://redeem.sandbox.example/Q7XK2MNEW9"))]
+        let journal = try UserDatabase.open(at: url)
+        try journal.recordIntent(bought, requestHash: "h1", at: .now)
+        try journal.recordIntent(purchase("p2", at: 200, invoice: "inv-2"), requestHash: "h2", at: .now)
+        let sqlite = try #require(["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sqlite)
+        process.arguments = [url.path, """
+            UPDATE purchase SET search_text = 'p2 inv-2', orders_json = '[{"id": 7' WHERE id = 'p2';
+            UPDATE purchase SET search_text = 'p1 inv-1' WHERE id = 'p1';
+            DELETE FROM grdb_migrations WHERE identifier = 'search every masked value';
+            """]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let reopened = try UserDatabase.open(at: url)
+        #expect(try reopened.purchase(id: "p1")?.orders.first?.redemption?.link == "https://redeem.sandbox.example/Q7XK2MNEW9")
+        #expect(try reopened.purchases(matching: "NEW9").map(\.id) == ["p1"])
+    }
+
     @Test func theSameInvoiceIdOnTwoAPIsIsTwoPurchases() throws {
         let journal = try UserDatabase.inMemory()
         try journal.recordIntent(purchase("a", at: 100, source: "sandbox:1", invoice: "inv-1"), requestHash: "x", at: .now)

@@ -49,14 +49,14 @@ extension UserDatabase {
             try db.alter(table: "purchase") { table in table.add(column: "buyer_key", .text) }
         }
         // The search text once held codes and PINs only: links, barcodes and activation codes, and phone numbers as
-        // digits, are matched since. Rebuilt from the purchases themselves.
+        // digits, are matched since. Rebuilt from the purchases themselves; a row that cannot be read keeps its old
+        // words rather than keep the journal from opening.
         migrator.registerMigration("search every masked value") { db in
             let rows = try Row.fetchAll(db, sql: "SELECT id, invoice_id, lines_json, orders_json FROM purchase")
             for row in rows {
-                let words = PurchaseRecord.searchWords(
-                    id: row["id"], invoiceId: row["invoice_id"],
-                    lines: try PurchaseRecord.decode([PurchaseLine].self, row["lines_json"]),
-                    orders: try PurchaseRecord.decode([PurchaseOrder].self, row["orders_json"]))
+                guard let lines = try? PurchaseRecord.decode([PurchaseLine].self, row["lines_json"]),
+                      let orders = try? PurchaseRecord.decode([PurchaseOrder].self, row["orders_json"]) else { continue }
+                let words = PurchaseRecord.searchWords(id: row["id"], invoiceId: row["invoice_id"], lines: lines, orders: orders)
                 try db.execute(sql: "UPDATE purchase SET search_text = ? WHERE id = ?", arguments: [words, row["id"] as String])
             }
         }
