@@ -83,7 +83,7 @@ import Testing
         refill.lines[0].phoneNumber = "+447700900123"
         try journal.recordIntent(refill, requestHash: "a", at: .now)
         try journal.recordIntent(purchase("de", at: 200, invoice: "inv-de"), requestHash: "b", at: .now)
-        for typed in ["07700900123", "07700 900123", "077-0090-0123", "00447700900123", "+44 7700 900123", "+44-7700-900123", "7700900123"] {
+        for typed in ["07700900123", "07700 900123", "077-0090-0123", "00447700900123", "+44 7700 900123", "+44-7700-900123", "+44 (0)7700 900123", "7700900123"] {
             #expect(try journal.purchases(matching: typed).map(\.id) == ["uk"], "typed \(typed)")
         }
         #expect(try journal.purchases(matching: "015212345678").map(\.id) == ["de"])

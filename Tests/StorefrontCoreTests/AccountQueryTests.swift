@@ -35,7 +35,7 @@ import Testing
 
     /// `/07700900123` on the Account screen, as a British customer reads out their number, finds `+44 7700 900123`;
     /// so does `0044…`, and the number with spaces or dashes.
-    @Test(arguments: ["07700900123", "07700 900123", "0770-090-0123", "00447700900123", "+44 7700 900123"])
+    @Test(arguments: ["07700900123", "07700 900123", "0770-090-0123", "00447700900123", "+44 7700 900123", "+44 (0)7700 900123"])
     func aPhoneNumberTypedInNationalFormFindsItsInvoice(typed: String) {
         let uk = AccountInvoice(id: "cc000000-0000-4000-8000-000000000001", createdAt: Self.day,
                                 orders: [AccountOrder(id: "8c0000000000000000000001", productName: "Sigma Cellular", value: "10 GBP",

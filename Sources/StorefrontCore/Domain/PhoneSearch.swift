@@ -13,7 +13,8 @@ public enum PhoneSearch {
         guard !trimmed.isEmpty, trimmed.allSatisfy({ ($0.isASCII && $0.isNumber) || "+-(). \u{00A0}".contains($0) }) else {
             return nil
         }
-        let all = digits(trimmed)
+        // "+44 (0)7700 900123": the bracketed trunk 0 is written for those dialling at home, never dialled from abroad.
+        let all = digits(trimmed.replacingOccurrences(of: "(0)", with: ""))
         var forms = [all]
         if !trimmed.hasPrefix("+") {
             if all.hasPrefix("00") {
