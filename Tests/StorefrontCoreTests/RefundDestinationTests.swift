@@ -29,6 +29,14 @@ import Testing
         #expect(screen.contains("bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh"), "\(render(state).text)")
     }
 
+    @Test func theReceiptSaysWhereAFailedOrdersRefundWent() {
+        var purchase = SamplePurchases.delivered
+        purchase.paymentMethod = .bitcoin
+        purchase.refundAddress = "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh"
+        let text = Receipt.text(for: purchase) { _ in nil }
+        #expect(text.contains("Refunded      0.00016667 BTC\n  Refunded to   bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh"), "\(text)")
+    }
+
     @Test func aFailedOrderPaidFromTheBalanceSaysItsRefundGoesBackThere() {
         let state = SamplePurchases.showing(SamplePurchases.delivered, width: 120, height: 40)
         #expect(flattened(state).contains("Refund to      the account balance"), "\(render(state).text)")

@@ -30,7 +30,10 @@ public enum Receipt {
             lines.append("  Status        \(order.status?.rawValue ?? "unknown")")
             if let phone = order.phoneNumber { lines.append("  Phone         \(clean(phone))") }
             if let esim = order.esimId ?? order.redemption?.extraFields["iccid"] { lines.append("  eSIM (ICCID)  \(clean(esim))") }
-            if let refund = order.refund { lines.append("  Refunded      \(refund.formatted)") }
+            if let refund = order.refund {
+                lines.append("  Refunded      \(refund.formatted)")
+                if let destination = purchase.refundDestination { lines.append("  Refunded to   \(clean(destination))") }
+            }
             guard let redemption = order.redemption else { continue }
             let fields: [(String, String?)] = [
                 ("Code", redemption.code), ("PIN", redemption.pin), ("Link", redemption.link),

@@ -25,14 +25,6 @@ enum PurchaseText {
         }
     }
 
-    /// Where a failed order's refund goes, as its own row: the refund address a crypto purchase gave, or the
-    /// account balance it was paid from. nil when the purchase does not say (an unknown method, no address).
-    static func refundDestination(_ purchase: Purchase) -> (label: String, text: String)? {
-        if purchase.paymentMethod == .balance { return ("Refund to", "the account balance") }
-        guard let address = purchase.refundAddress, !address.isEmpty else { return nil }
-        return ("Refund to", address)
-    }
-
     /// One word or two for the history list.
     static func shortStatus(_ purchase: Purchase) -> (text: String, role: StyleRole) {
         switch purchase.stage {

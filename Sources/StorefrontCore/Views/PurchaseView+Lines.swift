@@ -138,10 +138,9 @@ extension PurchaseView {
             }
         }
         let redemption = order.redemption
-        let destination = order.refund == nil ? nil : PurchaseText.refundDestination(purchase)
         let facts: [(String, String?)] = [
             ("Phone", order.phoneNumber), ("Expires", redemption?.expirationDate.map(PurchaseText.serverDate)), ("Other", redemption?.other),
-            ("Refund", order.refund?.formatted), (destination?.label ?? "", destination?.text), ("Problem", order.error),
+            ("Refund", order.refund?.formatted), ("Refund to", order.refund == nil ? nil : purchase.refundDestination), ("Problem", order.error),
         ]
         for (label, text) in facts {
             guard let text, !text.isEmpty else { continue }
