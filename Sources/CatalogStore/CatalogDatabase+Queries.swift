@@ -50,6 +50,17 @@ extension CatalogDatabase {
         }
     }
 
+    /// Live products per type and in all, each once: the "All countries" row, which agrees with the list.
+    public func totals() throws(CatalogStoreError) -> CatalogTotals {
+        try read { db in
+            var byType: [ProductType: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT type, count(*) FROM product WHERE gone IS NULL GROUP BY 1") {
+                byType[ProductType(rawValue: row[0]), default: 0] += row[1] as Int
+            }
+            return CatalogTotals(byType: byType, all: byType.values.reduce(0, +))
+        }
+    }
+
     /// The codes of every country the catalog has listed products for, sorted: what a country filter accepts.
     public func countryCodes() throws(CatalogStoreError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT code FROM country ORDER BY code") }

@@ -1,21 +1,32 @@
 import Foundation
 
-/// zbarimg on a picture of rendered half-block lines: 4 pixels a module, black on white (a PGM file).
+/// zbarimg on a picture of rendered half-block lines: 4 pixels a module (a PGM file), the ink black on white as
+/// on paper or a light terminal, or light on black as on a dark terminal.
 public enum ZBar {
     public static let path = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The decoded text, or nil when zbarimg is not installed. A code zbarimg cannot read gives "".
-    public static func decode(_ lines: [String]) -> String? {
+    /// With `lightInkOnDark` the glyphs are light and the blanks dark, and the picture has a dark margin of 8
+    /// modules around the lines, as a dark terminal has around text.
+    public static func decode(_ lines: [String], lightInkOnDark: Bool = false) -> String? {
         guard let path else { return nil }
         let scale = 4
-        let rows: [[Bool]] = lines.flatMap { line -> [[Bool]] in
+        var rows: [[Bool]] = lines.flatMap { line -> [[Bool]] in
             let cells = line.map { ($0 == "█" || $0 == "▀", $0 == "█" || $0 == "▄") }
             return [cells.map(\.0), cells.map(\.1)]
+        }
+        if lightInkOnDark {
+            let margin = 8
+            let wide = (rows.first?.count ?? 0) + 2 * margin
+            let blank = [Bool](repeating: false, count: wide)
+            rows = [[Bool]](repeating: blank, count: margin)
+                + rows.map { [Bool](repeating: false, count: margin) + $0 + [Bool](repeating: false, count: margin) }
+                + [[Bool]](repeating: blank, count: margin)
         }
         let width = (rows.first?.count ?? 0) * scale, height = rows.count * scale
         var pixels = [UInt8]()
         for row in rows {
-            let line = row.flatMap { dark in [UInt8](repeating: dark ? 0 : 255, count: scale) }
+            let line = row.flatMap { ink in [UInt8](repeating: ink != lightInkOnDark ? 0 : 255, count: scale) }
             for _ in 0..<scale { pixels += line }
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("fullscreen-qr-\(UUID().uuidString).pgm")

@@ -29,6 +29,19 @@ import Testing
         #expect(countries.first { $0.code == "ES" }?.name == "Spain")
     }
 
+    /// "All countries" counts each product once, as the list below it does: an eSIM plan covering ten countries
+    /// counts once, and a product of no country counts too.
+    @Test func allCountriesCountsEachProductOnceAsTheListDoes() async throws {
+        let database = try await catalog()
+        let totals = try database.totals()
+        for type in [nil] + ProductType.knownCases.map(Optional.some) {
+            let listed = try database.products(CatalogQuery(type: type, limit: 1)).totalCount
+            #expect(totals.count(of: type) == listed, "\(type?.rawValue ?? "all types")")
+        }
+        let summed = try database.countries().reduce(0) { $0 + $1.esims }
+        #expect(totals.count(of: .esim) < summed, "the sample has a plan covering several countries")
+    }
+
     @Test func browsingListsLiveProductsByName() async throws {
         let database = try await catalog()
         #expect(try ids(database, CatalogQuery(limit: nil)) == [

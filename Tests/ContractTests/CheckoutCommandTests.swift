@@ -272,6 +272,24 @@ import Testing
         }
     }
 
+    /// Issue 18, items 11 and 12: `history --search` finds a gift card by the end of its link, as the screen shows
+    /// it (`https://redeem.sandbox.example/••••••••NEW9`, its last four characters), and a refill by its number
+    /// typed in national form.
+    @Test func historyFindsALinkByItsEndAndANumberInNationalForm() async throws {
+        try await SandboxHarness.with(.observed) { harness in
+            let workspace = Workspace(harness)
+            let card = try workspace.json(try await workspace.run(["buy", "test-gift-card-link", "--value", "10", "--yes", "--json"]))
+            let link = try #require(Self.orders(card).first?["link"] as? String)
+            let byLink = try await workspace.run(["history", "--search", String(link.suffix(4))])
+            #expect(byLink.stdout.contains(card["invoice"] as? String ?? "?"), "\(link): \(byLink.stdout)")
+            let refill = try workspace.json(try await workspace.run(["buy", "test-phone-refill", "--value", "10", "--phone", "+447700900123",
+                                                                     "--yes", "--json"]))
+            let byNumber = try await workspace.run(["history", "--search", "07700 900123"])
+            #expect(byNumber.stdout.contains(refill["invoice"] as? String ?? "?"), "\(byNumber.stdout)")
+            #expect(!byNumber.stdout.contains(card["invoice"] as? String ?? "?"))
+        }
+    }
+
     /// The invoice the program under test made, once the sandbox has it; the two minutes only guard
     /// against a hang (a child process can take long to start on a busy machine).
     static func waitForInvoice(_ harness: SandboxHarness) async throws -> Invoice {

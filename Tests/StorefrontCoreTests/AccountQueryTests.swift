@@ -33,6 +33,16 @@ import Testing
         #expect([Self.steam, Self.refill].filter(query.matches).map(\.id) == expected)
     }
 
+    /// `/07700900123` on the Account screen, as a British customer reads out their number, finds `+44 7700 900123`;
+    /// so does `0044…`, and the number with spaces or dashes.
+    @Test(arguments: ["07700900123", "07700 900123", "0770-090-0123", "00447700900123", "+44 7700 900123", "+44 (0)7700 900123"])
+    func aPhoneNumberTypedInNationalFormFindsItsInvoice(typed: String) {
+        let uk = AccountInvoice(id: "cc000000-0000-4000-8000-000000000001", createdAt: Self.day,
+                                orders: [AccountOrder(id: "8c0000000000000000000001", productName: "Sigma Cellular", value: "10 GBP",
+                                                      phoneNumber: "+44 7700 900123")])
+        #expect([Self.steam, Self.refill, uk].filter(AccountQuery(search: typed).matches).map(\.id) == [uk.id])
+    }
+
     @Test func sinceIsInclusiveAndUntilExclusive() {
         let both = [Self.steam, Self.refill]
         #expect(both.filter(AccountQuery(since: Self.day).matches).count == 2)

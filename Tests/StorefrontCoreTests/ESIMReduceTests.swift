@@ -136,6 +136,21 @@ import Testing
         #expect(screen.contains("ends in 0019"))
     }
 
+    /// Issue 18, item 13: `/` on a kept plan filter starts a new one.
+    @Test func slashOnAKeptPlanFilterStartsANewOne() {
+        var state = opened()
+        _ = type(&state, Self.iccid)
+        _ = press(&state, .enter)
+        _ = reduce(&state, .esim(.loaded(Self.esim)))
+        _ = press(&state, .character("t"))
+        _ = type(&state, "/airhop")
+        _ = press(&state, .enter)
+        #expect(state.esim.visiblePlans.map(\.id) == ["airhop-europe"])
+        _ = type(&state, "/test")
+        #expect(state.esim.planFilter == "test")
+        #expect(state.esim.visiblePlans.map(\.id) == ["test-esim"])
+    }
+
     @Test func onlyYTopsUpThroughTheCheckoutLeavingTheCartAlone() throws {
         var state = reviewing()
         state.cart = Cart(lines: [SamplePurchases.giftCardLine])

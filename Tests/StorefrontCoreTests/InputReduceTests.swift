@@ -109,6 +109,34 @@ import Testing
         #expect(state.browser.selection == 300)
     }
 
+    /// Seen on a first start: the first page written began at "Airhop eSIM Africa", the bar rested there, and
+    /// the "Aero…" rows written later stayed above the top of the list until a key moved it.
+    @Test func untilTheBarIsMovedTheFirstFillShowsTheListFromItsFirstProduct() throws {
+        var state = SampleApp.browsing(width: 80, height: 24)
+        var progress = RefreshProgress(startedAt: SampleApp.now)
+        progress.productsAvailable = 6_000
+        guard case .queryProducts(let query)? = reduce(&state, .refreshProgressed(progress)).last else { Issue.record("no requery"); return }
+        let page = ProductPage(items: [Self.newcomer] + SampleApp.products, totalCount: 5, offset: 0)
+        let loaded = reduce(&state, .productsLoaded(page, for: query))
+        #expect(state.browser.scroll == 0)
+        #expect(state.browser.selection == 0)
+        #expect(loaded == [.loadDetail(productId: "aero-cellular")])
+        #expect(render(state).text.split(separator: "\n")[3].contains("Aero Cellular"))
+    }
+
+    /// "All countries" says how many products the list holds without a country chosen, not the sum of the
+    /// countries' counts (an eSIM plan counts in every country it covers).
+    @Test func allCountriesShowsTheCountOfTheListOnEveryTab() {
+        var state = SampleApp.browsing(width: 80, height: 24)
+        _ = reduce(&state, .countriesLoaded(SampleApp.countries, totals: CatalogTotals(byType: [.giftCard: 400, .esim: 27], all: 5_008)))
+        func allCountriesRow() -> String {
+            render(state).text.split(separator: "\n").first { $0.hasPrefix("│All countries") }.map(String.init) ?? ""
+        }
+        #expect(allCountriesRow().contains(" 5,008│"), "\(allCountriesRow())")
+        _ = reduce(&state, .keyPressed(.character("4")))
+        #expect(allCountriesRow().contains(" 27│"), "\(allCountriesRow())")
+    }
+
     @Test func theSelectionFollowsTheProductAcrossANewSearch() {
         var state = SampleApp.browsing()
         _ = press(&state, .down)

@@ -35,7 +35,8 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     var ordersFinalAt: Date?
     var idempotencyKey: String?
     var buyerKey: String?
-    /// Lower-cased words the history search matches: invoice id, products, phones, ICCIDs, code suffixes.
+    /// Lower-cased words the history search matches: invoice id, products, phones (also as digits), ICCIDs, and
+    /// the last characters of every masked value.
     var searchText: String
 
     enum CodingKeys: String, CodingKey {
@@ -90,17 +91,29 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     }
 
     static func searchWords(_ purchase: Purchase) -> String {
-        var words = [purchase.id, purchase.invoiceId ?? ""]
-        for line in purchase.lines {
-            words += [line.productId, line.productName, line.phoneNumber ?? "", line.esimId ?? ""]
+        searchWords(id: purchase.id, invoiceId: purchase.invoiceId, lines: purchase.lines, orders: purchase.orders)
+    }
+
+    /// The search words of a purchase from the columns they come from, so a migration can rebuild them from a row
+    /// of any later schema.
+    static func searchWords(id: String, invoiceId: String?, lines: [PurchaseLine], orders: [PurchaseOrder]) -> String {
+        var words = [id, invoiceId ?? ""]
+        var phones: [String] = []
+        for line in lines {
+            words += [line.productId, line.productName, line.esimId ?? ""]
+            phones.append(line.phoneNumber ?? "")
         }
-        for order in purchase.orders {
-            words += [order.id, order.productName ?? "", order.phoneNumber ?? "", order.esimId ?? ""]
-            // Codes are matched by their last characters only, which is what a customer reads out on the phone.
-            for secret in [order.redemption?.code, order.redemption?.pin] {
-                if let secret, secret.count >= 4 { words.append("…" + secret.suffix(6)) }
+        for order in orders {
+            words += [order.id, order.productName ?? "", order.esimId ?? ""]
+            phones.append(order.phoneNumber ?? "")
+            // A masked value is matched by its last characters only, which is what the screen shows of it and what
+            // a customer reads out on the phone: codes, PINs, links, barcodes, activation codes, secret extra fields.
+            for value in PurchaseValues.values(of: order) where value.isSecret && value.text.count >= 4 {
+                words.append("…" + value.text.suffix(6))
             }
         }
+        // Phone numbers as stored and as bare digits, so a number typed with spaces, dashes or a trunk 0 is found.
+        words += phones + phones.map(PhoneSearch.digits)
         return words.filter { !$0.isEmpty }.joined(separator: " ").lowercased()
     }
 
@@ -111,7 +124,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return try decoder.decode(type, from: Data(text.utf8))

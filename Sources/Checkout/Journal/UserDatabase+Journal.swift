@@ -48,6 +48,18 @@ extension UserDatabase {
         migrator.registerMigration("buyer key") { db in
             try db.alter(table: "purchase") { table in table.add(column: "buyer_key", .text) }
         }
+        // The search text once held codes and PINs only: links, barcodes and activation codes, and phone numbers as
+        // digits, are matched since. Rebuilt from the purchases themselves; a row that cannot be read keeps its old
+        // words rather than keep the journal from opening.
+        migrator.registerMigration("search every masked value") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, invoice_id, lines_json, orders_json FROM purchase")
+            for row in rows {
+                guard let lines = try? PurchaseRecord.decode([PurchaseLine].self, row["lines_json"]),
+                      let orders = try? PurchaseRecord.decode([PurchaseOrder].self, row["orders_json"]) else { continue }
+                let words = PurchaseRecord.searchWords(id: row["id"], invoiceId: row["invoice_id"], lines: lines, orders: orders)
+                try db.execute(sql: "UPDATE purchase SET search_text = ? WHERE id = ?", arguments: [words, row["id"] as String])
+            }
+        }
     }
 
     /// Writes a new intent. Called before the create request leaves, so a crash mid-request leaves a trace.
@@ -103,13 +115,20 @@ extension UserDatabase {
     }
 
     /// The history: unfinished purchases first, then newest first; `search` matches invoice ids, products,
-    /// phone numbers, ICCIDs and the last characters of codes.
+    /// phone numbers (typed in international or national form), ICCIDs and the last characters of every masked
+    /// value (code, PIN, link, barcode, activation code).
     public func purchases(matching search: String = "", limit: Int = 500) throws(UserDatabaseError) -> [Purchase] {
         let words = search.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         return try journalRead { db in
             var request = PurchaseRecord.all()
-            for word in words {
-                request = request.filter(Column("search_text").like("%\(Self.escapeLike(word))%", escape: "\\"))
+            if !words.isEmpty {
+                func contains(_ text: String) -> SQLExpression {
+                    Column("search_text").like("%\(Self.escapeLike(text))%", escape: "\\")
+                }
+                let everyWord = words.map(contains).joined(operator: .and)
+                // A number typed as people say it: its digits, without a trunk 0 or a 00 for +, as one word.
+                let asNumber = (PhoneSearch.digitForms(search) ?? []).map(contains)
+                request = request.filter(([everyWord] + asNumber).joined(operator: .or))
             }
             return try request
                 .order(SQL(sql: "CASE WHEN stage IN \(PurchaseStage.sqlList(PurchaseStage.unfinished)) THEN 0 ELSE 1 END"),

@@ -67,6 +67,11 @@ public final class CatalogService: Sendable {
         return try database.countries()
     }
 
+    public func totals() throws -> CatalogTotals {
+        try checkSource()
+        return try database.totals()
+    }
+
     /// Products matching `query`, after checking its country against the catalog's.
     public func products(_ query: CatalogQuery) throws -> ProductPage {
         try check(query)

@@ -8,9 +8,7 @@ public enum ReceiptFile {
     public static func write(_ purchase: Purchase, to path: URL? = nil, in directory: DataDirectory) throws(ConfigurationError) -> URL {
         let url = path ?? directory.file(Receipt.fileName(for: purchase))
         if path == nil { try directory.prepare() }
-        let text = Receipt.text(for: purchase) { payload in
-            (try? QREncoder.encode(payload)).map { QRTextRenderer.lines($0, mode: .half) }
-        }
+        let text = Receipt.text(for: purchase) { payload in try? QREncoder.encode(payload) }
         try writePrivately(Data(text.utf8), to: url)
         return url
     }

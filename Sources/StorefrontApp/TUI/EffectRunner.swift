@@ -93,7 +93,9 @@ public final class EffectRunner: Sendable {
             let refreshed = (try? catalog.database.metadata())??.lastCompleted
             inbox.post(.catalogSummaryLoaded(productCount: count, refreshedAt: refreshed))
         case .loadCountries:
-            if let countries = try? catalog.countries() { inbox.post(.countriesLoaded(countries)) }
+            if let countries = try? catalog.countries(), let totals = try? catalog.totals() {
+                inbox.post(.countriesLoaded(countries, totals: totals))
+            }
         case .queryProducts(let query):
             do {
                 inbox.post(.productsLoaded(try catalog.products(query), for: query))

@@ -47,22 +47,17 @@ public struct AccountQuery: Sendable, Equatable {
         [order.id, order.invoiceId, order.productId, order.productName, order.value, order.phoneNumber, order.esimId]
     }
 
-    /// Every word of the search appears in some text, case-insensitively; a word of digits (with `+`, spaces or
-    /// dashes as people type phone numbers) also matches the digits of a phone number or ICCID.
+    /// Every word of the search appears in some text, case-insensitively; a search typed as a phone number (with
+    /// `+`, spaces or dashes, or in national form with its trunk 0) matches the digits of a phone number or ICCID.
     private func matchesSearch(_ texts: [String]) -> Bool {
         let words = search.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return true }
         let lowered = texts.map { $0.lowercased() }
-        let digitTexts = texts.map(Self.digits).filter { !$0.isEmpty }
-        let digitSearch = Self.digits(search)
         // "+49 151 1234" is one phone number typed in pieces: its digits together are one word.
-        if search.allSatisfy({ $0.isNumber || "+-() ".contains($0) }), digitSearch.count >= 3 {
-            return digitTexts.contains { $0.contains(digitSearch) }
+        if let forms = PhoneSearch.digitForms(search) {
+            let digitTexts = texts.map(PhoneSearch.digits).filter { !$0.isEmpty }
+            return forms.contains { form in digitTexts.contains { $0.contains(form) } }
         }
         return words.allSatisfy { word in lowered.contains { $0.contains(word) } }
-    }
-
-    private static func digits(_ text: String) -> String {
-        String(text.filter(\.isASCII).filter(\.isNumber))
     }
 }

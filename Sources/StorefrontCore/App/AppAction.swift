@@ -11,7 +11,7 @@ public enum AppAction: Sendable, Equatable {
     case balanceLoaded(Money)
     case balanceFailed(String)
     case catalogSummaryLoaded(productCount: Int, refreshedAt: Date?)
-    case countriesLoaded([CountrySummary])
+    case countriesLoaded([CountrySummary], totals: CatalogTotals)
     case productsLoaded(ProductPage, for: CatalogQuery)
     case productsFailed(String, for: CatalogQuery)
     case detailLoaded(ProductDetail)

@@ -116,12 +116,20 @@ public struct StatusMessage: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case info, success, error }
     public var kind: Kind
     public var text: String
+    /// What to say instead while presenting, for a message that offers a key presentation mode refuses (`r`).
+    public var presentingText: String?
     /// Where it was said; nil until the action that made it ends.
     public var context: MessageContext?
 
-    public init(_ kind: Kind, _ text: String) {
+    public init(_ kind: Kind, _ text: String, presenting presentingText: String? = nil) {
         self.kind = kind
         self.text = text
+        self.presentingText = presentingText
+    }
+
+    /// The words to show, with presentation mode on or off.
+    public func text(presenting: Bool) -> String {
+        presenting ? presentingText ?? text : text
     }
 
     /// Two messages are the same when they say the same thing, wherever they were said.
@@ -137,6 +145,8 @@ public enum BrowserPane: Sendable, Equatable {
 /// The browser: countries on the left, products in the middle, the selected product's detail on the right.
 public struct BrowserState: Sendable, Equatable {
     public var countries: [CountrySummary] = []
+    /// Products per type, each once, for "All countries"; nil until the countries are read.
+    public var totals: CatalogTotals?
     /// 0 is "All countries"; n is `countries[n - 1]`.
     public var countryIndex = 0
     public var countryJump = ""
@@ -153,6 +163,9 @@ public struct BrowserState: Sendable, Equatable {
     public var query: CatalogQuery?
     public var isLoading = false
     public var selection = 0
+    /// The user moved the bar in the list: from then on a re-read keeps it on its product. Until then it stays on
+    /// the first row, so rows a catalog fill adds above show instead of being scrolled past.
+    public var barMoved = false
     public var scroll = 0
     public var detail: ProductDetail?
     public var detailScroll = 0

@@ -76,7 +76,13 @@ func handleAccountKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .pageDown: account.selection += rows
     case .top: account.selection = 0
     case .bottom: account.selection = account.visible.count - 1
-    case .startSearch: account.isEditingFilter = true
+    case .startSearch:
+        // A new `/` starts a new filter, as in fzf, less and vim.
+        account.isEditingFilter = true
+        account.filter = ""
+        account.selection = 0
+        account.scroll = 0
+        state.lineCursor = LineCursor(field: .accountFilter)
     case .checkNow:
         guard !account.isLoading else { return [] }
         account.isLoading = true

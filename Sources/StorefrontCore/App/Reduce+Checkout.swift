@@ -146,7 +146,9 @@ private func settledMessage(_ purchase: Purchase, onScreen: Bool) -> StatusMessa
     switch outcome {
     case .delivered:
         let secret = purchase.orders.contains { PurchaseValues.values(of: $0).contains(where: \.isSecret) }
-        return StatusMessage(.success, secret ? "Delivered. Codes are masked: r reveals them for 30 s, Y copies." : "Delivered.")
+        guard secret else { return StatusMessage(.success, "Delivered.") }
+        return StatusMessage(.success, "Delivered. Codes are masked: r reveals them for 30 s, Y copies.",
+                             presenting: "Delivered. Codes stay hidden while presenting (P ends it); Y copies.")
     case .partlyFailed, .failed:
         return StatusMessage(.error, "Settled: \(outcome.summary). The failed orders show their refund.")
     case .denied, .expired:

@@ -135,7 +135,11 @@ private func plansCommand(_ state: inout AppState, _ command: Command) -> [Effec
     case .top: state.esim.planSelection = 0
     case .bottom: state.esim.planSelection = plans.count - 1
     case .startSearch:
+        // A new `/` starts a new filter, as in fzf, less and vim.
         state.esim.isEditingPlanFilter = true
+        state.esim.planFilter = ""
+        state.esim.planSelection = 0
+        state.lineCursor = LineCursor(field: .planFilter)
         return []
     case .open:
         guard plans.indices.contains(state.esim.planSelection) else { return [] }

@@ -31,7 +31,17 @@ func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .top: history.selection = 0
     case .bottom: history.selection = history.entries.count - 1
     case .startSearch:
+        // A new `/` starts a new filter, as in fzf, less and vim.
         history.isEditingFilter = true
+        state.lineCursor = LineCursor(field: .historyFilter)
+        if !history.filter.isEmpty {
+            history.filter = ""
+            history.isLoading = true
+            history.selection = 0
+            history.scroll = 0
+            state.checkout.history = history
+            return [.checkout(.loadHistory(filter: ""))]
+        }
     case .open:
         guard let entry = history.selectedEntry else { return [] }
         // A purchase followed in this session is newer than the journal's copy read when the list loaded.

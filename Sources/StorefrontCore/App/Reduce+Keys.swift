@@ -126,9 +126,13 @@ private func browserCommand(_ state: inout AppState, _ command: Command) -> [Eff
         state.browser.countryJump = ""
         return []
     case .startSearch:
+        // A new `/` starts a new search, as in fzf, less and vim; Esc or Ctrl-U is not needed first.
         state.browser.isEditingSearch = true
         state.browser.focus = .products
-        return []
+        state.lineCursor = LineCursor(field: .search)
+        guard !state.browser.searchText.isEmpty else { return [] }
+        state.browser.searchText = ""
+        return requery(&state)
     case .searchAllCountries:
         return searchAllCountries(&state)
     case .addToCart:
@@ -168,6 +172,7 @@ private func move(_ state: inout AppState, by delta: Int) -> [Effect] {
     case .products:
         let previous = state.browser.selectedProduct?.id
         state.browser.selection = clampedAdd(state.browser.selection, delta, upper: max(0, state.browser.products.count - 1))
+        state.browser.barMoved = true
         clampScroll(&state)
         return detailEffects(&state, previous: previous) + loadMoreIfNeeded(&state)
     case .detail:

@@ -34,9 +34,10 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.productCount = count
         state.catalog.refreshedAt = refreshedAt
         return []
-    case .countriesLoaded(let countries):
+    case .countriesLoaded(let countries, let totals):
         let selectedCode = state.browser.selectedCountry?.code
         state.browser.countries = countries
+        state.browser.totals = totals
         state.browser.countryIndex = selectedCode.flatMap { code in countries.firstIndex { $0.code == code }.map { $0 + 1 } } ?? 0
         return []
     case .productsLoaded(let page, let query):
@@ -114,7 +115,7 @@ private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ quer
     guard query.sameFilter(as: state.browser.query) else { return [] }
     let previous = state.browser.selectedProduct?.id
     if query.offset == 0 {
-        if let keeping = state.browser.keeping, keeping == previous, let limit = query.limit, page.items.count < page.totalCount,
+        if state.browser.barMoved, let keeping = state.browser.keeping, keeping == previous, let limit = query.limit, page.items.count < page.totalCount,
            !page.items.contains(where: { $0.id == keeping }) {
             var further = query
             further.limit = min(page.totalCount, limit * 4)
@@ -135,11 +136,15 @@ private func productsLoaded(_ state: inout AppState, _ page: ProductPage, _ quer
 }
 
 /// Replaces the list, keeping the bar on the product it was on (and on the same screen row when it can):
-/// a refresh, a requery or a new order must never leave the bar on whatever product moved under it.
+/// a refresh, a requery or a new order must never leave the bar on whatever product moved under it. A bar the
+/// user never moved stays on the first row instead, so a first fill shows the list from its first product.
 private func followSelection(_ state: inout AppState, to products: [ProductSummary], selected: String?) {
     let rowOnScreen = state.browser.selection - state.browser.scroll
     state.browser.products = products
-    if let selected, let index = products.firstIndex(where: { $0.id == selected }) {
+    if !state.browser.barMoved {
+        state.browser.selection = 0
+        state.browser.scroll = 0
+    } else if let selected, let index = products.firstIndex(where: { $0.id == selected }) {
         state.browser.selection = index
         state.browser.scroll = max(0, index - rowOnScreen)
     } else {

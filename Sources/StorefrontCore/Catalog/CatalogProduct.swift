@@ -132,3 +132,20 @@ public struct CountrySummary: Sendable, Hashable, Codable, Identifiable {
         }
     }
 }
+
+/// How many live products the catalog holds, of each type and in all, each counted once: what "All countries"
+/// lists. The countries' counts cannot be summed for it, since an eSIM plan counts in every country it covers.
+public struct CatalogTotals: Sendable, Equatable {
+    public var byType: [ProductType: Int]
+    public var all: Int
+
+    public init(byType: [ProductType: Int], all: Int) {
+        self.byType = byType
+        self.all = all
+    }
+
+    /// The products of `type`, or of every type when nil.
+    public func count(of type: ProductType?) -> Int {
+        type.map { byType[$0] ?? 0 } ?? all
+    }
+}

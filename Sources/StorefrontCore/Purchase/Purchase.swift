@@ -92,6 +92,14 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         return PurchaseOutcome(invoiceStatus: invoiceStatus, paymentStatus: paymentStatus, orders: orders.map(\.status))
     }
 
+    /// Where a failed order's refund goes: the account balance it was paid from, or the refund address a crypto
+    /// purchase gave. nil when the purchase does not say (no address recorded).
+    public var refundDestination: String? {
+        if paymentMethod == .balance { return "the account balance" }
+        guard let refundAddress, !refundAddress.isEmpty else { return nil }
+        return refundAddress
+    }
+
     /// Crypto payment still expected from the customer.
     public var awaitsCryptoPayment: Bool {
         stage == .created && paymentMethod != .balance && payment?.address != nil

@@ -4,9 +4,9 @@ import Foundation
 /// delivered, the code, PIN, link, instructions, expiry, and an eSIM's QR drawn in text. Codes are written in
 /// full (the file is the customer's copy, written owner-only); every server string is sanitised first.
 public enum Receipt {
-    /// `qrLines` draws a QR payload as text lines (nil when it cannot be encoded): injected, because encoding
-    /// is C and this type is pure.
-    public static func text(for purchase: Purchase, qrLines: (String) -> [String]?) -> String {
+    /// `qrMatrix` encodes a QR payload (nil when it cannot be): injected, because encoding is C and this type is
+    /// pure.
+    public static func text(for purchase: Purchase, qrMatrix: (String) -> QRMatrix?) -> String {
         var lines = ["Receipt"]
         lines.append("Purchase  \(purchase.id)")
         if let invoice = purchase.invoiceId { lines.append("Invoice   \(clean(invoice))") }
@@ -30,7 +30,10 @@ public enum Receipt {
             lines.append("  Status        \(order.status?.rawValue ?? "unknown")")
             if let phone = order.phoneNumber { lines.append("  Phone         \(clean(phone))") }
             if let esim = order.esimId ?? order.redemption?.extraFields["iccid"] { lines.append("  eSIM (ICCID)  \(clean(esim))") }
-            if let refund = order.refund { lines.append("  Refunded      \(refund.formatted)") }
+            if let refund = order.refund {
+                lines.append("  Refunded      \(refund.formatted)")
+                if let destination = purchase.refundDestination { lines.append("  Refunded to   \(clean(destination))") }
+            }
             guard let redemption = order.redemption else { continue }
             let fields: [(String, String?)] = [
                 ("Code", redemption.code), ("PIN", redemption.pin), ("Link", redemption.link),
@@ -48,10 +51,25 @@ public enum Receipt {
             }
             if let payload = redemption.qrPayload {
                 lines.append("  QR code (\(clean(payload))):")
-                lines.append(contentsOf: (qrLines(payload) ?? ["  (cannot be drawn: enter the details above by hand)"]).map { "  " + $0 })
+                guard let matrix = qrMatrix(payload) else {
+                    lines.append("    (cannot be drawn: enter the details above by hand)")
+                    continue
+                }
+                lines += qrBlock(matrix)
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The code twice, for each way a text file is seen: a phone reads only dark modules on a light ground, and
+    /// plain text takes the colours of wherever it is shown. Each is preceded by where to scan it and ends with an
+    /// empty line (its own blank rows are the quiet zone, kept as spaces).
+    private static func qrBlock(_ matrix: QRMatrix) -> [String] {
+        var lines = ["  On a dark screen (light text on dark), scan this one:"]
+        lines += QRTextRenderer.lines(matrix, mode: .half, ink: .lightModules).map { "  " + $0 }
+        lines += ["", "  On paper or a light screen (dark text on light), scan this one:"]
+        lines += QRTextRenderer.lines(matrix, mode: .half).map { "  " + $0 }
+        return lines
     }
 
     /// A file name for the receipt of `purchase`: its invoice id (or purchase id), safe as a path component.

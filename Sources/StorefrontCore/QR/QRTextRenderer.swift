@@ -30,21 +30,33 @@ public enum QRTextRenderer {
         }
     }
 
+    /// Which modules the glyphs ink. Text drawn without colours takes the terminal's own: ink is dark on paper
+    /// and light terminals, light on dark terminals, where a code inked on its dark modules reads inverted.
+    public enum Ink: Sendable, Equatable {
+        /// For black-on-white: the `.qr` style, paper, a light terminal.
+        case darkModules
+        /// For light text on a dark screen: the light modules and the quiet zone are inked, so the quiet zone
+        /// stands out against the dark screen around it.
+        case lightModules
+    }
+
     /// The code as lines of text, each exactly `size(of:mode:).columns` columns wide (blanks included: they
-    /// are the light modules). In `half` mode an odd module count leaves the last row's bottom halves light,
-    /// which is just more quiet zone.
-    public static func lines(_ matrix: QRMatrix, mode: QRRenderMode = .half) -> [String] {
+    /// are the light modules, or with `.lightModules` the dark ones). In `half` mode an odd module count leaves
+    /// the last row's bottom halves light, which is just more quiet zone.
+    public static func lines(_ matrix: QRMatrix, mode: QRRenderMode = .half, ink: Ink = .darkModules) -> [String] {
         let first = -quietZone
         let end = matrix.size + quietZone
+        let inked = ink == .darkModules
+        func module(_ x: Int, _ y: Int) -> Bool { matrix[x, y] == inked }
         switch mode {
         case .half:
             return stride(from: first, to: end, by: 2).map { y in
-                String((first..<end).map { x in halfBlock(top: matrix[x, y], bottom: matrix[x, y + 1]) })
+                String((first..<end).map { x in halfBlock(top: module(x, y), bottom: y + 1 < end && module(x, y + 1)) })
             }
         case .full, .ascii:
             let (dark, light) = mode == .full ? ("██", "  ") : ("##", "  ")
             return (first..<end).map { y in
-                (first..<end).map { x in matrix[x, y] ? dark : light }.joined()
+                (first..<end).map { x in module(x, y) ? dark : light }.joined()
             }
         }
     }

@@ -19,7 +19,9 @@ enum BrowserView {
         let focused = browser.focus == .countries
         buffer.box(pane, title: "Countries", glyphs: glyphs, style: borderStyle(focused))
         let inner = pane.width - 2
-        let total = browser.countries.reduce(0) { $0 + count(of: $1, state) }
+        // The totals come with the countries (one action), so the sum, which counts an eSIM plan in every country it
+        // covers, only stands in for a state built without them.
+        let total = browser.totals?.count(of: browser.type) ?? browser.countries.reduce(0) { $0 + count(of: $1, state) }
         let rows = [("All countries", total)] + browser.countries.map { ($0.name, count(of: $0, state)) }
         let top = max(0, min(browser.countryIndex - layout.countryRows / 2, rows.count - layout.countryRows))
         for (offset, row) in rows.dropFirst(top).prefix(layout.countryRows).enumerated() {

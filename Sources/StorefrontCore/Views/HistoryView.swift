@@ -12,7 +12,8 @@ enum HistoryView {
             let filter = history.isEditingFilter ? state.showingCursor(history.filter, in: .historyFilter, glyph: glyphs.cursor) : history.filter
             buffer.row("/ \(filter)", x: x, y: pane.y + 1, width: inner, style: Style(.input, bold: history.isEditingFilter))
         } else {
-            buffer.row("/ filters by invoice id, product, the last characters of a code, phone number or ICCID",
+            // Short enough for 80 columns: the hint says what can be typed, not cut mid-word.
+            buffer.row("/ filters by invoice, product, phone, ICCID, or the end of a code or link",
                        x: x, y: pane.y + 1, width: inner, style: Style(.muted))
         }
         let columns = Columns(width: inner)
@@ -67,7 +68,7 @@ enum HistoryView {
         func row(_ date: String, _ status: String, _ amount: String, _ items: String, _ method: String, _ invoice: String) -> String {
             var text = DisplayWidth.fit(date, to: dateWidth) + " " + DisplayWidth.fit(status, to: statusWidth) + " "
                 + String(repeating: " ", count: max(0, amountWidth - DisplayWidth.of(amount))) + DisplayWidth.truncate(amount, to: amountWidth) + " "
-                + DisplayWidth.fit(items, to: itemsWidth)
+                + DisplayWidth.fitKeepingEnd(items, to: itemsWidth)
             if methodWidth > 0 { text += " " + DisplayWidth.fit(method, to: methodWidth) }
             if invoiceWidth > 0 { text += " " + DisplayWidth.truncate(invoice, to: invoiceWidth) }
             return text

@@ -140,12 +140,13 @@ extension PurchaseView {
         let redemption = order.redemption
         let facts: [(String, String?)] = [
             ("Phone", order.phoneNumber), ("Expires", redemption?.expirationDate.map(PurchaseText.serverDate)), ("Other", redemption?.other),
-            ("Refund", order.refund?.formatted), ("Problem", order.error),
+            ("Refund", order.refund?.formatted), ("Refund to", order.refund == nil ? nil : purchase.refundDestination), ("Problem", order.error),
         ]
         for (label, text) in facts {
             guard let text, !text.isEmpty else { continue }
-            let style = label == "Problem" ? Style(.error) : label == "Refund" ? Style(.warning) : Style(.muted)
-            for (offset, line) in wrap(text, width: width - labelWidth - 3).enumerated() {
+            let style = label == "Problem" ? Style(.error) : label.hasPrefix("Refund") ? Style(.warning) : Style(.muted)
+            // An address is one long word: it is cut into whole rows rather than cut off.
+            for (offset, line) in wrap(text, width: width - labelWidth - 3, breakAnywhere: label == "Refund to").enumerated() {
                 rows.append(Row(label: offset == 0 ? label : "", text: line, style: style, indent: 3))
             }
         }

@@ -129,7 +129,7 @@ enum ReviewView {
         var nameWidth: Int { max(10, width - faceWidth - quantityWidth - 2 * priceWidth - 4) }
 
         func row(_ name: String, _ face: String, _ quantity: String, _ unit: String, _ total: String) -> String {
-            DisplayWidth.fit(name, to: nameWidth) + " " + DisplayWidth.fit(face, to: faceWidth) + " "
+            DisplayWidth.fitKeepingEnd(name, to: nameWidth) + " " + DisplayWidth.fit(face, to: faceWidth) + " "
                 + pad(quantity, quantityWidth) + " " + pad(unit, priceWidth) + " " + pad(total, priceWidth)
         }
 

@@ -3,7 +3,10 @@ import Foundation
 /// The two bottom rows: connection, balance, catalog and cart; then the message or the keys that matter here.
 enum StatusBarView {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
-        let y = layout.statusRow
+        // A message too long for its row takes the status bar's row as well, and the bar moves up over the
+        // body's bottom border for as long as it shows, so no message ends mid-sentence.
+        let messageRows = state.message.map { messageLines($0.text(presenting: state.checkout.presenting), width: layout.width) } ?? []
+        let y = messageRows.count > 1 ? layout.statusRow - 1 : layout.statusRow
         buffer.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: Style(.statusBar))
         let badge = state.connection.isSandbox ? " SANDBOX " : " LIVE \(state.connection.host) "
         var x = buffer.put(badge, x: 0, y: y, style: Style(state.connection.isSandbox ? .badgeSandbox : .badgeLive, bold: true))
@@ -15,7 +18,37 @@ enum StatusBarView {
         let cart = " Cart \(state.cart.units)/\(Cart.maxUnits) "
         buffer.put(cart, x: layout.width - DisplayWidth.of(cart), y: y,
                    style: Style(state.cart.roomLeft == 0 ? .warning : .accent, bold: !state.cart.isEmpty))
-        drawKeys(state, layout, into: &buffer)
+        drawKeys(state, layout, messageRows: messageRows, into: &buffer)
+    }
+
+    /// The message's rows: one when it fits, else two, wrapped at spaces where it can and inside a word (a file
+    /// path) where it cannot; what a third row would hold ends in "…".
+    static func messageLines(_ text: String, width: Int) -> [String] {
+        let room = max(1, width - 1)
+        guard DisplayWidth.of(text) > room else { return [text] }
+        var lines: [String] = [""]
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let spaced = lines[lines.count - 1].isEmpty ? word : lines[lines.count - 1] + " " + word
+            if DisplayWidth.of(spaced) <= room {
+                lines[lines.count - 1] = spaced
+            } else if DisplayWidth.of(word) <= room {
+                lines.append(word)
+            } else {
+                // Longer than a row: it starts where it is and goes on in the next row.
+                var line = lines[lines.count - 1].isEmpty ? "" : lines[lines.count - 1] + " "
+                lines.removeLast()
+                for character in word {
+                    if DisplayWidth.of(line) + DisplayWidth.of(character) > room {
+                        lines.append(line)
+                        line = ""
+                    }
+                    line.append(character)
+                }
+                lines.append(line)
+            }
+        }
+        guard lines.count > 2 else { return lines }
+        return [lines[0], DisplayWidth.truncate(lines[1] + " " + lines[2...].joined(separator: " "), to: room)]
     }
 
     static func catalogText(_ state: AppState) -> String {
@@ -53,7 +86,7 @@ enum StatusBarView {
         }
     }
 
-    private static func drawKeys(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
+    private static func drawKeys(_ state: AppState, _ layout: Layout, messageRows: [String], into buffer: inout ScreenBuffer) {
         let y = layout.keysRow
         if let message = state.message {
             let role: StyleRole = switch message.kind {
@@ -61,7 +94,10 @@ enum StatusBarView {
             case .success: .success
             case .error: .error
             }
-            buffer.row(" " + message.text, x: 0, y: y, width: layout.width, style: Style(role, bold: message.kind == .error))
+            let top = y - messageRows.count + 1
+            for (offset, line) in messageRows.enumerated() {
+                buffer.row(" " + line, x: 0, y: top + offset, width: layout.width, style: Style(role, bold: message.kind == .error))
+            }
             return
         }
         var x = 1
