@@ -121,7 +121,7 @@ struct FuzzHarness {
     /// One look at the invoice through the engine (`apply`, then `merge` of the order's details), then the report
     /// and the purchase screen.
     private func followOnce() async throws {
-        try engine.journal.save(base, at: Self.now)
+        try await engine.journal.save(base, at: Self.now)
         let purchase = try await engine.refresh(base.id)
         _ = PurchaseReport(purchase, reveal: true).text
         _ = PurchaseReport(purchase, reveal: false).text
