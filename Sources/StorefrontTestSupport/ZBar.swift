@@ -11,8 +11,10 @@ public enum ZBar {
     public static func decode(_ lines: [String], lightInkOnDark: Bool = false) -> String? {
         guard let path else { return nil }
         let scale = 4
+        // Lines as a terminal capture gives them (trailing blanks trimmed) are padded to one width.
+        let columns = lines.map(\.count).max() ?? 0
         var rows: [[Bool]] = lines.flatMap { line -> [[Bool]] in
-            let cells = line.map { ($0 == "█" || $0 == "▀", $0 == "█" || $0 == "▄") }
+            let cells = (line + String(repeating: " ", count: columns - line.count)).map { ($0 == "█" || $0 == "▀", $0 == "█" || $0 == "▄") }
             return [cells.map(\.0), cells.map(\.1)]
         }
         if lightInkOnDark {

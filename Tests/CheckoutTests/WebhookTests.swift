@@ -38,7 +38,12 @@ import WebhookReceiver
     @Test func aCancelledWaitEndsAtOnce() async {
         let signal = CheckNowSignal()
         let waiting = Task { await signal.wait(upTo: 600) }
-        try? await Task.sleep(for: .milliseconds(50))
+        // Cancelled while it truly waits, not before it began: the positive sign is the waiter registered.
+        let guardTime = ContinuousClock.now + .seconds(120)
+        while !signal.isWaiting {
+            guard ContinuousClock.now < guardTime else { Issue.record("The wait never began."); break }
+            await Task.yield()
+        }
         let started = ContinuousClock.now
         waiting.cancel()
         await waiting.value

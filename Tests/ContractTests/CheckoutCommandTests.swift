@@ -179,7 +179,7 @@ import Testing
             let running = try workspace.start(["buy", "test-gift-card-code", "--value", "10", "--payment", "bitcoin",
                                                "--refund-address", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "--yes", "--json"])
             let invoice = try await Self.waitForInvoice(harness)
-            try await Self.waitUntil { running.stderrSoFar.contains("Pay ") }
+            try await Self.waitUntil("the command asks for the payment") { running.stderrSoFar.contains("Pay ") }
             #expect(running.stderrSoFar.contains("Pay 0.0"), "the address and exact amount are shown while waiting")
             try await harness.sandbox.control.simulatePayment(invoiceID: invoice.id)
             let result = await running.finished(timeout: 60)
@@ -246,7 +246,7 @@ import Testing
             let workspace = Workspace(harness)
             let running = try workspace.start(["buy", "test-gift-card-code", "--value", "10", "--yes"])
             let invoice = try await Self.waitForInvoice(harness)
-            try await Self.waitUntil { running.stderrSoFar.contains("created") }
+            try await Self.waitUntil("the invoice is created") { running.stderrSoFar.contains("created") }
             running.killNow()
             _ = await running.finished()
             let history = try await workspace.run(["history"])
@@ -302,9 +302,14 @@ import Testing
     }
 
     /// Returns once `condition` holds, or after two minutes (a guard against a hang, not a time limit).
-    static func waitUntil(_ condition: () -> Bool) async throws {
+    /// Waits until `condition` holds; records a failure naming `what` if it never does (a hang guard, not a limit).
+    static func waitUntil(_ what: String = "the condition", _ condition: () -> Bool) async throws {
         let deadline = ContinuousClock.now + .seconds(120)
-        while !condition(), ContinuousClock.now < deadline {
+        while !condition() {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("Timed out waiting until \(what).")
+                return
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
     }

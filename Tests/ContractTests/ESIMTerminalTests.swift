@@ -29,8 +29,9 @@ import Testing
         #expect(review.contains("ends in 0019"))
         #expect(review.contains("1GB, 7 Days"))
         try await session.keys("Enter")
-        try await Task.sleep(for: .milliseconds(500))
-        #expect(try await session.screen().contains("Add this bundle to this eSIM?"), "Enter does not buy")
+        // The key was handled when its message shows; only then does "still on the review" prove anything.
+        let after = try await session.waitFor("then press y to top up")
+        #expect(after.contains("Add this bundle to this eSIM?"), "Enter does not buy")
     }
 
     @Test(.enabled(if: TerminalSessionTests.tmuxAvailable, "tmux is installed by .ci/run"))

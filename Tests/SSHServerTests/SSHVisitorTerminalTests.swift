@@ -45,7 +45,7 @@ struct SSHVisitorTerminalTests {
     /// Issue 18, finding 2: `--ascii` was refused over SSH ("not available over SSH").
     @Test func aVisitorMayAskForASCII() async throws {
         let harness = try await SSHServeHarness()
-        let terminal = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments() + ["--ascii"], width: 100, height: 30)
+        let terminal = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments() + ["--", "--ascii"], width: 100, height: 30)
         let browser = try await terminal.waitFor("just refreshed")
         #expect(browser.contains("SANDBOX"))
         #expect(browser.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(browser)")

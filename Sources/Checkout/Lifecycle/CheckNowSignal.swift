@@ -15,6 +15,9 @@ public final class CheckNowSignal: Sendable {
 
     public init() {}
 
+    /// Someone is waiting now: a fire would cut their wait short.
+    public var isWaiting: Bool { state.withLock { $0.waiter != nil } }
+
     public func fire() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard let waiter = state.waiter else {
