@@ -27,6 +27,7 @@ import Testing
 
     static func reconcile(_ purchase: Purchase, among invoices: [Invoice]) -> Purchase {
         var machine = PurchaseMachine(purchase)
+        _ = machine.handle(.resume, now: now.addingTimeInterval(5))
         _ = machine.handle(.listed(invoices, known: []), now: now.addingTimeInterval(5))
         return machine.purchase
     }

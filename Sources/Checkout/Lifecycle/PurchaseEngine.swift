@@ -204,6 +204,8 @@ public final class PurchaseEngine: Sendable {
                 return Run(purchase: machine.purchase, waits: true, lookFailure: lookFailure)
             case .fail(let message):
                 throw CheckoutError(message, apiError: lookFailure)
+            case .rejected(let rejection):
+                throw CheckoutError(rejection.description, apiError: lookFailure)
             case .create:
                 next = await create(request ?? self.request(for: machine.purchase, webhookURL: nil))
             case .listInvoices(let since):

@@ -9,6 +9,10 @@ import StorefrontCore
 /// and `PurchaseEngine` is only the driver that performs the actions, for the CLI and the TUI alike.
 public struct PurchaseMachine: Sendable {
     public private(set) var purchase: Purchase
+    /// What the machine waits to hear: the answer to the one request it asked for, or a command. Together with
+    /// the purchase's stage this is the machine's state; an event it does not wait for is rejected, never applied
+    /// (a listing arriving after the purchase settled must not overwrite it).
+    public private(set) var awaiting: Awaiting = .command
     /// Orders whose details this look still fetches, in order.
     private var pendingDetails: [String] = []
     /// Whether the invoice of the current look is settled, once seen.
@@ -45,6 +49,34 @@ public struct PurchaseMachine: Sendable {
         case timerFired
     }
 
+    /// The answer the machine waits for, named after the request that asked for it.
+    public enum Awaiting: Sendable, Equatable {
+        /// Nothing asked: ready for a command (`send`, `resume`, `look`, `payWanted`, `timerFired`).
+        case command
+        case createAnswer
+        case listing
+        case invoice
+        case order(String)
+        case payAnswer
+    }
+
+    /// An event that cannot happen in the machine's state: a bug in its driver, named so tests can pin it.
+    public struct Rejection: Sendable, Equatable, CustomStringConvertible {
+        public var event: String
+        public var stage: PurchaseStage
+        public var awaiting: Awaiting
+
+        public init(event: String, stage: PurchaseStage, awaiting: Awaiting) {
+            self.event = event
+            self.stage = stage
+            self.awaiting = awaiting
+        }
+
+        public var description: String {
+            "The purchase step \(event) cannot happen while the purchase is \(stage.rawValue) and waiting for \(awaiting); nothing was applied or sent."
+        }
+    }
+
     public enum Action: Sendable, Equatable {
         /// Write the purchase to the journal before anything else happens.
         case record
@@ -60,9 +92,75 @@ public struct PurchaseMachine: Sendable {
         case done
         /// Stop with this problem (not transient; nothing is lost, the journal has the purchase).
         case fail(String)
+        /// The event was not one the machine waits for: nothing changed.
+        case rejected(Rejection)
     }
 
+    /// One event in, what to do next out: at most one journal write (first, before any request) and at most one
+    /// request, which becomes what the machine waits for.
     public mutating func handle(_ event: Event, now: Date) -> [Action] {
+        guard Self.accepts(event, awaiting: awaiting) else {
+            return [.rejected(Rejection(event: Self.name(of: event), stage: purchase.stage, awaiting: awaiting))]
+        }
+        var actions: [Action] = []
+        for action in transition(event, now: now) where action != .record || !actions.contains(.record) {
+            actions.append(action)
+        }
+        awaiting = switch actions.last {
+        case .create?: .createAnswer
+        case .listInvoices?: .listing
+        case .getInvoice?: .invoice
+        case .getOrder(let id)?: .order(id)
+        case .pay?: .payAnswer
+        default: .command
+        }
+        return actions
+    }
+
+    /// Whether `event` is one the machine can take while it waits for `awaiting`.
+    static func accepts(_ event: Event, awaiting: Awaiting) -> Bool {
+        switch (event, awaiting) {
+        case (.send, .command), (.resume, .command), (.look, .command), (.payWanted, .command), (.timerFired, .command):
+            true
+        case (.requestUnencodable, .createAnswer), (.createAnswered, .createAnswer), (.createRefused, .createAnswer),
+             (.createLost, .createAnswer):
+            true
+        case (.listed, .listing), (.listingFailed, .listing):
+            true
+        case (.invoiceSeen, .invoice), (.lookFailed, .invoice), (.lookFailed, .order):
+            true
+        case (.orderSeen(let order), .order(let id)):
+            order.id == id
+        case (.payAnswered, .payAnswer), (.payRefused, .payAnswer), (.payLost, .payAnswer):
+            true
+        default:
+            false
+        }
+    }
+
+    static func name(of event: Event) -> String {
+        switch event {
+        case .send: "send"
+        case .resume: "resume"
+        case .look: "look"
+        case .payWanted: "payWanted"
+        case .requestUnencodable: "requestUnencodable"
+        case .createAnswered: "createAnswered"
+        case .createRefused: "createRefused"
+        case .createLost: "createLost"
+        case .listed: "listed"
+        case .listingFailed: "listingFailed"
+        case .invoiceSeen: "invoiceSeen"
+        case .orderSeen: "orderSeen"
+        case .lookFailed: "lookFailed"
+        case .payAnswered: "payAnswered"
+        case .payRefused: "payRefused"
+        case .payLost: "payLost"
+        case .timerFired: "timerFired"
+        }
+    }
+
+    private mutating func transition(_ event: Event, now: Date) -> [Action] {
         switch event {
         case .send:
             guard [.intent, .notCreated, .refused].contains(purchase.stage) else {
