@@ -4,9 +4,10 @@ import PackageDescription
 /// Storefront: a terminal storefront for the Bitrefill API v2.
 ///
 /// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
-/// AsyncHTTPClient only in BitrefillAPI, Hummingbird only in SandboxServer, GRDB only in the stores
-/// (CatalogStore, Checkout, SandboxStorage),
-/// each C library behind one `[system]` module with one importer.
+/// AsyncHTTPClient in BitrefillAPI and in SandboxServer's webhook dispatcher; Hummingbird in SandboxServer,
+/// WebhookReceiver and the `storefront` command that serves them; GRDB only in the stores (CatalogStore,
+/// Checkout, SandboxStorage); NIOSSH and Crypto only in SSHServer; each C library behind one `[system]` module
+/// with one importer.
 let package = Package(
     name: "Storefront",
     platforms: [.macOS(.v14)],

@@ -349,8 +349,8 @@ final class SessionHandler: ChannelInboundHandler {
         try? FileManager.default.removeItem(at: scratchDirectory)
     }
 
-    /// A client's name for something, fit for one log line.
+    /// A client's name for something, fit for one log line: the one sanitiser, then at most 64 characters.
     private func sanitized(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7F }.prefix(64).map(Character.init))
+        String(Sanitizer.clean(text).prefix(64))
     }
 }

@@ -84,13 +84,16 @@ import Testing
         }
     }
 
-    @Test func anOrderAnswerForAnotherOrderIsRejected() {
+    /// A server answering the order asked for with another one (seen by the fuzzer) is not a driver's bug: the
+    /// answer is taken, and an order that is not the purchase's is merged nowhere.
+    @Test func anOrderAnswerNamingAnotherOrderAddsNoCode() {
         var machine = PurchaseMachine(PurchaseMachineTests.purchase(.created, invoice: "inv-1"))
         _ = machine.handle(.look, now: Self.now)
         _ = machine.handle(.invoiceSeen(PurchaseMachineTests.invoice(status: .allDelivered, orders: [PurchaseMachineTests.delivered])), now: Self.now)
         #expect(machine.awaiting == .order("o1"))
         let other = Order(id: "o2", status: .delivered, product: OrderProduct(id: "x"), redemptionInfo: RedemptionInfo(code: "NOT-OURS"))
-        #expect(machine.handle(.orderSeen(other), now: Self.now)
-                == [.rejected(PurchaseMachine.Rejection(event: "orderSeen", stage: .created, awaiting: .order("o1")))])
+        let actions = machine.handle(.orderSeen(other), now: Self.now)
+        #expect(!actions.contains { if case .rejected = $0 { true } else { false } })
+        #expect(machine.purchase.orders.allSatisfy { $0.redemption?.code != "NOT-OURS" })
     }
 }

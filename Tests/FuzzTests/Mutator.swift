@@ -6,7 +6,19 @@ import StorefrontCore
 enum Mutation: CaseIterable, Sendable, CustomStringConvertible {
     case flipByte, truncate, insertBytes, replaceValue, duplicateKey, renameKey, wrapInDeepArrays, replaceBody
 
-    var description: String { "\(self)" }
+    /// Named by hand: interpolating `self` here would call this property again, without end.
+    var description: String {
+        switch self {
+        case .flipByte: "flipByte"
+        case .truncate: "truncate"
+        case .insertBytes: "insertBytes"
+        case .replaceValue: "replaceValue"
+        case .duplicateKey: "duplicateKey"
+        case .renameKey: "renameKey"
+        case .wrapInDeepArrays: "wrapInDeepArrays"
+        case .replaceBody: "replaceBody"
+        }
+    }
 }
 
 /// SplitMix64, so one seed from the property-based runner replays one body exactly.

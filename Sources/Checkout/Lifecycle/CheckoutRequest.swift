@@ -41,12 +41,18 @@ public struct CheckoutRequest: Sendable, Equatable {
 
     /// The request's identity for reconciliation and idempotency keys: the same body hashes the same (FNV-1a, not a
     /// secret). Where to be told of it (`webhook_url`) is left out: being told elsewhere buys nothing else.
-    public var fingerprint: String {
+    /// A request that cannot be encoded has no identity: it is refused before anything is written or sent (an
+    /// empty hash would make every such request "the same purchase").
+    public func fingerprint() throws(CheckoutError) -> String {
         var identity = apiRequest
         identity.webhookURL = nil
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return FNV1a.hex((try? encoder.encode(identity)) ?? Data())
+        do {
+            return FNV1a.hex(try encoder.encode(identity))
+        } catch {
+            throw CheckoutError("The purchase could not be encoded (\(error)), so nothing was written or sent. Check the values typed.")
+        }
     }
 }
 

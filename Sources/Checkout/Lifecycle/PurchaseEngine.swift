@@ -55,7 +55,7 @@ public final class PurchaseEngine: Sendable {
     }
 
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
-        let hash = request.fingerprint
+        let hash = try request.fingerprint()
         let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
         let candidates = try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
             var keyed: (Purchase, String)?
@@ -90,7 +90,7 @@ public final class PurchaseEngine: Sendable {
                                 timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
         try await journaled { () async throws(UserDatabaseError) in
-            try await journal.recordIntent(purchase, requestHash: request.fingerprint, takingCartLines: request.cartLineIDs, at: now())
+            try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now())
         }
         return try await run(purchase, .send, request: request).purchase
     }

@@ -127,10 +127,10 @@ public struct PurchaseMachine: Sendable {
             true
         case (.listed, .listing), (.listingFailed, .listing):
             true
-        case (.invoiceSeen, .invoice), (.lookFailed, .invoice), (.lookFailed, .order):
+        // An order answer is the answer to the order asked for, whatever id the server put in it: one not among
+        // the purchase's orders is merged nowhere.
+        case (.invoiceSeen, .invoice), (.lookFailed, .invoice), (.lookFailed, .order), (.orderSeen, .order):
             true
-        case (.orderSeen(let order), .order(let id)):
-            order.id == id
         case (.payAnswered, .payAnswer), (.payRefused, .payAnswer), (.payLost, .payAnswer):
             true
         default:
