@@ -19,6 +19,7 @@ import Testing
         .invoiceSeen(PurchaseMachineTests.invoice(status: .allDelivered, orders: [PurchaseMachineTests.delivered])),
         .orderSeen(PurchaseMachineTests.deliveredWithCode), .lookFailed("401", transient: false),
         .payAnswered(PurchaseMachineTests.invoice()), .payRefused("no"), .payLost("reset"),
+        .createFailed(PurchaseMachineTests.reset), .lookFailedWith(PurchaseMachineTests.serverError), .payFailed(PurchaseMachineTests.reset),
     ]
 
     static let commands: Set<String> = ["send", "resume", "look", "payWanted", "timerFired"]
@@ -63,11 +64,11 @@ import Testing
     /// Each request makes the machine wait for its own answers only; every other event is rejected.
     @Test func whileARequestIsOutOnlyItsAnswersAreTaken() {
         let setups: [(Purchase, Event, PurchaseMachine.Awaiting, Set<String>)] = [
-            (PurchaseMachineTests.purchase(.intent), .send, .createAnswer, ["requestUnencodable", "createAnswered", "createRefused", "createLost"]),
+            (PurchaseMachineTests.purchase(.intent), .send, .createAnswer, ["requestUnencodable", "createAnswered", "createRefused", "createLost", "createFailed"]),
             (PurchaseMachineTests.purchase(.sending), .resume, .listing, ["listed", "listingFailed"]),
-            (PurchaseMachineTests.purchase(.created, invoice: "inv-1"), .look, .invoice, ["invoiceSeen", "lookFailed"]),
+            (PurchaseMachineTests.purchase(.created, invoice: "inv-1"), .look, .invoice, ["invoiceSeen", "lookFailed", "lookFailedWith"]),
             (PurchaseMachineTests.purchase(.created, invoice: "inv-1", autoPay: false), .payWanted, .payAnswer,
-             ["payAnswered", "payRefused", "payLost"]),
+             ["payAnswered", "payRefused", "payLost", "payFailed"]),
         ]
         for (purchase, command, awaiting, answers) in setups {
             for event in Self.everyEvent {

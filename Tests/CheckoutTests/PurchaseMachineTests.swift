@@ -74,7 +74,60 @@ import Testing
             actions: [.record, .fail("Could not check invoice inv-1: 401")]),
         Row(name: "an unpaid balance invoice is paid once", from: purchase(.created, invoice: "inv-1", autoPay: false),
             events: [.payWanted], stage: .created, actions: [.record, .pay(invoiceId: "inv-1")]),
+        // Outcomes go in raw: the machine, not the engine, decides refused, lost or transient.
+        Row(name: "a create the server refused is final", from: purchase(.intent),
+            events: [.send, .createFailed(refusal("balance_too_low"))], stage: .refused, actions: [.record, .done]),
+        Row(name: "a create refused by a rate limit is refused for now", from: purchase(.intent),
+            events: [.send, .createFailed(rateLimit)], stage: .refused, actions: [.record, .done]),
+        Row(name: "a create with no answer is lost and reconciled", from: purchase(.intent),
+            events: [.send, .createFailed(reset)], stage: .ambiguous, actions: [.record, .listInvoices(since: now.addingTimeInterval(-30))]),
+        Row(name: "a look that failed on a 5xx is waited out", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .lookFailedWith(serverError)], stage: .created, actions: [.record, .wait]),
+        Row(name: "a look refused for good stops the follow", from: purchase(.created, invoice: "inv-1"),
+            events: [.look, .lookFailedWith(refusal("not_found"))], stage: .created, actions: [.record, .fail("Could not check invoice inv-1: refused")]),
+        Row(name: "a resend of a purchase proven absent sends it again", from: purchase(.notCreated),
+            events: [.send], stage: .sending, actions: [.record, .create]),
+        Row(name: "a request that cannot be encoded is refused without sending", from: purchase(.intent),
+            events: [.send, .requestUnencodable("NaN")], stage: .refused, actions: [.record, .done]),
+        Row(name: "a payment answered is written and done", from: purchase(.created, invoice: "inv-1", autoPay: false),
+            events: [.payWanted, .payAnswered(invoice())], stage: .created, actions: [.record, .done]),
+        Row(name: "resuming a settled purchase does nothing", from: purchase(.settled, invoice: "inv-1"),
+            events: [.resume], stage: .settled, actions: [.done]),
+        Row(name: "resuming a refused purchase does nothing", from: purchase(.refused),
+            events: [.resume], stage: .refused, actions: [.done]),
+        Row(name: "resuming a purchase proven absent does nothing", from: purchase(.notCreated),
+            events: [.resume], stage: .notCreated, actions: [.done]),
+        Row(name: "a purchase killed before its create is reconciled at restart", from: purchase(.intent),
+            events: [.resume], stage: .intent, actions: [.listInvoices(since: now.addingTimeInterval(-30))]),
+        Row(name: "a purchase whose answer was lost is reconciled at restart", from: purchase(.ambiguous),
+            events: [.resume], stage: .ambiguous, actions: [.listInvoices(since: now.addingTimeInterval(-30))]),
     ]
+
+    static func refusal(_ code: String) -> APIError {
+        APIError(kind: .rejected(code: code), endpoint: "POST /invoices", status: 400, errorCode: code, message: "refused", outcome: .notExecuted)
+    }
+
+    static let rateLimit = APIError(kind: .rateLimited, endpoint: "POST /invoices", status: 429, message: "slow down", outcome: .notExecuted)
+    static let reset = APIError(kind: .serverError, endpoint: "POST /invoices", status: 502, message: "bad gateway", outcome: .unknown)
+    static let serverError = APIError(kind: .serverError, endpoint: "GET /invoices/{id}", status: 503, message: "unavailable", outcome: .unknown)
+
+    @Test func aRateLimitedCreateSaysSoInItsCode() {
+        var machine = PurchaseMachine(Self.purchase(.intent))
+        _ = machine.handle(.send, now: Self.now)
+        _ = machine.handle(.createFailed(Self.rateLimit), now: Self.now)
+        #expect(machine.purchase.refusalCode == Purchase.rateLimitedCode)
+    }
+
+    @Test func aPaymentRefusedMayBeAskedAgainAndOneLostNever() {
+        var refused = PurchaseMachine(Self.purchase(.created, invoice: "inv-1", autoPay: false))
+        _ = refused.handle(.payWanted, now: Self.now)
+        _ = refused.handle(.payFailed(Self.refusal("balance_too_low")), now: Self.now)
+        #expect(refused.purchase.payRequestedAt == nil)
+        var lost = PurchaseMachine(Self.purchase(.created, invoice: "inv-1", autoPay: false))
+        _ = lost.handle(.payWanted, now: Self.now)
+        _ = lost.handle(.payFailed(Self.reset), now: Self.now)
+        #expect(lost.purchase.payRequestedAt == Self.now)
+    }
 
     @Test(arguments: rows)
     func eachTransitionWritesTheJournalFirstAndAsksForOneThing(row: Row) {

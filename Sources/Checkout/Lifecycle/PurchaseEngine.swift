@@ -218,18 +218,18 @@ public final class PurchaseEngine: Sendable {
             case .getInvoice(let id):
                 do { next = .invoiceSeen(try await client.send(Endpoints.invoice(id: id))) } catch {
                     lookFailure = error as? APIError
-                    next = .lookFailed(Self.describe(error), transient: lookFailure?.isTransient ?? false)
+                    next = lookFailure.map { .lookFailedWith($0) } ?? .lookFailed(Self.describe(error), transient: false)
                 }
             case .getOrder(let id):
                 do { next = .orderSeen(try await client.send(Endpoints.order(id: id))) } catch {
                     lookFailure = error as? APIError
-                    next = .lookFailed(Self.describe(error), transient: lookFailure?.isTransient ?? false)
+                    next = lookFailure.map { .lookFailedWith($0) } ?? .lookFailed(Self.describe(error), transient: false)
                 }
             case .pay(let invoiceId):
                 do {
                     next = .payAnswered(try await client.send(Endpoints.payInvoice(id: invoiceId)))
-                } catch let error as APIError where error.outcome == .notExecuted {
-                    next = .payRefused(error.message)
+                } catch let error as APIError {
+                    next = .payFailed(error)
                 } catch {
                     next = .payLost(Self.describe(error))
                 }
@@ -249,9 +249,8 @@ public final class PurchaseEngine: Sendable {
         }
         do {
             return .createAnswered(try await client.send(endpoint))
-        } catch let error as APIError where error.outcome == .notExecuted {
-            // A rate limit refuses for now, not for good: its code says so, whatever words the body used.
-            return .createRefused(message: error.message, code: error.kind == .rateLimited ? Purchase.rateLimitedCode : error.errorCode)
+        } catch let error as APIError {
+            return .createFailed(error)
         } catch {
             return .createLost(Self.describe(error))
         }

@@ -37,15 +37,21 @@ public struct PurchaseMachine: Sendable {
         case createRefused(message: String, code: String?)
         /// No definite answer (timeout, lost connection, 5xx): the invoice may or may not exist.
         case createLost(String)
+        /// The create failed as the client saw it, raw: the machine decides refused (the server said no) or lost.
+        case createFailed(APIError)
         case listed([Invoice], known: Set<String>)
         case listingFailed(String)
         case invoiceSeen(Invoice)
         case orderSeen(Order)
         /// A look (invoice or order) failed; a transient failure is waited out, anything else stops the follow.
         case lookFailed(String, transient: Bool)
+        /// A look failed as the client saw it, raw: the machine decides whether it is waited out.
+        case lookFailedWith(APIError)
         case payAnswered(Invoice)
         case payRefused(String)
         case payLost(String)
+        /// The payment failed as the client saw it, raw: refused (it may be asked for again) or lost (never again).
+        case payFailed(APIError)
         case timerFired
     }
 
@@ -123,15 +129,16 @@ public struct PurchaseMachine: Sendable {
         case (.send, .command), (.resume, .command), (.look, .command), (.payWanted, .command), (.timerFired, .command):
             true
         case (.requestUnencodable, .createAnswer), (.createAnswered, .createAnswer), (.createRefused, .createAnswer),
-             (.createLost, .createAnswer):
+             (.createLost, .createAnswer), (.createFailed, .createAnswer):
             true
         case (.listed, .listing), (.listingFailed, .listing):
             true
         // An order answer is the answer to the order asked for, whatever id the server put in it: one not among
         // the purchase's orders is merged nowhere.
-        case (.invoiceSeen, .invoice), (.lookFailed, .invoice), (.lookFailed, .order), (.orderSeen, .order):
+        case (.invoiceSeen, .invoice), (.lookFailed, .invoice), (.lookFailed, .order), (.orderSeen, .order),
+             (.lookFailedWith, .invoice), (.lookFailedWith, .order):
             true
-        case (.payAnswered, .payAnswer), (.payRefused, .payAnswer), (.payLost, .payAnswer):
+        case (.payAnswered, .payAnswer), (.payRefused, .payAnswer), (.payLost, .payAnswer), (.payFailed, .payAnswer):
             true
         default:
             false
@@ -148,14 +155,17 @@ public struct PurchaseMachine: Sendable {
         case .createAnswered: "createAnswered"
         case .createRefused: "createRefused"
         case .createLost: "createLost"
+        case .createFailed: "createFailed"
         case .listed: "listed"
         case .listingFailed: "listingFailed"
         case .invoiceSeen: "invoiceSeen"
         case .orderSeen: "orderSeen"
         case .lookFailed: "lookFailed"
+        case .lookFailedWith: "lookFailedWith"
         case .payAnswered: "payAnswered"
         case .payRefused: "payRefused"
         case .payLost: "payLost"
+        case .payFailed: "payFailed"
         case .timerFired: "timerFired"
         }
     }
@@ -210,6 +220,14 @@ public struct PurchaseMachine: Sendable {
             note(.refused(message), now)
             return [.record, .done]
 
+        case .createFailed(let error) where error.outcome == .notExecuted:
+            // A rate limit refuses for now, not for good: its code says so, whatever words the body used.
+            return transition(.createRefused(message: error.message,
+                                             code: error.kind == .rateLimited ? Purchase.rateLimitedCode : error.errorCode), now: now)
+
+        case .createFailed(let error):
+            return transition(.createLost(error.message), now: now)
+
         case .createLost(let detail):
             purchase.stage = .ambiguous
             purchase.problem = "The answer to the create was lost (\(detail)); checking whether the invoice exists."
@@ -257,6 +275,9 @@ public struct PurchaseMachine: Sendable {
             }
             return [.record] + nextDetailOrSettle(now: now)
 
+        case .lookFailedWith(let error):
+            return transition(.lookFailed(error.message, transient: error.isTransient), now: now)
+
         case .lookFailed(let detail, let transient):
             pendingDetails = []
             purchase.problem = "Could not check invoice \(purchase.invoiceId ?? purchase.id): \(detail)"
@@ -272,6 +293,12 @@ public struct PurchaseMachine: Sendable {
             purchase.problem = message
             note(.paymentRefused(message), now)
             return [.record, .done]
+
+        case .payFailed(let error) where error.outcome == .notExecuted:
+            return transition(.payRefused(error.message), now: now)
+
+        case .payFailed(let error):
+            return transition(.payLost(error.message), now: now)
 
         case .payLost(let detail):
             // The payment may have gone through: the next look at the invoice tells. It is never sent again.
