@@ -32,13 +32,14 @@ import Testing
         let client = BitrefillClient(configuration: ClientConfiguration(
             baseURL: URL(string: "https://api.example.test/v2")!, credentials: .bearer(apiKey: "k"),
             sleep: { clock.sleep($0) }, now: { clock.now }, random: { 0.5 }), transport: api.transport)
-        let engine = PurchaseEngine(client: client, journal: try UserDatabase.inMemory(), source: "stub", now: { clock.now })
+        // The follow's waits go to the same recording clock as the client's: nothing waits for real.
+        let engine = PurchaseEngine(client: client, journal: try UserDatabase.inMemory(), source: "stub", now: { clock.now },
+                                    sleep: { clock.sleep(.milliseconds(Int64($0 * 1000))) })
         let placed = try await engine.place(Self.request)
-        let signal = CheckNowSignal()
-        // Each report fires the signal, so the follow's next wait ends at once instead of sleeping for real.
-        let settled = try await engine.follow(placed.id, checkNow: signal) { _, _ in signal.fire() }
+        let settled = try await engine.follow(placed.id)
         #expect(settled.stage == .settled)
         #expect(settled.orders.first?.redemption?.code == "GIFT-1111")
         #expect(api.count("GET /invoices/inv-1") == 7)
+        #expect(clock.sleeps.count >= 6, "each look after a failure waited, on the injected clock")
     }
 }

@@ -18,13 +18,18 @@ public final class PurchaseEngine: Sendable {
     public let budget: RequestBudget
     /// The listed SSH key a `storefront ssh serve` session buys for, written on each new purchase.
     public let buyerKey: String?
-    private let now: @Sendable () -> Date
+    /// The engine's clock: every time it writes, and every deadline its callers set, come from here.
+    public let now: @Sendable () -> Date
+    /// How a follow waits for its next look when nothing can cut the wait short: injected beside the clock, so
+    /// a test never waits for real.
+    private let sleep: @Sendable (TimeInterval) async -> Void
     private let makeID: @Sendable () -> String
     /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
     private let logger: Logger
 
     public init(client: BitrefillClient, journal: any PurchaseJournal, source: String, budget: RequestBudget = RequestBudget(),
                 buyerKey: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
+                sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.logger = logger
@@ -34,6 +39,7 @@ public final class PurchaseEngine: Sendable {
         self.budget = budget
         self.buyerKey = buyerKey
         self.now = now
+        self.sleep = sleep
         self.makeID = makeID
     }
 
@@ -158,7 +164,7 @@ public final class PurchaseEngine: Sendable {
             if let checkNow {
                 await checkNow.wait(upTo: delay)
             } else {
-                try? await Task.sleep(for: .seconds(delay))
+                await sleep(delay)
             }
             if Task.isCancelled { return purchase }
             event = .timerFired

@@ -56,7 +56,7 @@ public struct CheckoutConsole: Sendable {
             return finish(start)
         }
         if start.awaitsCryptoPayment { showPaymentRequest(start) }
-        let followed = try await engine.follow(start.id, until: Date().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in report(purchase) }
+        let followed = try await engine.follow(start.id, until: engine.now().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in report(purchase) }
         if followed.awaitsBalancePayment {
             note("Invoice \(followed.invoiceId ?? "") waits for payment: `storefront invoice pay \(followed.invoiceId ?? followed.id)` pays it from the balance.")
         } else if followed.stage == .created {
