@@ -154,7 +154,7 @@ extension UserDatabase {
     /// The newest purchase of the same request on `source` in one of `stages`: running the same purchase
     /// again continues it instead of buying twice.
     public func openPurchase(source: String, requestHash: String,
-                             stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .created, .notCreated]) throws(UserDatabaseError) -> Purchase? {
+                             stages: [PurchaseStage] = PurchaseStage.unfinished + [.notCreated]) throws(UserDatabaseError) -> Purchase? {
         try journalRead { db in
             try PurchaseRecord
                 .filter(Column("source") == source && Column("request_hash") == requestHash)

@@ -62,7 +62,7 @@ public final class PurchaseEngine: Sendable {
 
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = try request.fingerprint()
-        let stages: [PurchaseStage] = [.intent, .sending, .ambiguous, .notCreated] + (continuingUnfinished ? [.created] : [])
+        let stages = PurchaseStage.awaitingInvoice + [.notCreated] + (continuingUnfinished ? [.created] : [])
         let candidates = try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
             var keyed: (Purchase, String)?
             if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
@@ -79,7 +79,7 @@ public final class PurchaseEngine: Sendable {
             throw CheckoutError(refusal.message, refusal: refusal)
         case .existing(var open):
             // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
-            guard open.isUnfinished || [.notCreated, .refused].contains(open.stage), open.source == source else { return open }
+            guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage), open.source == source else { return open }
             open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
             try await store(open)
             switch open.stage {
@@ -104,7 +104,7 @@ public final class PurchaseEngine: Sendable {
     /// Sends an intent again, which only a reconciliation that proved it absent allows.
     public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
         let purchase = try await load(id)
-        guard [.notCreated, .refused].contains(purchase.stage) else {
+        guard PurchaseStage.holdingNoInvoice.contains(purchase.stage) else {
             throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
         }
         return try await run(purchase, .send, request: request(for: purchase, webhookURL: webhookURL)).purchase
@@ -117,7 +117,7 @@ public final class PurchaseEngine: Sendable {
     /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
     public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
         let purchase = try await load(id)
-        guard purchase.source == source, purchase.invoiceId == nil, [.intent, .sending, .ambiguous].contains(purchase.stage) else { return purchase }
+        guard purchase.source == source, purchase.invoiceId == nil, PurchaseStage.awaitingInvoice.contains(purchase.stage) else { return purchase }
         return try await run(purchase, .resume).purchase
     }
 

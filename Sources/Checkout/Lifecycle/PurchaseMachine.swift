@@ -173,7 +173,7 @@ public struct PurchaseMachine: Sendable {
     private mutating func transition(_ event: Event, now: Date) -> [Action] {
         switch event {
         case .send:
-            guard [.intent, .notCreated, .refused].contains(purchase.stage) else {
+            guard ([.intent] + PurchaseStage.holdingNoInvoice).contains(purchase.stage) else {
                 return [.fail("Purchase \(purchase.id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")]
             }
             purchase.stage = .sending

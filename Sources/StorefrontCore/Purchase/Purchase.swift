@@ -148,6 +148,8 @@ public enum PurchaseStage: String, Sendable, Equatable, Codable {
     public static let bought: [PurchaseStage] = [.created, .settled]
     /// Still moving: resumed at start.
     public static let unfinished: [PurchaseStage] = awaitingInvoice + [.created]
+    /// Known to hold no invoice (refused, or proven absent): the only stages that may be sent again.
+    public static let holdingNoInvoice: [PurchaseStage] = [.notCreated, .refused]
 }
 
 /// One line as it was asked for.
