@@ -210,3 +210,14 @@ import Testing
         #expect(state.catalog.progress == nil)
     }
 }
+
+@Suite struct CatalogUnreadableTests {
+    /// Issue 19: a failed count was shown as a catalog of 0 products, with no word of why.
+    @Test func anUnreadableCatalogIsSaidWithTheWayToRebuildIt() {
+        var state = SampleApp.browsing(width: 80, height: 24)
+        let before = state.catalog.productCount
+        _ = reduce(&state, .catalogUnreadable("disk I/O error"))
+        #expect(state.message?.text.contains("catalog refresh") == true)
+        #expect(state.catalog.productCount == before, "not replaced by 0")
+    }
+}

@@ -89,12 +89,17 @@ public final class EffectRunner: Sendable {
     private static func performLocal(_ effect: Effect, catalog: CatalogService, userData: UserDatabase, inbox: ActionInbox) {
         switch effect {
         case .loadCatalogSummary:
-            let count = (try? catalog.database.liveProductCount()) ?? 0
-            let refreshed = (try? catalog.database.metadata())??.lastCompleted
-            inbox.post(.catalogSummaryLoaded(productCount: count, refreshedAt: refreshed))
+            do {
+                let count = try catalog.database.liveProductCount()
+                inbox.post(.catalogSummaryLoaded(productCount: count, refreshedAt: try catalog.database.metadata()?.lastCompleted))
+            } catch {
+                inbox.post(.catalogUnreadable("\(error)"))
+            }
         case .loadCountries:
-            if let countries = try? catalog.countries(), let totals = try? catalog.totals() {
-                inbox.post(.countriesLoaded(countries, totals: totals))
+            do {
+                inbox.post(.countriesLoaded(try catalog.countries(), totals: try catalog.totals()))
+            } catch {
+                inbox.post(.catalogUnreadable("\(error)"))
             }
         case .queryProducts(let query):
             do {

@@ -11,6 +11,8 @@ public enum AppAction: Sendable, Equatable {
     case balanceLoaded(Money)
     case balanceFailed(String)
     case catalogSummaryLoaded(productCount: Int, refreshedAt: Date?)
+    /// The catalog cache could not be read: said, never shown as an empty catalog.
+    case catalogUnreadable(String)
     case countriesLoaded([CountrySummary], totals: CatalogTotals)
     case productsLoaded(ProductPage, for: CatalogQuery)
     case productsFailed(String, for: CatalogQuery)

@@ -34,6 +34,9 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.productCount = count
         state.catalog.refreshedAt = refreshedAt
         return []
+    case .catalogUnreadable(let detail):
+        state.message = StatusMessage(.error, "The catalog cache could not be read (\(detail)). `storefront catalog refresh` rebuilds it; the cart and purchases are not affected.")
+        return []
     case .countriesLoaded(let countries, let totals):
         let selectedCode = state.browser.selectedCountry?.code
         state.browser.countries = countries
