@@ -61,7 +61,7 @@ public final class AccountHistory: Sendable {
     /// Invoices and orders marked from the journal, each invoice's abridged orders filled from the orders list
     /// (which alone carries phone numbers and ICCIDs).
     private func merged(invoices: [AccountInvoice], orders: [AccountOrder]) throws(AccountHistoryError) -> AccountHistorySnapshot {
-        let made = try madeHere()
+        let made = try madeHere(invoiceIds: Set(invoices.map(\.id) + orders.compactMap(\.invoiceId)))
         let orders = orders.map { order in
             var order = order
             order.madeHere = order.invoiceId.flatMap { made[$0] }
@@ -240,7 +240,7 @@ public final class AccountHistory: Sendable {
             AccountOrder(id: order.id, invoiceId: listed.id, createdAt: listed.createdAt, status: order.status, productId: order.productId,
                          productName: order.productName, value: order.value, phoneNumber: order.phoneNumber, esimId: order.esimId)
         }
-        listed.madeHere = try madeHere()[listed.id]
+        listed.madeHere = try madeHere(invoiceIds: [listed.id])[listed.id]
         return AccountInvoiceDetail(invoice: listed, orders: orders)
     }
 
@@ -321,20 +321,15 @@ public final class AccountHistory: Sendable {
         }
     }
 
-    /// Journal purchases of this API by invoice id.
-    private func madeHere() throws(AccountHistoryError) -> [String: MadeHere] {
-        guard let journal else { return [:] }
-        let purchases: [Purchase]
+    /// Journal purchases of this API among `invoiceIds`, by invoice id: only the rows of the invoices at hand are
+    /// read (through the journal's invoice index), not the whole journal.
+    private func madeHere(invoiceIds: Set<String>) throws(AccountHistoryError) -> [String: MadeHere] {
+        guard let journal, !invoiceIds.isEmpty else { return [:] }
         do {
-            purchases = try journal.purchases(limit: 1_000_000)
+            return try journal.purchases(invoiceIds: invoiceIds, source: source).mapValues { MadeHere($0) }
         } catch {
             throw AccountHistoryError(message: error.description)
         }
-        var made: [String: MadeHere] = [:]
-        for purchase in purchases where purchase.source == source {
-            if let invoiceId = purchase.invoiceId, made[invoiceId] == nil { made[invoiceId] = MadeHere(purchase) }
-        }
-        return made
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -107,6 +107,23 @@ extension UserDatabase {
         }
     }
 
+    /// The purchases that became any of `invoiceIds` on `source`, by invoice id.
+    public func purchases(invoiceIds: Set<String>, source: String) throws(UserDatabaseError) -> [String: Purchase] {
+        try journalRead { db in
+            var found: [String: Purchase] = [:]
+            // In chunks well under SQLite's limit on bound parameters.
+            let ids = Array(invoiceIds)
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for record in try PurchaseRecord.filter(Column("source") == source && chunk.contains(Column("invoice_id"))).fetchAll(db) {
+                    let purchase = try record.purchase()
+                    if let invoiceId = purchase.invoiceId { found[invoiceId] = purchase }
+                }
+            }
+            return found
+        }
+    }
+
     /// The newest purchase that became invoice `invoiceId` on any API, for showing what the journal knows.
     public func newestPurchase(invoiceId: String) throws(UserDatabaseError) -> Purchase? {
         try journalRead { db in
