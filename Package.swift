@@ -6,7 +6,8 @@ import PackageDescription
 /// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
 /// AsyncHTTPClient in BitrefillAPI and in SandboxServer's webhook dispatcher; Hummingbird in SandboxServer,
 /// WebhookReceiver and the `storefront` command that serves them; GRDB only in the stores (CatalogStore,
-/// Checkout, SandboxStorage); NIOSSH and Crypto only in SSHServer; each C library behind one `[system]` module
+/// Checkout, SandboxStorage), which open their files through one owner-only opener (OwnerOnlyFiles); NIOSSH and
+/// Crypto only in SSHServer; each C library behind one `[system]` module
 /// with one importer.
 let package = Package(
     name: "Storefront",
@@ -77,11 +78,13 @@ let package = Package(
         ),
         .target(
             name: "SandboxStorage",
-            dependencies: ["SandboxServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["OwnerOnlyFiles", "SandboxServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "OwnerOnlyFiles"),
         .target(
             name: "CatalogStore",
             dependencies: [
+                "OwnerOnlyFiles",
                 "StorefrontCore",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -92,6 +95,7 @@ let package = Package(
         .target(
             name: "Checkout",
             dependencies: [
+                "OwnerOnlyFiles",
                 "StorefrontCore",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,37 +1,23 @@
 import Foundation
+import OwnerOnlyFiles
 
 /// The catalog file on disk: created owner-only, and moved aside (never deleted) when it has to be rebuilt.
 public enum CatalogFile {
     /// SQLite's companion files; they hold committed data until a checkpoint, so they move with the database.
-    static let companionSuffixes = ["-wal", "-shm"]
+    static let companionSuffixes = OwnerOnlyFile.companionSuffixes
 
-    /// Creates the file with mode 0600 if it does not exist, and tightens an existing one (and its WAL) to 0600:
-    /// the catalog reveals what the account can buy and at what price. SQLite gives new WAL files the
-    /// database file's mode.
+    /// Owner-only, as every file of ours that SQLite opens: the catalog reveals what the account can buy and at
+    /// what price.
     static func prepare(_ path: String) throws(CatalogStoreError) {
-        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw CatalogStoreError.unavailable(path, detail: String(cString: strerror(errno)))
-        }
-        close(descriptor)
-        for file in [path] + companionSuffixes.map({ path + $0 }) {
-            var status = stat()
-            guard stat(file, &status) == 0, status.st_mode & 0o077 != 0 else { continue }
-            guard chmod(file, 0o600) == 0 else {
-                throw CatalogStoreError.unavailable(path, detail: "cannot make \(file) private: \(String(cString: strerror(errno)))")
-            }
+        do throws(OwnerOnlyFile.Failure) {
+            try OwnerOnlyFile.prepare(path)
+        } catch {
+            throw CatalogStoreError.unavailable(path, detail: error.detail)
         }
     }
 
-    /// Whether the file exists and neither it nor its companions can be read by anyone but the owner, so that
-    /// `prepare` would have nothing to do.
     static func isPrivate(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o077 == 0 else { return false }
-        return companionSuffixes.allSatisfy { suffix in
-            var companion = stat()
-            return stat(path + suffix, &companion) != 0 || companion.st_mode & 0o077 == 0
-        }
+        OwnerOnlyFile.isPrivate(path)
     }
 
     /// Renames the catalog (and its WAL) to `NAME.unusable-YYYYMMDD-HHMMSS` beside it, so a damaged or foreign

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OwnerOnlyFiles
 import StorefrontCore
 
 /// What the user made here and must not lose: the cart and the purchase journal. A file
@@ -19,10 +20,11 @@ public final class UserDatabase: Sendable {
     /// journal may hold the only copy of a code.
     public static func open(at url: URL) throws(UserDatabaseError) -> UserDatabase {
         let path = url.path
-        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw UserDatabaseError(path: path, detail: String(cString: strerror(errno))) }
-        close(descriptor)
-        _ = chmod(path, 0o600)
+        do throws(OwnerOnlyFile.Failure) {
+            try OwnerOnlyFile.prepare(path)
+        } catch {
+            throw UserDatabaseError(path: path, detail: error.detail)
+        }
         do {
             var readOnly = Configuration()
             readOnly.readonly = true

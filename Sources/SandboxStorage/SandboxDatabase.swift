@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OwnerOnlyFiles
 import SandboxServer
 
 /// The embedded sandbox's account on disk: its own SQLite file in the data directory, apart from the
@@ -26,12 +27,11 @@ public final class SandboxDatabase: SandboxPersistence {
     /// Opens (creating if needed) the file at `url`, private to its owner.
     public static func open(at url: URL, newAccountID: String = UUID().uuidString.lowercased()) throws(SandboxPersistenceError) -> SandboxDatabase {
         let path = url.path
-        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw SandboxPersistenceError("Cannot open the sandbox data file \(path): \(String(cString: strerror(errno))).")
+        do throws(OwnerOnlyFile.Failure) {
+            try OwnerOnlyFile.prepare(path)
+        } catch {
+            throw SandboxPersistenceError("Cannot open the sandbox data file \(error.description).")
         }
-        close(descriptor)
-        _ = chmod(path, 0o600)
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)

@@ -81,3 +81,26 @@ import Testing
         #expect(try database.loadCart() == SavedCart(lines: [package]))
     }
 }
+
+@Suite struct JournalFileModeTests {
+    /// Issue 19: only the catalog's opener tightened an existing `-wal`/`-shm`; the journal, which holds codes,
+    /// left a group-readable WAL as it was.
+    @Test func aJournalsCompanionFilesAreMadeOwnerOnlyOnOpen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("journal-mode-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(UserDatabase.fileName)
+        // One process has the journal open, its WAL holding a cart; the WAL was left group-readable (a copy, a umask).
+        let first = try UserDatabase.open(at: url)
+        try first.saveCart([CartPersistenceTests().package])
+        for suffix in ["-wal", "-shm"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path + suffix)
+        }
+        let second = try UserDatabase.open(at: url)
+        #expect(try second.loadCart().lines.count == 1)
+        for suffix in ["", "-wal", "-shm"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: url.path + suffix)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(UserDatabase.fileName)\(suffix) is \(String(mode ?? 0, radix: 8))")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OwnerOnlyFiles
 import StorefrontCore
 
 /// The account's invoices and orders as last read from the server, so the history opens at disk speed and
@@ -49,10 +50,11 @@ public final class AccountHistoryCache: Sendable {
     }
 
     private static func openFile(_ path: String) throws -> AccountHistoryCache {
-        let descriptor = Foundation.open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw AccountHistoryError(message: "Cannot create \(path): \(String(cString: strerror(errno)))") }
-        close(descriptor)
-        _ = chmod(path, 0o600)
+        do throws(OwnerOnlyFile.Failure) {
+            try OwnerOnlyFile.prepare(path)
+        } catch {
+            throw AccountHistoryError(message: "Cannot create \(error.description)")
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         return try AccountHistoryCache(writer: try DatabaseQueue(path: path, configuration: configuration))
