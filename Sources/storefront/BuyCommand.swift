@@ -75,9 +75,8 @@ struct BuyCommand: AsyncParsableCommand {
                 throw CommandFailure.badInput("The purchase has \(units) units; an invoice holds at most \(Cart.maxUnits). Split it.")
             }
             let method = PaymentMethod(rawValue: payment)
-            let request = CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: method,
-                                          autoPay: method == .balance, refundAddress: refundAddress, email: email,
-                                          webhookURL: try webhook.settings()?.url, idempotencyKey: idempotencyKey, again: again)
+            let request = CheckoutRequest.make(lines: lines, paymentMethod: method, refundAddress: refundAddress, email: email,
+                                               webhookURL: try webhook.settings()?.url, idempotencyKey: idempotencyKey, again: again)
             var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()
             console.checkNow = signal

@@ -22,3 +22,26 @@ import Testing
         #expect(try CheckoutRequest(lines: [line]).fingerprint() != CheckoutRequest(lines: [other]).fingerprint())
     }
 }
+
+/// One intake for every purchase: the CLI, the eSIM top-up and the TUI build their requests the same way.
+@Suite struct CheckoutIntakeTests {
+    let card = CartLine(id: "c", productId: "test-gift-card-code", productName: "Test Gift Card Code", productType: .giftCard,
+                        choice: .package(PackageOption(id: "test-gift-card-code<&>10", value: "10", price: 16_667)), faceValue: "10 USD",
+                        unitPrice: 16_667, quantity: 1)
+
+    /// Issue 19: the CLI sent a refund address with a balance purchase; the TUI did not.
+    @Test func aBalancePurchaseCarriesNoRefundAddress() {
+        let request = CheckoutRequest.make(lines: [card], paymentMethod: .balance, refundAddress: "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh")
+        #expect(request.refundAddress == nil)
+        #expect(request.autoPay)
+    }
+
+    /// Issue 19: the TUI trimmed the email and the CLI did not.
+    @Test func theEmailAndRefundAddressAreTrimmedAndEmptyMeansNone() {
+        let request = CheckoutRequest.make(lines: [card], paymentMethod: .bitcoin, refundAddress: "  bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh ",
+                                           email: "  ")
+        #expect(request.refundAddress == "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh")
+        #expect(request.email == nil)
+        #expect(!request.autoPay, "auto-pay is for the balance only")
+    }
+}

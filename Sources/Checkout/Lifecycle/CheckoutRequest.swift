@@ -33,6 +33,21 @@ public struct CheckoutRequest: Sendable, Equatable {
         self.webhookURL = webhookURL
     }
 
+    /// The one intake for every purchase (`buy`, `esim topup`, the TUI): the endpoint from the lines, a refund
+    /// address only for a crypto payment (a balance payment is refunded to the balance), and both it and the email
+    /// trimmed, empty meaning none.
+    public static func make(lines: [CartLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool? = nil,
+                            refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil,
+                            idempotencyKey: String? = nil, again: Bool = false, cartLineIDs: [String] = []) -> CheckoutRequest {
+        func given(_ text: String?) -> String? {
+            text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: paymentMethod,
+                               autoPay: paymentMethod == .balance && (autoPay ?? true),
+                               refundAddress: paymentMethod == .balance ? nil : given(refundAddress), email: given(email),
+                               webhookURL: webhookURL, idempotencyKey: idempotencyKey, again: again, cartLineIDs: cartLineIDs)
+    }
+
     var apiRequest: InvoiceRequest {
         InvoiceRequest(products: lines.map(\.invoiceLine), paymentMethod: paymentMethod, autoPay: autoPay,
                        refundAddress: refundAddress, webhookURL: webhookURL, email: email,

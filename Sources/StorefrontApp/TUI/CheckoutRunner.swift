@@ -94,11 +94,9 @@ public final class CheckoutRunner: Sendable {
     }
 
     private func place(_ plan: PurchasePlan) async {
-        let lines = plan.lines.map(PurchaseLine.init)
-        let request = CheckoutRequest(kind: PurchaseResolver.kind(of: plan.lines), lines: lines,
-                                      paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
-                                      refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL, again: plan.again,
-                                      cartLineIDs: plan.lines.map(\.id))
+        let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
+                                           refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
+                                           again: plan.again, cartLineIDs: plan.lines.map(\.id))
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
