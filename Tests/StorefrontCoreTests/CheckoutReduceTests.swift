@@ -214,6 +214,17 @@ import Testing
         #expect(state.cart.isEmpty)
     }
 
+    /// Issue 19: after a lost create the CLI went on to reconcile and follow, the TUI waited for `n`: the same rule
+    /// now decides both, and the TUI checks at once.
+    @Test func aLostAnswerIsCheckedAtOnceAsTheCommandLineDoes() {
+        var state = placing()
+        var lost = SamplePurchases.following
+        lost.stage = .ambiguous
+        lost.invoiceId = nil
+        let effects = reduce(&state, .checkout(.placed(lost)))
+        #expect(effects.contains(.checkout(.follow(purchaseId: lost.id))))
+    }
+
     @Test func aLostAnswerProvenNeverCreatedKeepsTheCart() {
         var state = placing()
         var lost = SamplePurchases.following

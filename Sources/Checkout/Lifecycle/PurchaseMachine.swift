@@ -238,10 +238,12 @@ public struct PurchaseMachine: Sendable {
             let matches = Reconciliation.matches(for: purchase, among: invoices, excluding: known)
             switch matches.count {
             case 1:
+                // Adopted, then looked at like any invoice: the listing's copy may be abridged.
                 purchase.stage = .created
                 purchase.problem = nil
                 note(.foundOnServer(invoiceId: matches[0].id), now)
                 apply(matches[0], now: now)
+                return [.record] + look()
             case 0:
                 purchase.stage = .notCreated
                 purchase.problem = "The server has no invoice for this purchase: nothing was bought. It can be sent again."

@@ -52,9 +52,7 @@ public struct CheckoutConsole: Sendable {
             if streamEvents { emit(PurchaseReport(purchase, reveal: reveal)) }
         }
         report(start)
-        if start.stage != .created && start.stage != .ambiguous && start.stage != .intent && start.stage != .sending {
-            return finish(start)
-        }
+        guard start.followsAfterPlacement else { return finish(start) }
         if start.awaitsCryptoPayment { showPaymentRequest(start) }
         let followed = try await engine.follow(start.id, until: engine.now().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in report(purchase) }
         if followed.awaitsBalancePayment {

@@ -66,7 +66,7 @@ private func placed(_ state: inout AppState, _ purchase: Purchase) -> [Effect] {
     case .created, .settled:
         var effects = removeBoughtLines(&state, lineIDs)
         effects += openPurchase(&state, id: purchase.id, returnTo: .browser)
-        if purchase.stage == .created { effects.append(.checkout(.follow(purchaseId: purchase.id))) }
+        if purchase.followsAfterPlacement { effects.append(.checkout(.follow(purchaseId: purchase.id))) }
         state.message = StatusMessage(.success, createdMessage(purchase, sandbox: state.connection.isSandbox))
         return effects
     case .refused:
@@ -81,8 +81,9 @@ private func placed(_ state: inout AppState, _ purchase: Purchase) -> [Effect] {
         return []
     case .intent, .sending, .ambiguous:
         state.checkout.heldLines[purchase.id] = lineIDs
-        let effects = openPurchase(&state, id: purchase.id, returnTo: .browser)
-        state.message = StatusMessage(.error, "The answer to the create was lost: the cart is kept until it is known whether the invoice exists. n checks again; nothing is sent twice.")
+        var effects = openPurchase(&state, id: purchase.id, returnTo: .browser)
+        if purchase.followsAfterPlacement { effects.append(.checkout(.follow(purchaseId: purchase.id))) }
+        state.message = StatusMessage(.error, "The answer to the create was lost: checking whether the invoice exists; the cart is kept until it is known. Nothing is sent twice.")
         return effects
     }
 }

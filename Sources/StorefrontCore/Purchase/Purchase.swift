@@ -86,6 +86,10 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     /// Still moving: the journal resumes it at start.
     public var isUnfinished: Bool { PurchaseStage.unfinished.contains(stage) }
 
+    /// What follows a placement, for the CLI and the TUI alike: an invoice that exists, or a create whose fate is
+    /// open (reconciled first, then looked at), is followed at once; a refusal or a proven absence is not.
+    public var followsAfterPlacement: Bool { isUnfinished }
+
     /// How it ended, once settled.
     public var outcome: PurchaseOutcome? {
         guard stage == .settled else { return nil }
