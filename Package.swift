@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -94,6 +95,16 @@ let package = Package(
                 "StorefrontCore",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TeamJournal",
+            dependencies: [
+                "Checkout",
+                "StorefrontCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -193,6 +204,11 @@ let package = Package(
         .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "JournalContractTests",
+            dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "SandboxServerTests",
             dependencies: [

@@ -1,0 +1,3 @@
+import Checkout
+import Crypto
+import PostgresNIO
