@@ -205,7 +205,7 @@ let package = Package(
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
-            name: "JournalContractTests",
+            name: "TeamJournalTests",
             dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport",
                            .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
