@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
 /// AsyncHTTPClient only in BitrefillAPI, Hummingbird only in SandboxServer, GRDB only in the stores
-/// (CatalogStore, Checkout, SandboxStorage),
+/// (CatalogStore, Checkout, SandboxStorage), PostgresNIO only in TeamJournal (on top of Checkout, never under it),
 /// each C library behind one `[system]` module with one importer.
 let package = Package(
     name: "Storefront",
@@ -156,6 +156,7 @@ let package = Package(
                 "TerminalBackend",
                 "QREncoding",
                 "Checkout",
+                "TeamJournal",
                 "WebhookReceiver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -164,7 +165,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "storefront-bench",
-            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
+            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
         ),
         .target(
             name: "StorefrontTestSupport",
@@ -206,8 +207,7 @@ let package = Package(
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport",
-                           .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",

@@ -25,17 +25,23 @@ public final class PostgresJournal: PurchaseJournal {
     static let migrationLock: Int64 = 0x5354_4F52_4546_0001
     static let placementLock: Int64 = 0x5354_4F52_4546_0002
 
-    /// Connects and migrates the schema (once, whoever starts first) before returning.
-    public static func connect(configuration: PostgresClient.Configuration, key: TeamKey, agent: String,
-                               place: String) async throws(UserDatabaseError) -> PostgresJournal {
-        let journal = PostgresJournal(configuration: configuration, key: key, agent: agent, place: place)
+    /// Connects and migrates the schema (once, whoever starts first) before returning. The first connection is one
+    /// of its own, so an unreachable database is reported at once (the pool would keep trying).
+    public static func connect(_ url: TeamDatabaseURL, key: TeamKey, agent: String) async throws(UserDatabaseError) -> PostgresJournal {
         do {
-            try await TeamSchema.migrate(journal.client, logger: logger)
+            let first = try await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(),
+                                                             configuration: try url.connectionConfiguration(), id: 0, logger: logger).get()
+            do {
+                try await TeamSchema.migrate(first, logger: logger)
+                try await first.close()
+            } catch {
+                try? await first.close()
+                throw error
+            }
         } catch {
-            journal.close()
-            throw journal.failure(error)
+            throw UserDatabaseError(path: "the team journal at \(url.place)", detail: TeamSchema.describe(error))
         }
-        return journal
+        return PostgresJournal(configuration: url.clientConfiguration, key: key, agent: agent, place: url.place)
     }
 
     private init(configuration: PostgresClient.Configuration, key: TeamKey, agent: String, place: String) {

@@ -50,8 +50,8 @@ enum TeamSchema {
         "timeline_json", "problem", "refusal_code", "orders_final_at", "idempotency_key", "buyer_key", "search_text",
     ]
 
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withTransaction(logger: logger) { connection in
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresJournal.migrationLock))", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS storefront_schema (version integer NOT NULL)", logger: logger)
             let current = try await connection.query("SELECT max(version) FROM storefront_schema", logger: logger)

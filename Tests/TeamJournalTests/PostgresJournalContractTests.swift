@@ -1,6 +1,5 @@
 import Checkout
 import Foundation
-import PostgresNIO
 import StorefrontTestSupport
 import TeamJournal
 import Testing
@@ -16,9 +15,8 @@ struct PostgresJournalContractTests {
     static let key = try! TeamKey(bytes: [UInt8](repeating: 7, count: 32))
 
     static func journal(on server: PrivatePostgres, database: String) async throws -> PostgresJournal {
-        let configuration = PostgresClient.Configuration(unixSocketPath: server.socketPath, username: server.user, password: nil,
-                                                         database: database)
-        return try await PostgresJournal.connect(configuration: configuration, key: key, agent: "tester@desk", place: server.socketDirectory)
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(database)?host=\(server.socketDirectory)", defaultUser: "tester")
+        return try await PostgresJournal.connect(url, key: key, agent: "tester@desk")
     }
 
     init() throws {
