@@ -70,11 +70,13 @@ public final class PostgresJournal: PurchaseJournal {
                     waiting()
                     try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: Self.logger)
                 }
-                let outcome: Result<T, CheckoutError>
-                do throws(CheckoutError) {
-                    outcome = .success(try await body())
-                } catch {
-                    outcome = .failure(error)
+                // The placement's own reads and writes go over the connection it already holds: no lease per query.
+                let outcome: Result<T, CheckoutError> = await Self.$placementConnection.withValue(PlacementConnection(journal: ObjectIdentifier(self), connection: connection)) {
+                    do throws(CheckoutError) {
+                        return .success(try await body())
+                    } catch {
+                        return .failure(error)
+                    }
                 }
                 try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
                 return outcome
@@ -90,7 +92,7 @@ public final class PostgresJournal: PurchaseJournal {
                              at now: Date) async throws(UserDatabaseError) {
         try await run { [self] in
             let row = try sealedRow(purchase, requestHash: requestHash, at: now)
-            try await client.query("""
+            try await query("""
                 INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, \(row)::jsonb)
                 """, logger: Self.logger)
         }
@@ -100,7 +102,7 @@ public final class PostgresJournal: PurchaseJournal {
         try await run { [self] in
             let row = try sealedRow(purchase, requestHash: "", at: now)
             let columns = TeamSchema.savedColumns.joined(separator: ", ")
-            let updated = try await client.query(PostgresQuery(unsafeSQL: """
+            let updated = try await query(PostgresQuery(unsafeSQL: """
                 UPDATE purchase SET (\(columns)) = (SELECT \(columns) FROM jsonb_populate_record(NULL::purchase, $1::jsonb))
                 WHERE id = $2 RETURNING id
                 """, binds: Self.binds(row, purchase.id)), logger: Self.logger).collect()
@@ -126,7 +128,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     public func requestHash(of id: String) async throws(UserDatabaseError) -> String? {
         try await run { [self] in
-            try await client.query("SELECT request_hash FROM purchase WHERE id = \(id)", logger: Self.logger)
+            try await query("SELECT request_hash FROM purchase WHERE id = \(id)", logger: Self.logger)
                 .collect().first?.decode(String.self)
         }
     }
@@ -151,7 +153,7 @@ public final class PostgresJournal: PurchaseJournal {
     public func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String> {
         try await run { [self] in
             var ids = Set<String>()
-            let rows = try await client.query("""
+            let rows = try await query("""
                 SELECT invoice_id FROM purchase WHERE source = \(source) AND invoice_id IS NOT NULL
                 """, logger: Self.logger)
             for try await id in rows.decode(String.self) { ids.insert(id) }
@@ -172,6 +174,21 @@ public final class PostgresJournal: PurchaseJournal {
 
     // MARK: Rows
 
+    /// The connection holding the placement turn, while a placement on this journal runs on this task.
+    struct PlacementConnection: Sendable {
+        let journal: ObjectIdentifier
+        let connection: PostgresConnection
+    }
+
+    @TaskLocal static var placementConnection: PlacementConnection?
+
+    private func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        if let held = Self.placementConnection, held.journal == ObjectIdentifier(self) {
+            return try await held.connection.query(query, logger: logger)
+        }
+        return try await client.query(query, logger: logger)
+    }
+
     /// The purchase as the embedded journal would store it, its orders sealed, its code endings left out of the search
     /// words, and its agent: one JSON object whose keys are the table's columns.
     private func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
@@ -188,7 +205,7 @@ public final class PostgresJournal: PurchaseJournal {
         try await run { [self] in
             let sql = "SELECT ((to_jsonb(p) - 'orders_sealed' - 'agent') || '{\"orders_json\": \"\"}')::text, p.orders_sealed FROM purchase p " + clause
             var purchases: [Purchase] = []
-            let rows = try await client.query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
+            let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
             for try await (json, sealed) in rows.decode((String, String).self) {
                 var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
                 record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)

@@ -42,6 +42,7 @@ struct PostgresJournalContractTests {
         try await contract.historyListsUnfinishedFirstThenNewestFirstAndFilters()
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
+    @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
 
     /// What a dump, a backup or a DBA sees of a delivered purchase: no code, PIN, link or secret field, anywhere in
     /// its row; the journal itself reads them back.

@@ -164,6 +164,36 @@ struct PurchaseJournalContract: Sendable {
         #expect(try await journal.purchases(matching: "5_", limit: 500).isEmpty)
     }
 
+    /// A placement reads and writes through its journal while it holds the turn, a refused write inside it leaves the
+    /// journal usable, and what it wrote is there for everyone once it is done.
+    func aPlacementWritesThroughItsJournal() async throws {
+        let journal = try await open()
+        try await journal.recordIntent(Self.purchase("taken", at: 1, stage: .intent, key: "taken"), requestHash: "t", takingCartLines: [], at: .now)
+        let found = try await journal.placing(waiting: {}) { () async throws(CheckoutError) -> String? in
+            do {
+                let intent = Self.purchase("placed", at: 2, stage: .intent, key: "placed")
+                try await journal.recordIntent(intent, requestHash: "p", takingCartLines: [], at: .now)
+                var refused = false
+                do {
+                    try await journal.recordIntent(Self.purchase("again", at: 3, stage: .intent, key: "taken"), requestHash: "t",
+                                                   takingCartLines: [], at: .now)
+                } catch {
+                    refused = true
+                }
+                var created = intent
+                created.stage = .created
+                created.invoiceId = "inv-placed"
+                try await journal.save(created, at: .now)
+                return refused ? try await journal.purchase(idempotencyKey: "placed")?.invoiceId : nil
+            } catch {
+                throw CheckoutError("\(error)")
+            }
+        }
+        #expect(found == "inv-placed")
+        #expect(try await open().purchase(id: "placed")?.stage == .created)
+        #expect(try await open().purchase(id: "again") == nil)
+    }
+
     /// Two placements at once, from two handles on the store: the second waits (and says so) until the first is done.
     /// The first holds its turn until the second is seen waiting, or (were the turns broken) has started, so the test
     /// needs no clock: a broken journal shows two bodies at once, a sound one shows `waiting` and one at a time.

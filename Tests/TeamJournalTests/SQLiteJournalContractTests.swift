@@ -32,4 +32,5 @@ import Testing
         try await contract.historyListsUnfinishedFirstThenNewestFirstAndFilters()
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
+    @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
 }
