@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests",
             dependencies: ["StorefrontApp", "StorefrontCore", "TerminalBackend", "SandboxServer", "BitrefillAPI", "CatalogStore", "Checkout",
-                           "StorefrontTestSupport"]
+                           "StorefrontTestSupport", "TeamJournal"]
         ),
         .testTarget(
             name: "ContractTests",
