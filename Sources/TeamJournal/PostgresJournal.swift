@@ -71,17 +71,25 @@ public final class PostgresJournal: PurchaseJournal {
                     try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: Self.logger)
                 }
                 // The placement's own reads and writes go over the connection it already holds: no lease per query.
-                let outcome: Result<T, CheckoutError> = await Self.$placementConnection.withValue(PlacementConnection(journal: ObjectIdentifier(self), connection: connection)) {
+                let held = PlacementConnection(journal: ObjectIdentifier(self), connection: connection)
+                let outcome: Result<T, CheckoutError> = await Self.$placementConnection.withValue(held) {
                     do throws(CheckoutError) {
                         return .success(try await body())
                     } catch {
                         return .failure(error)
                     }
                 }
-                try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
+                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock is
+                // closed rather than handed back to the pool holding the turn (closing releases it).
+                do {
+                    try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
+                } catch {
+                    try? await connection.close()
+                }
                 return outcome
             }
         } catch {
+            // Only taking the turn throws here: the placement never started.
             throw CheckoutError("Cannot take a turn to place a purchase: \(failure(error)) Nothing was bought.",
                                 journalFailure: .beforeSending)
         }
