@@ -15,12 +15,14 @@ public struct TeamStatus: Sendable, Equatable {
 
     public var serverVersion: String
     public var schemaVersion: Int
+    /// Who wrote a purchase in the last 24 hours, by name.
+    public var recentAgents: [String]
     /// Purchases not finished, oldest first, with who started each.
     public var inFlight: [InFlight]
 }
 
 extension PostgresJournal {
-    public func status() async throws(UserDatabaseError) -> TeamStatus {
+    public func status(now: Date = Date()) async throws(UserDatabaseError) -> TeamStatus {
         do {
             let version = try await client.query("SHOW server_version", logger: Self.logger).collect().first?.decode(String.self) ?? "?"
             let schema = try await TeamSchema.currentVersion(client, logger: Self.logger)
@@ -33,7 +35,14 @@ extension PostgresJournal {
                 inFlight.append(TeamStatus.InFlight(purchaseId: id, invoiceId: invoice, stage: stage, agent: agent,
                                                     createdAt: Date(timeIntervalSince1970: created)))
             }
-            return TeamStatus(serverVersion: version, schemaVersion: schema, inFlight: inFlight)
+            var agents: [String] = []
+            let since = now.addingTimeInterval(-86_400).timeIntervalSince1970
+            for try await agent in try await client.query("""
+                SELECT DISTINCT agent FROM purchase WHERE updated_at >= \(since) ORDER BY agent
+                """, logger: Self.logger).decode(String.self) {
+                agents.append(agent)
+            }
+            return TeamStatus(serverVersion: version, schemaVersion: schema, recentAgents: agents, inFlight: inFlight)
         } catch {
             throw failure(error)
         }

@@ -48,7 +48,7 @@ struct TeamInitCommand: AsyncParsableCommand {
 struct TeamStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The team database's server and schema versions, and the purchases in flight with who started each.")
+        abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each.")
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
@@ -60,6 +60,7 @@ struct TeamStatusCommand: AsyncParsableCommand {
             Swift.print("Team database: \(settings.url.place)")
             Swift.print("Server: PostgreSQL \(status.serverVersion)")
             Swift.print("Schema version: \(status.schemaVersion)")
+            Swift.print("Agents in the last 24 hours: " + (status.recentAgents.isEmpty ? "none" : status.recentAgents.joined(separator: ", ")))
             Swift.print("Purchases in flight: \(status.inFlight.count)")
             for purchase in status.inFlight {
                 Swift.print("  \(purchase.createdAt.formatted(.iso8601))  \(purchase.stage.padding(toLength: 10, withPad: " ", startingAt: 0))  "

@@ -29,6 +29,7 @@ struct TeamModeCommandTests {
             var environment = workspace.environment
             environment["STOREFRONT_DATABASE_URL"] = url
             environment["STOREFRONT_TEAM_KEY_FILE"] = keyFile.path
+            environment["STOREFRONT_AGENT"] = "desk-agent@test"
             return environment
         }
 
@@ -78,6 +79,8 @@ struct TeamModeCommandTests {
             #expect(status.status == 0, "\(status.stderr)")
             #expect(status.stdout.contains("Schema version: 1"), "\(status.stdout)")
             #expect(status.stdout.contains("Server: PostgreSQL"), "\(status.stdout)")
+            #expect(status.stdout.contains("Agents in the last 24 hours: desk-agent@test"), "\(status.stdout)")
+            #expect(status.stdout.contains("Purchases in flight: 0"), "\(status.stdout)")
             let history = try await team.run(bob, ["history"])
             #expect(history.stdout.contains(invoice), "the team's history holds alice's or bob's purchase: \(history.stdout)")
         }
