@@ -6,9 +6,9 @@ import PackageDescription
 /// Dependencies point down the list of targets, never up. Heavy libraries stay at the edges:
 /// AsyncHTTPClient in BitrefillAPI and in SandboxServer's webhook dispatcher; Hummingbird in SandboxServer,
 /// WebhookReceiver and the `storefront` command that serves them; GRDB only in the stores (CatalogStore,
-/// Checkout, SandboxStorage), which open their files through one owner-only opener (OwnerOnlyFiles); NIOSSH and
-/// Crypto only in SSHServer; each C library behind one `[system]` module
-/// with one importer.
+/// Checkout, SandboxStorage), which open their files through one owner-only opener (OwnerOnlyFiles); PostgresNIO
+/// only in TeamJournal (on top of Checkout, never under it); NIOSSH only in SSHServer, and Crypto in SSHServer
+/// and TeamJournal (codes sealed at rest); each C library behind one `[system]` module with one importer.
 let package = Package(
     name: "Storefront",
     platforms: [.macOS(.v14)],
@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -103,6 +104,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "TeamJournal",
+            dependencies: [
+                "Checkout",
+                "StorefrontCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
             name: "WebhookReceiver",
             dependencies: [
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -150,6 +161,7 @@ let package = Package(
                 "TerminalBackend",
                 "QREncoding",
                 "Checkout",
+                "TeamJournal",
                 "WebhookReceiver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -158,7 +170,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "storefront-bench",
-            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
+            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
         ),
         .target(
             name: "StorefrontTestSupport",
@@ -199,6 +211,10 @@ let package = Package(
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
+            name: "TeamJournalTests",
+            dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport"]
+        ),
+        .testTarget(
             name: "SandboxServerTests",
             dependencies: [
                 "SandboxServer",
@@ -218,7 +234,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests",
             dependencies: ["StorefrontApp", "StorefrontCore", "TerminalBackend", "SandboxServer", "BitrefillAPI", "CatalogStore", "Checkout",
-                           "StorefrontTestSupport"]
+                           "StorefrontTestSupport", "TeamJournal"]
         ),
         .testTarget(
             name: "ContractTests",

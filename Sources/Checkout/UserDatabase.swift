@@ -129,6 +129,11 @@ public struct UserDatabaseError: Error, Sendable, Equatable, CustomStringConvert
     public var detail: String
     public var description: String { "Cannot use \(path): \(detail)." }
 
+    public init(path: String, detail: String) {
+        self.path = path
+        self.detail = detail
+    }
+
     /// A file SQLite cannot read as a sound database: left untouched, with the way to start afresh.
     static func damaged(_ path: String) -> UserDatabaseError {
         UserDatabaseError(path: path, detail: """

@@ -9,7 +9,8 @@ import StorefrontCore
 /// `--small N`, `--large N`, `--storefront PATH`). It exits 1 when a target is missed.
 /// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`; `storefront-bench listing
 /// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`; `storefront-bench ssh ...`
-/// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`.
+/// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`; `storefront-bench placement ...` compares
+/// a placement's journal work on SQLite and on the team's PostgreSQL: see `PlacementBenchmark`.
 let arguments = CommandLine.arguments
 if Usage.wanted(arguments.dropFirst()) {
     print(arguments.dropFirst().first == "soak" ? "Usage: " + SoakOptions.usage.replacingOccurrences(of: "\n", with: "\n       ") : Usage.text)
@@ -21,6 +22,9 @@ if arguments.dropFirst().first == "ssh" {
 }
 if arguments.dropFirst().first == "soak" {
     exit(await Soak.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
+}
+if arguments.dropFirst().first == "placement" {
+    exit(await PlacementBenchmark.run(Array(arguments.dropFirst(2))))
 }
 if arguments.dropFirst().first == "listing" {
     exit(await ListingBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))

@@ -28,6 +28,8 @@ struct CommandFailure: Error, Equatable {
     static let internalError: Int32 = 70
     /// The journal could not be written after the server acted: the invoice exists, the journal does not know it.
     static let journalWriteFailed: Int32 = 74
+    /// The team database (`--database-url`) could not be reached: nothing was sent.
+    static let teamDatabaseUnreachable: Int32 = 75
 
     /// The codes every command can end with, for `--help`.
     static let help = """

@@ -21,6 +21,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where the catalog cache, cart and journal live (env STOREFRONT_DATA_DIR; default $XDG_DATA_HOME/storefront).", valueName: "path"))
     var dataDir: String?
 
+    @Option(name: .customLong("database-url"), help: ArgumentHelp("The team's PostgreSQL journal, as postgres://USER:PASSWORD@HOST:5432/DB (env STOREFRONT_DATABASE_URL; the team key file in STOREFRONT_TEAM_KEY_FILE). Without it, purchases go to the data directory's journal.", valueName: "url"))
+    var databaseURL: String?
+
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a diagnostic log (requests, purchase steps; never a key or a code) to this file (env STOREFRONT_LOG=debug logs to stderr).", valueName: "path"))
     var logFile: String?
 

@@ -166,10 +166,15 @@ struct HistoryCommand: AsyncParsableCommand {
             let directory = options.dataDirectory()
             try directory.prepare()
             let purchases: [Purchase]
-            do {
-                purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: search)
-            } catch {
-                throw ConfigurationError("\(error)")
+            if let team = try await options.teamJournal() {
+                defer { team.close() }
+                purchases = try await team.purchases(matching: search, limit: 500)
+            } else {
+                do {
+                    purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: search)
+                } catch {
+                    throw ConfigurationError("\(error)")
+                }
             }
             if json {
                 try printJSON(purchases.map { PurchaseReport($0, reveal: false) })

@@ -6,7 +6,8 @@ import Foundation
 import StorefrontApp
 import StorefrontCore
 
-/// What every purchase command needs: the connection, the journal in the data directory, and the engine.
+/// What every purchase command needs: the connection, the journal in the data directory, and the engine, which
+/// writes to the team's journal instead when `--database-url` names one.
 struct PurchaseContext {
     let connection: Connection
     let journal: UserDatabase
@@ -24,8 +25,11 @@ struct PurchaseContext {
             } catch {
                 throw ConfigurationError("\(error)")
             }
+            let team = try await options.teamJournal()
+            defer { team?.close() }
             status = try await Connection.with(options) { connection in
-                try await body(PurchaseContext(connection: connection, journal: journal, engine: connection.purchaseEngine(journal: journal)))
+                try await body(PurchaseContext(connection: connection, journal: journal,
+                                               engine: connection.purchaseEngine(journal: team ?? journal)))
             }
         }
         if status != 0 { throw ExitCode(status) }

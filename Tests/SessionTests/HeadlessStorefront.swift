@@ -47,7 +47,8 @@ final class HeadlessStorefront: Sendable {
     /// Opens the data directory as `TUISession` does and starts a session at `width`×`height`.
     static func start(width: Int = 80, height: Int = 24, dataDirectory: DataDirectory = newDataDirectory(),
                       sandbox: SandboxConfiguration = sandbox(), transport: HTTPTransport = .asyncHTTPClient(),
-                      presenting: Bool = false, asciiOnly: Bool = false) async throws -> HeadlessStorefront {
+                      presenting: Bool = false, asciiOnly: Bool = false,
+                      teamJournal: (any PurchaseJournal)? = nil) async throws -> HeadlessStorefront {
         let relay = ClientEventRelay()
         let budget = RequestBudget()
         let connection = try await Connection.open(ConnectionSettings(target: .embeddedSandbox), dataDirectory: dataDirectory, sandbox: sandbox,
@@ -58,7 +59,8 @@ final class HeadlessStorefront: Sendable {
         let catalog = try CatalogService.open(dataDirectory: dataDirectory, settings: ConnectionSettings(target: .embeddedSandbox))
         let userData = try UserDatabase.open(at: dataDirectory.file(UserDatabase.fileName))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
-                                               dataDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting))
+                                               dataDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting),
+                                               teamJournal: teamJournal)
         let terminal = HeadlessTerminal(width: width, height: height)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in terminal }
         return HeadlessStorefront(terminal: terminal, session: session, connection: connection, userData: userData, dataDirectory: dataDirectory)

@@ -3,43 +3,44 @@ import GRDB
 import StorefrontCore
 
 /// A purchase as stored: scalar columns for what is queried (stage, invoice id, source, time), JSON for the
-/// lines, payment and orders, which are only ever read whole.
-struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "purchase"
+/// lines, payment and orders, which are only ever read whole. Public so that another journal (the team's
+/// PostgreSQL one) stores the same columns in the same encoding.
+public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "purchase"
     /// Times as Unix seconds, so the STRICT REAL columns sort and compare them as numbers.
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy { .timeIntervalSince1970 }
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy { .timeIntervalSince1970 }
 
-    var id: String
-    var createdAt: Date
-    var updatedAt: Date
-    var source: String
-    var kind: String
-    var linesJSON: String
-    var requestHash: String
-    var paymentMethod: String
-    var autoPay: Bool
-    var refundAddress: String?
-    var email: String?
-    var stage: String
-    var invoiceId: String?
-    var invoiceStatus: String?
-    var paymentStatus: String?
-    var paymentJSON: String?
-    var expiresAt: Date?
-    var payRequestedAt: Date?
-    var ordersJSON: String
-    var timelineJSON: String
-    var problem: String?
-    var refusalCode: String?
-    var ordersFinalAt: Date?
-    var idempotencyKey: String?
-    var buyerKey: String?
+    public var id: String
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var source: String
+    public var kind: String
+    public var linesJSON: String
+    public var requestHash: String
+    public var paymentMethod: String
+    public var autoPay: Bool
+    public var refundAddress: String?
+    public var email: String?
+    public var stage: String
+    public var invoiceId: String?
+    public var invoiceStatus: String?
+    public var paymentStatus: String?
+    public var paymentJSON: String?
+    public var expiresAt: Date?
+    public var payRequestedAt: Date?
+    public var ordersJSON: String
+    public var timelineJSON: String
+    public var problem: String?
+    public var refusalCode: String?
+    public var ordersFinalAt: Date?
+    public var idempotencyKey: String?
+    public var buyerKey: String?
     /// Lower-cased words the history search matches: invoice id, products, phones (also as digits), ICCIDs, and
     /// the last characters of every masked value.
-    var searchText: String
+    public var searchText: String
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case id, source, kind, email, stage, problem
         case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
@@ -48,7 +49,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
     }
 
-    init(_ purchase: Purchase, requestHash: String, updatedAt: Date) throws {
+    public init(_ purchase: Purchase, requestHash: String, updatedAt: Date) throws {
         id = purchase.id
         createdAt = purchase.createdAt
         self.updatedAt = updatedAt
@@ -77,7 +78,7 @@ struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         searchText = Self.searchWords(purchase)
     }
 
-    func purchase() throws -> Purchase {
+    public func purchase() throws -> Purchase {
         Purchase(id: id, createdAt: createdAt, source: source, kind: PurchaseKind(rawValue: kind) ?? .invoice,
                  lines: try Self.decode([PurchaseLine].self, linesJSON), paymentMethod: PaymentMethod(rawValue: paymentMethod),
                  autoPay: autoPay, refundAddress: refundAddress, email: email, stage: PurchaseStage(rawValue: stage) ?? .ambiguous,

@@ -14,8 +14,8 @@ extension Connection {
         }
     }
 
-    /// The checkout engine on this connection, writing to `journal`.
-    public func purchaseEngine(journal: UserDatabase, budget: RequestBudget = RequestBudget()) -> PurchaseEngine {
+    /// The checkout engine on this connection, writing to `journal` (the data directory's, or the team's).
+    public func purchaseEngine(journal: any PurchaseJournal, budget: RequestBudget = RequestBudget()) -> PurchaseEngine {
         PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget, buyerKey: buyerKey, logger: logger)
     }
 

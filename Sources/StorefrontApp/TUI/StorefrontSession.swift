@@ -12,6 +12,9 @@ public struct SessionDependencies: Sendable {
     public var connection: Connection
     public var catalog: CatalogService
     public var userData: UserDatabase
+    /// The team's journal when one is configured (`--database-url`): purchases and the history go there; the cart
+    /// stays in `userData`. Nil: the data directory's own journal.
+    public var teamJournal: (any PurchaseJournal)?
     /// Receives the connection's client events (the catalog refresh paces itself by them).
     public var relay: ClientEventRelay
     /// Fed by the same events: invoice follows pace themselves by the request budget the API reports.
@@ -28,8 +31,9 @@ public struct SessionDependencies: Sendable {
     public init(connection: Connection, catalog: CatalogService, userData: UserDatabase, relay: ClientEventRelay,
                 budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
-                pollMilliseconds: Int = 50) {
+                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil) {
         self.connection = connection
+        self.teamJournal = teamJournal
         self.catalog = catalog
         self.userData = userData
         self.relay = relay
@@ -89,7 +93,7 @@ public final class StorefrontSession: Sendable {
         let inbox = ActionInbox()
         let connection = dependencies.connection
         let cart = try dependencies.userData.loadCart()
-        let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: dependencies.userData, budget: dependencies.budget),
+        let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget),
                                       sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
                                       receiptDirectory: dependencies.dataDirectory)
         let webhooks = try await dependencies.webhook?.start { checkout.webhookArrived(invoiceId: $0) }

@@ -17,9 +17,13 @@ public struct TUIOptions: Sendable {
     public var present: Bool
     public var webhook: WebhookSettings?
     public var logger: Logger
+    /// The team's journal, when `--database-url` names one.
+    public var teamJournal: (any PurchaseJournal)?
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
-                present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
+                teamJournal: (any PurchaseJournal)? = nil) {
+        self.teamJournal = teamJournal
         self.webhook = webhook
         self.logger = logger
         self.settings = settings
@@ -66,7 +70,8 @@ public enum TUISession {
                                            themeProblem: themeProblem?.description, asciiOnly: options.asciiOnly || charset == .ascii,
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
-                                               dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance)
+                                               dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance,
+                                               teamJournal: options.teamJournal)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in
             try CursesTerminal(theme: theme)
         }

@@ -1,0 +1,273 @@
+import Checkout
+import Foundation
+import Logging
+import PostgresNIO
+import StorefrontCore
+
+/// The team's purchase journal on PostgreSQL: every agent's purchases in one `purchase` table, with the columns of
+/// the embedded journal (the same `PurchaseRecord` encoding) plus who bought (`agent`).
+///
+/// - An idempotency key is UNIQUE team-wide: hosts racing with one key make one purchase.
+/// - Placements take turns team-wide through a session advisory lock held on one connection for the placement;
+///   a host that dies drops its connection, and the server releases the lock.
+/// - A purchase's orders (codes, PINs, links, barcodes, secret extra fields) are stored as one AES-GCM sealed value
+///   (`orders_sealed`) under the team key, bound to the purchase id; the history search keeps no code endings here.
+public final class PostgresJournal: PurchaseJournal {
+    let client: PostgresClient
+    let key: TeamKey
+    let agent: String
+    /// Where the database is, for messages (never the password).
+    let place: String
+    private let running: Task<Void, Never>
+    static let logger = Logger(label: "storefront.team-journal") { _ in SwiftLogNoOpLogHandler() }
+
+    /// Advisory lock keys, fixed for the schema: one for migrating, one for placing.
+    static let migrationLock: Int64 = 0x5354_4F52_4546_0001
+    static let placementLock: Int64 = 0x5354_4F52_4546_0002
+
+    /// Connects and migrates the schema (once, whoever starts first) before returning. The first connection is one
+    /// of its own, so an unreachable database is reported at once (the pool would keep trying).
+    public static func connect(_ url: TeamDatabaseURL, key: TeamKey, agent: String) async throws(UserDatabaseError) -> PostgresJournal {
+        do {
+            let first = try await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(),
+                                                             configuration: try url.connectionConfiguration(), id: 0, logger: logger).get()
+            do {
+                try await TeamSchema.migrate(first, logger: logger)
+                try await first.close()
+            } catch {
+                try? await first.close()
+                throw error
+            }
+        } catch {
+            throw UserDatabaseError(path: "the team journal at \(url.place)", detail: TeamSchema.describe(error))
+        }
+        return PostgresJournal(configuration: url.clientConfiguration, key: key, agent: agent, place: url.place)
+    }
+
+    private init(configuration: PostgresClient.Configuration, key: TeamKey, agent: String, place: String) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+        self.client = client
+        self.key = key
+        self.agent = agent
+        self.place = place
+        running = Task { await client.run() }
+    }
+
+    deinit { running.cancel() }
+
+    /// Closes every connection: queries after this fail.
+    public func close() { running.cancel() }
+
+    public func placing<T: Sendable>(waiting: @Sendable () -> Void,
+                                     _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
+        let outcome: Result<T, CheckoutError>
+        do {
+            outcome = try await client.withConnection { connection in
+                let lockKey = Self.placementLock
+                let free = try await connection.query("SELECT pg_try_advisory_lock(\(lockKey))", logger: Self.logger)
+                    .collect().first?.decode(Bool.self) ?? false
+                if !free {
+                    waiting()
+                    try await connection.query("SELECT pg_advisory_lock(\(lockKey))", logger: Self.logger)
+                }
+                // The placement's own reads and writes go over the connection it already holds: no lease per query.
+                let held = PlacementConnection(journal: ObjectIdentifier(self), connection: connection)
+                let outcome: Result<T, CheckoutError> = await Self.$placementConnection.withValue(held) {
+                    do throws(CheckoutError) {
+                        return .success(try await body())
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock is
+                // closed rather than handed back to the pool holding the turn (closing releases it).
+                do {
+                    try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
+                } catch {
+                    try? await connection.close()
+                }
+                return outcome
+            }
+        } catch {
+            // Only taking the turn throws here: the placement never started.
+            throw CheckoutError("Cannot take a turn to place a purchase: \(failure(error)) Nothing was bought.",
+                                journalFailure: .beforeSending)
+        }
+        return try outcome.get()
+    }
+
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
+                             at now: Date) async throws(UserDatabaseError) {
+        try await run { [self] in
+            let row = try sealedRow(purchase, requestHash: requestHash, at: now)
+            try await query("""
+                INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, \(row)::jsonb)
+                """, logger: Self.logger)
+        }
+    }
+
+    public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {
+        try await run { [self] in
+            let row = try sealedRow(purchase, requestHash: "", at: now)
+            let columns = TeamSchema.savedColumns.joined(separator: ", ")
+            let updated = try await query(PostgresQuery(unsafeSQL: """
+                UPDATE purchase SET (\(columns)) = (SELECT \(columns) FROM jsonb_populate_record(NULL::purchase, $1::jsonb))
+                WHERE id = $2 RETURNING id
+                """, binds: Self.binds(row, purchase.id)), logger: Self.logger).collect()
+            guard !updated.isEmpty else { throw JournalFault("no journal entry \(purchase.id)") }
+        }
+    }
+
+    public func purchase(id: String) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("WHERE id = $1", [id]).first
+    }
+
+    public func purchase(invoiceId: String, source: String) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("WHERE invoice_id = $1 AND source = $2", [invoiceId, source]).first
+    }
+
+    public func newestPurchase(invoiceId: String) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("WHERE invoice_id = $1 ORDER BY created_at DESC LIMIT 1", [invoiceId]).first
+    }
+
+    public func purchase(idempotencyKey key: String) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("WHERE idempotency_key = $1", [key]).first
+    }
+
+    public func requestHash(of id: String) async throws(UserDatabaseError) -> String? {
+        try await run { [self] in
+            try await query("SELECT request_hash FROM purchase WHERE id = \(id)", logger: Self.logger)
+                .collect().first?.decode(String.self)
+        }
+    }
+
+    public func openPurchase(source: String, requestHash: String, stages: [PurchaseStage]) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("WHERE source = $1 AND request_hash = $2 AND stage = ANY($3) ORDER BY created_at DESC LIMIT 1",
+                        [source, requestHash, stages.map(\.rawValue)]).first
+    }
+
+    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage],
+                               since: Date) async throws(UserDatabaseError) -> Purchase? {
+        try await fetch("""
+            WHERE source = $1 AND request_hash = $2 AND stage = ANY($3) AND updated_at >= $4 ORDER BY updated_at DESC LIMIT 1
+            """, [source, requestHash, stages.map(\.rawValue), since.timeIntervalSince1970]).first
+    }
+
+    public func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] {
+        try await fetch("WHERE source = $1 AND stage = ANY($2) ORDER BY created_at",
+                        [source, PurchaseStage.unfinished.map(\.rawValue)])
+    }
+
+    public func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String> {
+        try await run { [self] in
+            var ids = Set<String>()
+            let rows = try await query("""
+                SELECT invoice_id FROM purchase WHERE source = \(source) AND invoice_id IS NOT NULL
+                """, logger: Self.logger)
+            for try await id in rows.decode(String.self) { ids.insert(id) }
+            return ids
+        }
+    }
+
+    /// The history as the embedded journal has it: unfinished first, then newest first; every word of `search`, or
+    /// the number it spells, matched in the search words (which here hold no code endings).
+    public func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
+        let words = search.lowercased().split(whereSeparator: \.isWhitespace).map { "%" + Self.escapeLike(String($0)) + "%" }
+        let numbers = (PhoneSearch.digitForms(search) ?? []).map { "%" + Self.escapeLike($0) + "%" }
+        let filter = words.isEmpty ? "" : "WHERE (search_text LIKE ALL($1)) OR (search_text LIKE ANY($2))"
+        return try await fetch("""
+            \(filter) ORDER BY CASE WHEN stage = ANY($3) THEN 0 ELSE 1 END, created_at DESC LIMIT $4
+            """, [words, numbers, PurchaseStage.unfinished.map(\.rawValue), limit])
+    }
+
+    // MARK: Rows
+
+    /// The connection holding the placement turn, while a placement on this journal runs on this task.
+    struct PlacementConnection: Sendable {
+        let journal: ObjectIdentifier
+        let connection: PostgresConnection
+    }
+
+    @TaskLocal static var placementConnection: PlacementConnection?
+
+    private func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        if let held = Self.placementConnection, held.journal == ObjectIdentifier(self) {
+            return try await held.connection.query(query, logger: logger)
+        }
+        return try await client.query(query, logger: logger)
+    }
+
+    /// The purchase as the embedded journal would store it, its orders sealed, its code endings left out of the search
+    /// words, and its agent: one JSON object whose keys are the table's columns.
+    private func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
+        let record = try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now)
+        var object = try JSONSerialization.jsonObject(with: Self.encoder.encode(record)) as? [String: Any] ?? [:]
+        object["orders_json"] = nil
+        object["orders_sealed"] = try key.seal(record.ordersJSON, purchaseId: purchase.id)
+        object["search_text"] = record.searchText.split(separator: " ").filter { !$0.hasPrefix("…") }.joined(separator: " ")
+        object["agent"] = agent
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    private func fetch(_ clause: String, _ values: [any PostgresThrowingDynamicTypeEncodable]) async throws(UserDatabaseError) -> [Purchase] {
+        try await run { [self] in
+            let sql = "SELECT ((to_jsonb(p) - 'orders_sealed' - 'agent') || '{\"orders_json\": \"\"}')::text, p.orders_sealed FROM purchase p " + clause
+            var purchases: [Purchase] = []
+            let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
+            for try await (json, sealed) in rows.decode((String, String).self) {
+                var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
+                record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)
+                purchases.append(try record.purchase())
+            }
+            return purchases
+        }
+    }
+
+    private static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values { try binds.append(value) }
+        return binds
+    }
+
+    private static func binds(_ values: any PostgresThrowingDynamicTypeEncodable...) throws -> PostgresBindings {
+        try binds(values)
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    // MARK: Errors
+
+    private func run<T>(_ body: () async throws -> T) async throws(UserDatabaseError) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw failure(error)
+        }
+    }
+
+    /// A database error in words that name the database and what went wrong, never a bound value (a code, a key).
+    func failure(_ error: any Error) -> UserDatabaseError {
+        UserDatabaseError(path: "the team journal at \(place)", detail: TeamSchema.describe(error))
+    }
+}
+
+/// A journal write that found nothing to write.
+struct JournalFault: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

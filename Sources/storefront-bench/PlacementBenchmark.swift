@@ -1,0 +1,73 @@
+import Checkout
+import Foundation
+import StorefrontCore
+import TeamJournal
+
+/// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement (take the turn,
+/// look the key up, look for an open and a recent identical purchase, write the intent, write the created invoice),
+/// N times in a row on the embedded SQLite journal and on the team's PostgreSQL one, no API involved. Target (issue
+/// 20): PostgreSQL's p99 at most 5 ms above SQLite's. Use an empty database: it adds a `purchase` table and rows.
+enum PlacementBenchmark {
+    static func run(_ arguments: [String]) async -> Int32 {
+        func option(_ name: String) -> String? {
+            arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+        }
+        let count = option("--count").flatMap(Int.init) ?? 500
+        guard let text = option("--database-url") ?? ProcessInfo.processInfo.environment["STOREFRONT_DATABASE_URL"] else {
+            print("storefront-bench placement needs --database-url postgres://USER@/DB?host=/run/postgresql (an empty database)")
+            return 64
+        }
+        do {
+            let url = try TeamDatabaseURL(parsing: text, defaultUser: ProcessInfo.processInfo.environment["USER"] ?? "postgres")
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("placement-bench-\(getpid())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let sqlite = try UserDatabase.open(at: directory.appendingPathComponent(UserDatabase.fileName))
+            let key = try TeamKey(bytes: (0..<TeamKey.byteCount).map { _ in UInt8.random(in: 0...255) })
+            let team = try await PostgresJournal.connect(url, key: key, agent: "bench@\(ProcessInfo.processInfo.hostName)")
+            defer { team.close() }
+            let run = "\(getpid())-\(Int(Date().timeIntervalSince1970))"
+            let local = try await measure(sqlite, count: count, run: run)
+            let shared = try await measure(team, count: count, run: run)
+            print("Placement, journal only, \(count) in a row (\(url.place))")
+            print("  SQLite:     \(local.summary)")
+            print("  PostgreSQL: \(shared.summary)")
+            let above = shared.percentile(0.99) - local.percentile(0.99)
+            let passed = above <= .milliseconds(5)
+            print("  p99 above SQLite's: \(above.text) (target ≤ 5 ms): \(passed ? "met" : "MISSED")")
+            return passed ? 0 : 1
+        } catch {
+            print("storefront-bench placement: \(error)")
+            return 70
+        }
+    }
+
+    static func measure(_ journal: any PurchaseJournal, count: Int, run: String) async throws -> Latencies {
+        var samples: [Duration] = []
+        let clock = ContinuousClock()
+        for index in 0..<count {
+            let id = "bench-\(run)-\(index)"
+            var purchase = Purchase(id: id, createdAt: Date(), source: "bench#\(run)", kind: .invoice,
+                                    lines: [PurchaseLine(productId: "test-gift-card-code", productName: "Test Gift Card", faceValue: "10 USD",
+                                                         denomination: .value("10"), quantity: 1)],
+                                    paymentMethod: .balance, autoPay: true, idempotencyKey: id)
+            let start = clock.now
+            try await journal.placing(waiting: {}) { () async throws(CheckoutError) -> Void in
+                do {
+                    _ = try await journal.purchase(idempotencyKey: id)
+                    _ = try await journal.openPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.unfinished)
+                    _ = try await journal.recentPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.bought,
+                                                         since: Date().addingTimeInterval(-600))
+                    try await journal.recordIntent(purchase, requestHash: id, takingCartLines: [], at: Date())
+                    purchase.stage = .created
+                    purchase.invoiceId = "inv-\(id)"
+                    try await journal.save(purchase, at: Date())
+                } catch {
+                    throw CheckoutError("\(error)")
+                }
+            }
+            samples.append(clock.now - start)
+        }
+        return Latencies(samples: samples)
+    }
+}

@@ -1,0 +1,49 @@
+import Checkout
+import Foundation
+import StorefrontCore
+import StorefrontTestSupport
+import TeamJournal
+import Testing
+
+/// The full-screen storefront in team mode: what an agent buys goes to the team's journal, and the history shows
+/// the team's purchases; the data directory keeps the cart only.
+@Suite(.enabled(if: PrivatePostgres.available, "PostgreSQL (Debian's postgresql) is installed by .ci/run"))
+struct TeamSessionTests {
+    @Test func aPurchaseInTheStorefrontGoesToTheTeamJournalAndItsHistory() async throws {
+        let server = try PrivatePostgres.shared()
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
+                                      defaultUser: "agent")
+        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
+        defer { team.close() }
+        let colleague = PurchaseJournalSample.bought
+        try await team.recordIntent(colleague, requestHash: "h", takingCartLines: [], at: .now)
+
+        let store = try await HeadlessStorefront.start(teamJournal: team)
+        defer { try? FileManager.default.removeItem(at: store.dataDirectory.url) }
+        try await BuyingSessionTests().reviewTestGiftCard(store)
+        store.keys(.enter)
+        try await store.waitFor("from the balance? y/n")
+        store.keys(.character("y"))
+        try await store.waitFor("Delivered")
+        store.keys(.character("h"))
+        let history = try await store.waitFor("History · 2 purchases")
+        #expect(history.contains("Colleague'"), "the team's history shows a colleague's purchase")
+        try await store.quit()
+
+        let purchases = try await team.purchases(matching: "", limit: 10)
+        #expect(purchases.count == 2)
+        #expect(purchases.contains { $0.title.hasPrefix("Test Gift Card Code") && $0.orders.first?.redemption?.code != nil })
+        #expect(try store.userData.purchases().isEmpty, "the data directory's journal holds nothing in team mode")
+    }
+}
+
+/// A purchase another agent made, already in the team journal.
+enum PurchaseJournalSample {
+    static var bought: Purchase {
+        Purchase(id: "colleague-1", createdAt: Date(timeIntervalSince1970: 1_700_000_000), source: "elsewhere#1", kind: .invoice,
+                 lines: [PurchaseLine(productId: "colleague-card", productName: "Colleague's Card", faceValue: "25 EUR",
+                                      denomination: .value("25"), quantity: 1)],
+                 paymentMethod: .balance, autoPay: true, stage: .settled, invoiceId: "inv-colleague")
+    }
+}
