@@ -18,13 +18,14 @@ import Testing
         try await session.waitFor("just refreshed")
         try await session.keys("/")
         try await session.type("test gift card code")
-        try await session.waitFor("test-gift-card-code")
+        // The two test cards (Code and Code Fail), at any width: the id column shows only on wide screens.
+        try await session.waitFor("All types (2)")
         try await session.keys("Enter", "a")
         try await session.waitFor("Add to cart: Test Gift Card Code")
         try await session.keys("Enter")
         try await session.waitFor("Cart 1/20")
         try await session.keys("c", "b")
-        try await session.waitFor("Review · 1 item")
+        try await session.waitFor("1 item in 1 line")
     }
 
     /// The text after `label` on the screen row that shows it ("Code", "PIN"), without borders.

@@ -11,16 +11,7 @@ struct LocaleTerminalTests {
 
     /// From the review, bitcoin with a refund address, confirmed, and the code alone on the window (`Q`).
     static func fullScreenBitcoinQR(_ session: Session) async throws -> String {
-        try await session.waitFor("just refreshed")
-        try await session.keys("/")
-        try await session.type("test gift card code")
-        try await session.waitFor("All types (2)")
-        try await session.keys("Enter", "a")
-        try await session.waitFor("Add to cart: Test Gift Card Code")
-        try await session.keys("Enter")
-        try await session.waitFor("Cart 1/20")
-        try await session.keys("c", "b")
-        try await session.waitFor("Review")
+        try await CheckoutTerminalTests().reviewTestGiftCard(session)
         try await session.keys("Right")
         try await session.waitFor("Bitcoin")
         try await session.keys("Enter")
