@@ -41,22 +41,28 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // The values and rules every other target shares: no third-party import, no file or environment access.
+        .target(name: "StorefrontDomain"),
+        // The full-screen storefront as pure reduce and render: state, actions, views, the screen buffer, keys, QR
+        // drawing and themes as values. Nothing below it knows it exists.
+        .target(name: "StorefrontTUI", dependencies: ["StorefrontDomain"]),
+        // Theme files read at the edge: the TOML decoder, the search path and the environment that names a theme.
         .target(
-            name: "StorefrontCore",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+            name: "ThemeFiles",
+            dependencies: ["StorefrontTUI", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "TerminalBackend",
-            dependencies: ["CNcurses", "StorefrontCore"]
+            dependencies: ["CNcurses", "StorefrontTUI"]
         ),
         .target(
             name: "QREncoding",
-            dependencies: ["CQRencode", "StorefrontCore"]
+            dependencies: ["CQRencode", "StorefrontDomain"]
         ),
         .target(
             name: "BitrefillAPI",
             dependencies: [
-                "StorefrontCore",
+                "StorefrontDomain",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -67,7 +73,7 @@ let package = Package(
         .target(
             name: "SandboxServer",
             dependencies: [
-                "StorefrontCore",
+                "StorefrontDomain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,7 +92,7 @@ let package = Package(
             name: "CatalogStore",
             dependencies: [
                 "OwnerOnlyFiles",
-                "StorefrontCore",
+                "StorefrontDomain",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for reading a listing's cells without a String per cell (CatalogDatabase+Listing).
@@ -97,7 +103,7 @@ let package = Package(
             name: "Checkout",
             dependencies: [
                 "OwnerOnlyFiles",
-                "StorefrontCore",
+                "StorefrontDomain",
                 "BitrefillAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -107,7 +113,7 @@ let package = Package(
             name: "TeamJournal",
             dependencies: [
                 "Checkout",
-                "StorefrontCore",
+                "StorefrontDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,7 +130,7 @@ let package = Package(
         .target(
             name: "StorefrontApp",
             dependencies: [
-                "StorefrontCore",
+                "StorefrontDomain", "StorefrontTUI", "ThemeFiles",
                 "BitrefillAPI",
                 "CatalogStore",
                 "Checkout",
@@ -141,7 +147,7 @@ let package = Package(
             name: "SSHServer",
             dependencies: [
                 "CSessionProcess",
-                "StorefrontCore",
+                "StorefrontDomain",
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -156,7 +162,8 @@ let package = Package(
                 "SSHServer",
                 "BitrefillAPI",
                 "SandboxServer",
-                "StorefrontCore",
+                "StorefrontDomain",
+                "StorefrontTUI",
                 "CatalogStore",
                 "TerminalBackend",
                 "QREncoding",
@@ -170,15 +177,18 @@ let package = Package(
         ),
         .executableTarget(
             name: "storefront-bench",
-            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontCore"]
+            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontDomain", "StorefrontTUI"]
         ),
         .target(
             name: "StorefrontTestSupport",
-            dependencies: ["BitrefillAPI", "StorefrontCore"]
+            dependencies: ["BitrefillAPI", "StorefrontDomain", "StorefrontTUI"]
         ),
-        .testTarget(name: "StorefrontCoreTests", dependencies: ["StorefrontCore", "StorefrontTestSupport"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontCore"]),
-        .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontCore", "StorefrontTestSupport"]),
+        .testTarget(name: "StorefrontDomainTests", dependencies: ["StorefrontDomain", "StorefrontTestSupport"]),
+        .testTarget(name: "StorefrontTUITests", dependencies: ["StorefrontDomain", "StorefrontTUI", "ThemeFiles", "StorefrontTestSupport"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "StorefrontDomain", "StorefrontTUI"]),
+        .testTarget(name: "ThemeFilesTests", dependencies: ["ThemeFiles", "StorefrontTUI", "StorefrontTestSupport"]),
+        .testTarget(name: "QREncodingTests", dependencies: ["QREncoding", "StorefrontDomain", "StorefrontTestSupport"]),
         .testTarget(
             name: "BitrefillAPITests",
             dependencies: [
@@ -197,7 +207,7 @@ let package = Package(
                 "CatalogStore",
                 "Checkout",
                 "StorefrontApp",
-                "StorefrontCore",
+                "StorefrontDomain",
                 "StorefrontTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -207,12 +217,12 @@ let package = Package(
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontCore", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
+        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontDomain", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["Checkout", "TeamJournal", "StorefrontCore", "StorefrontTestSupport"]
+            dependencies: ["Checkout", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",
@@ -226,20 +236,20 @@ let package = Package(
         ),
         .testTarget(
             name: "SSHServerTests",
-            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontCore",
+            dependencies: ["SSHServer", "StorefrontTestSupport", "StorefrontDomain",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
                            .product(name: "NIOPosix", package: "swift-nio"),
                            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "NIOSSH", package: "swift-nio-ssh")]
         ),
         .testTarget(
             name: "SessionTests",
-            dependencies: ["StorefrontApp", "StorefrontCore", "TerminalBackend", "SandboxServer", "BitrefillAPI", "CatalogStore", "Checkout",
+            dependencies: ["StorefrontApp", "StorefrontDomain", "StorefrontTUI", "ThemeFiles", "TerminalBackend", "SandboxServer", "BitrefillAPI", "CatalogStore", "Checkout",
                            "StorefrontTestSupport", "TeamJournal"]
         ),
         .testTarget(
             name: "ContractTests",
             dependencies: ["BitrefillAPI", "SandboxServer", "SandboxStorage", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
-                           "CatalogStore", "Checkout", "StorefrontCore"]
+                           "CatalogStore", "Checkout", "StorefrontDomain"]
         ),
     ]
 )

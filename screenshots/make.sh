@@ -276,7 +276,7 @@ small_shot() {
 }
 
 keymap_has_esim() {
-    grep -rqs 'command: \.openESIM' "$ROOT/Sources/StorefrontCore/App/" 2>/dev/null
+    grep -rqs 'command: \.openESIM' "$ROOT/Sources/StorefrontTUI/App/" 2>/dev/null
 }
 
 # --- the tour ----------------------------------------------------------------------------------------------------
@@ -451,7 +451,7 @@ if keymap_has_esim; then
     settle
     shot 18-esim-topped-up
 else
-    say "SKIPPED: eSIM top-up (no 'e' binding for .openESIM in Sources/StorefrontCore/App/Keymap*.swift yet)"
+    say "SKIPPED: eSIM top-up (no 'e' binding for .openESIM in Sources/StorefrontTUI/App/Keymap*.swift yet)"
 fi
 
 STEP="history"

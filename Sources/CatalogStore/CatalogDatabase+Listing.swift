@@ -1,6 +1,6 @@
 import GRDB
 import GRDBSQLite
-import StorefrontCore
+import StorefrontDomain
 
 /// Whole listings (`storefront catalog list`), at the speed of the disk.
 ///

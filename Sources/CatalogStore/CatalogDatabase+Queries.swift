@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// The reads the UI and the CLI ask for. Gone products are left out of listings, counts and search; `product(id:)`
 /// still finds them, marked, for history.

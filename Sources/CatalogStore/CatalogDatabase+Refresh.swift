@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// What the cache holds of one product, enough to tell whether a refresh must write it.
 struct KnownProduct: Sendable, Hashable {

@@ -1,5 +1,5 @@
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// Free-text search over the full-text index, fast enough for one query per keystroke.
 ///

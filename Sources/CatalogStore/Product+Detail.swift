@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 extension Product {
     /// The product as the cache would show it, for one read straight from the API: a phone operator or an eSIM

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Every product a listing shows, held compactly for writing out at the speed of the disk: the text of all rows
 /// in one byte buffer, and per product where each field lies in it. Fields are the cache's UTF-8 as stored

@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Turns a product as the API sent it into the records the cache keeps: text sanitised, codes upper-cased and
 /// checked, the type classified, missing stock read as in stock, and a content hash to compare refreshes by.

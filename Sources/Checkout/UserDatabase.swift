@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import OwnerOnlyFiles
-import StorefrontCore
+import StorefrontDomain
 
 /// What the user made here and must not lose: the cart and the purchase journal. A file
 /// apart from the catalog cache, so rebuilding the cache never touches it. Owner-only (0600), WAL.

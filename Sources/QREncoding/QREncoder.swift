@@ -1,5 +1,5 @@
 import CQRencode
-import StorefrontCore
+import StorefrontDomain
 
 /// Turns text into a QR matrix with libqrencode. The only file that touches the C library.
 public enum QREncoder {

@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSH
-import StorefrontCore
+import StorefrontDomain
 
 /// One SSH session channel: gathers the visitor's terminal and variables, starts a `storefront` child for
 /// the shell or the command, relays bytes both ways, and ends the child when the channel ends. The channel

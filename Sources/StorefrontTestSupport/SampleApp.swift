@@ -1,5 +1,6 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// A small catalog and app states built from it, for reduce and screen tests.
 public enum SampleApp {

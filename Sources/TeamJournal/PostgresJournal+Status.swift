@@ -1,7 +1,7 @@
 import Checkout
 import Foundation
 import PostgresNIO
-import StorefrontCore
+import StorefrontDomain
 
 /// What `storefront team status` shows of the team database.
 public struct TeamStatus: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Checkout
 import Foundation
 import Logging
 import PostgresNIO
-import StorefrontCore
+import StorefrontDomain
 
 /// The team's purchase journal on PostgreSQL: every agent's purchases in one `purchase` table, with the columns of
 /// the embedded journal (the same `PurchaseRecord` encoding) plus who bought (`agent`).

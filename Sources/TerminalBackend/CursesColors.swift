@@ -1,5 +1,5 @@
 import CNcurses
-import StorefrontCore
+import StorefrontTUI
 
 /// How this terminal session shows colour, decided once at start from the terminal and `NO_COLOR`.
 struct CursesColorMode {

@@ -1,5 +1,5 @@
 import CNcurses
-import StorefrontCore
+import StorefrontTUI
 
 /// What one `wget_wch` result means to the app.
 enum CursesInput: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import CNcurses
 import Foundation
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// The real terminal, through ncursesw: paints frame differences, reads keys and resizes, and always gives the
 /// terminal back (see `CursesSignals`).

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontTUI
 
 /// A terminal for tests: a fixed size, scripted events, and a record of every frame painted.
 ///

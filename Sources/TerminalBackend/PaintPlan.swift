@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontTUI
+
 
 /// The cells to write to turn the frame on screen into the next one: only those that differ, grouped into runs
 /// of neighbouring cells in one style so a painter sets attributes once per run.

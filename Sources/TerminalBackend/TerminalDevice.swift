@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontTUI
+
 
 /// What the app loop needs from a terminal: its size, painting whole frames, events, a theme, and a clean exit.
 ///

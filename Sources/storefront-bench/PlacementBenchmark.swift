@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import TeamJournal
 
 /// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement (take the turn,

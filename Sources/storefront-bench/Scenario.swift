@@ -3,7 +3,7 @@ import CatalogStore
 import Foundation
 import SandboxServer
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// One catalog size: a sandbox serving that many products on loopback with rate limits off, and a data
 /// directory whose cache is filled from it the way `storefront catalog refresh` fills it.

@@ -1,5 +1,5 @@
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// Search as you type: each query typed a key at a time, one search per keystroke, as the UI sends them.
 /// The words are those of the sandbox's catalog: brands, generic stems that match thousands of products,

@@ -1,7 +1,7 @@
 import CatalogStore
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// The benchmark: the catalog's and the TUI's speed and memory targets, measured end to end against the sandbox on
 /// loopback with rate limits off. Build both executables in release as the README does (`swift build -c release

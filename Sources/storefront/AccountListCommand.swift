@@ -2,7 +2,7 @@ import ArgumentParser
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// The options `invoice list` and `order list` share.
 struct AccountListOptions: ParsableArguments {

@@ -2,7 +2,7 @@ import ArgumentParser
 import BitrefillAPI
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 struct BalanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "balance", abstract: "Show the account balance.", discussion: CommandFailure.help)

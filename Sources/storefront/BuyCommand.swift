@@ -3,7 +3,7 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 struct BuyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// `buy --cart FILE`: lines in the API's `products` shape.
 enum CartFile {

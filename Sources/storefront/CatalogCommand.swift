@@ -2,7 +2,7 @@ import ArgumentParser
 import CatalogStore
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// `storefront catalog`: the local copy of the catalog. Every browse is answered from the cache; a cache that
 /// is empty or from another API is filled first, a stale one is used and said to be stale.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BitrefillAPI
 import Checkout
-import StorefrontCore
+import StorefrontDomain
 
 /// The exit codes of the purchase commands, documented in `--help`: a script can tell a delivered purchase
 /// from one to look at, and one to look at from one that never happened.

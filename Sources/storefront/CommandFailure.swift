@@ -5,7 +5,7 @@ import Checkout
 import Foundation
 import QREncoding
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import TerminalBackend
 
 /// One failure as every command reports it: the exit code a script branches on, a stable `code` for

@@ -3,7 +3,7 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// `storefront esim`: the eSIMs of the account, one eSIM's bundles, and manual top-ups by ICCID.
 struct ESIMCommand: AsyncParsableCommand {

@@ -3,7 +3,7 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 extension ESIMCommand {
     struct TopUp: AsyncParsableCommand {

@@ -3,7 +3,8 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 struct InvoiceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,8 @@ import ArgumentParser
 import BitrefillAPI
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// `storefront phone check`: which operators can refill a number, before buying with `storefront buy`.
 struct PhoneCommand: AsyncParsableCommand {

@@ -2,7 +2,7 @@ import ArgumentParser
 import BitrefillAPI
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 struct PingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ping", abstract: "Check that the API answers, and how fast.",

@@ -4,7 +4,7 @@ import CatalogStore
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// What every purchase command needs: the connection, the journal in the data directory, and the engine, which
 /// writes to the team's journal instead when `--database-url` names one.

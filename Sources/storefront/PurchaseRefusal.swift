@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// A create the server refused as asked (exit 65): an error object, not a purchase report, since nothing was
 /// bought. For a phone the operator does not serve, the message names the operators that do, read from

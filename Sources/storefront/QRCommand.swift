@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// `storefront qr TEXT`: prints a QR code as text, for an activation code or a payment URI copied from
 /// elsewhere, and for checking by eye or with a scanner how the TUI's codes look.

@@ -2,7 +2,7 @@ import ArgumentParser
 import BitrefillAPI
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 
 /// What `storefront` does with no subcommand: connect (starting the embedded sandbox when there are no
 /// credentials), prove the API answers, and show the account.

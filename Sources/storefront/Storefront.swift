@@ -1,5 +1,5 @@
 import ArgumentParser
-import StorefrontCore
+import StorefrontDomain
 
 /// The `storefront` command: thin on purpose; each subcommand calls into the libraries.
 @main

@@ -1,7 +1,7 @@
 import CatalogStore
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct FreshnessTests {

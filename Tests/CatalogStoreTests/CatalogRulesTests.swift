@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct ClassificationTests {

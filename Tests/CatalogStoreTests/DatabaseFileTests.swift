@@ -1,7 +1,7 @@
 @testable import CatalogStore
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct DatabaseFileTests {

@@ -3,7 +3,7 @@ import CatalogStore
 import Foundation
 import SandboxServer
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
 import Testing
 

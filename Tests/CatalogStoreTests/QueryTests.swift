@@ -1,6 +1,6 @@
 @testable import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct QueryTests {

@@ -1,9 +1,9 @@
-import BitrefillAPI
 @testable import CatalogStore
+import BitrefillAPI
 import Foundation
 import GRDB
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The catalog commands only read: they must answer while another storefront writes the file (a refresh in a

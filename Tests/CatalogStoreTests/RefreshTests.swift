@@ -2,7 +2,7 @@
 import BitrefillAPI
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct RefreshTests {

@@ -3,7 +3,7 @@ import CatalogStore
 import Foundation
 import SandboxServer
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Refreshes against the real sandbox over loopback HTTP, in both dialects and under the real rate limits.

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Server text on its way to the account history's cache and the terminal.

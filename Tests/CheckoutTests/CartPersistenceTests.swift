@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct CartPersistenceTests {

@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// A damaged journal is evidence (it may hold the only copy of a code): opening it must not write to it, and the

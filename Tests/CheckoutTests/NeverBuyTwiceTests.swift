@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
 import Testing
 

@@ -1,7 +1,7 @@
-import BitrefillAPI
 @testable import Checkout
+import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Server text is sanitised on its way into the journal; two raw keys that clean to the same text, or a key that

@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The never-buy-twice rules, row by row: what the journal holds, what is asked, what happens.

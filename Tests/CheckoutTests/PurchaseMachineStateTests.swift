@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The machine's state is the purchase's stage and the answer it waits for: an event it does not wait for is

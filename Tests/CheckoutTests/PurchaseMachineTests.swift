@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The lifecycle, one transition a row: from a purchase at a stage, an event, to the stage and the actions

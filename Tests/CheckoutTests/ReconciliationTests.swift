@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// After a create whose answer was lost, only an invoice made for this purchase is taken for it: made after the

@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// What makes two requests the same purchase: what is bought and how it is paid, not where the news of it goes.

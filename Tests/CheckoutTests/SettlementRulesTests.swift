@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// When a purchase is over, row by row: a code is never left behind, a refund is waited for a little.

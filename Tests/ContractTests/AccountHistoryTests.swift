@@ -2,7 +2,7 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import SandboxServer
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
 import Synchronization
 import Testing

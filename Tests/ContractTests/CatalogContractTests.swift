@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Foundation
 import SandboxServer
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct CatalogContractTests {

@@ -3,8 +3,9 @@ import CatalogStore
 import Checkout
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
+import StorefrontTUI
 import TerminalBackend
 import Testing
 

@@ -3,7 +3,7 @@ import Foundation
 import SandboxServer
 import SandboxStorage
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Foundation
 import SandboxServer
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Every documented invoice error, produced by the sandbox and read back by the client as a typed error.

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Foundation
 import SandboxServer
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Each of Bitrefill's test products bought from the balance and followed to its final state, in both dialects.

@@ -1,10 +1,11 @@
 @testable import BitrefillAPI
-import CatalogStore
 @testable import Checkout
+import CatalogStore
 import Foundation
 import StorefrontApp
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
+import StorefrontTUI
 import Synchronization
 
 /// The response types of the API, each fuzzed through its own endpoint, mapper and renderer.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The ways a body is spoiled. Each works on bytes, so it can produce anything a broken proxy or a hostile server
 /// could: invalid JSON, invalid UTF-8, duplicate keys, values of the wrong type or absurd size.

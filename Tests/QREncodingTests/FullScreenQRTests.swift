@@ -1,7 +1,8 @@
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
+import StorefrontTUI
 import Testing
 
 /// The full-screen QR (`Q`) at the window sizes a demo gets, read back from the screen cells module by module,

@@ -1,5 +1,5 @@
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 @Suite struct QREncoderTests {

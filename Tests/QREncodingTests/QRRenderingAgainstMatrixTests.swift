@@ -1,5 +1,6 @@
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 import Testing
 
 /// The text renderers checked module by module against what libqrencode produced, for the kinds of text the

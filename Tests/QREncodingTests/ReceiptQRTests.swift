@@ -1,7 +1,8 @@
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
+import StorefrontTUI
 import Testing
 
 /// A receipt is read with `cat` or an editor on whatever terminal the customer or agent has. Its eSIM QR is drawn

@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The Account screen in a whole session: the server's invoices, whoever made them, beside what this data

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// Browsing in a whole session: the first catalog fill streaming in from the sandbox under the user's hands.

@@ -1,7 +1,8 @@
 import Foundation
 import SandboxServer
-import StorefrontCore
+import StorefrontDomain
 import StorefrontTestSupport
+import StorefrontTUI
 import Testing
 
 /// Buying in a whole session at the size a demo over SSH gets (80x24): the review, the confirmation, paying,

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The cart a purchase was made from, when the program stops between the create and its answer.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Testing
 
 /// The cart across a whole session: removing asks first, the cart outlives the session, and `--ascii`

@@ -4,7 +4,7 @@ import Checkout
 import Foundation
 import SandboxServer
 import StorefrontApp
-import StorefrontCore
+import StorefrontTUI
 import TerminalBackend
 import Testing
 

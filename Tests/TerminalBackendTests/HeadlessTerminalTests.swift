@@ -1,6 +1,6 @@
-import StorefrontCore
-import Testing
+import StorefrontTUI
 import TerminalBackend
+import Testing
 
 @Suite struct HeadlessTerminalTests {
     @Test func eventsArriveInScriptOrderThenTimeOut() {

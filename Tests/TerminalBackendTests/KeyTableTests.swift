@@ -1,6 +1,6 @@
-import StorefrontCore
-import Testing
 @testable import TerminalBackend
+import StorefrontTUI
+import Testing
 
 /// Codes are spelled as numbers from ncurses' ABI (curses.h), so these tests also check the table against it.
 @Suite struct KeyTableTests {

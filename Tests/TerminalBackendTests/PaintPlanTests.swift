@@ -1,6 +1,6 @@
-import StorefrontCore
-import Testing
+import StorefrontTUI
 import TerminalBackend
+import Testing
 
 @Suite struct PaintPlanTests {
     /// A list screen: a title, five rows, the selected one restyled the way views draw a selection bar.

@@ -1,4 +1,4 @@
-import StorefrontCore
+import StorefrontTUI
 import Testing
 
 @Suite struct ThemeColorTests {

@@ -1,5 +1,5 @@
-import StorefrontCore
 @testable import TerminalBackend
+import StorefrontTUI
 import Testing
 
 /// `NO_COLOR` (https://no-color.org) and colourless terminals draw every theme as `mono`, QR codes excepted.

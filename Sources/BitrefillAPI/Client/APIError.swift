@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Everything that can go wrong talking to the API, with the context a support person needs: which call,
 /// what the server said, and a one-line message saying what to do.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The typed client of the Bitrefill API v2. It holds no mutable state: every call builds a request from an
 /// `Endpoint`, sends it through the transport with the retry rules below, and decodes the envelope.

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import StorefrontCore
+import StorefrontDomain
 
 /// Everything the client needs to know, with the production defaults. Time and randomness are injected so
 /// retry and rate-limit behaviour is tested without waiting.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// How the client authenticates. Its descriptions never contain the secret, so a credential that ends up in
 /// a log line, an error or `dump()` leaks nothing.

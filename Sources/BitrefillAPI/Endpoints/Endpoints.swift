@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The catalogue of API calls, as `Endpoint` values. Lists take `limit` up to 50, the API's maximum.
 public enum Endpoints {

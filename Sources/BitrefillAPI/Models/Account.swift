@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The account balance, in the smallest unit of the account currency (sats, cents).
 public struct Balance: Sendable, Equatable, Decodable {

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Decoding helpers for fields the two dialects send with different JSON types.
 extension KeyedDecodingContainer {

@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 extension Invoice {
     /// Nothing more will happen: the payment failed or was refused, the invoice is final in the documented

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// An invoice as either dialect sends it.
 public struct Invoice: Sendable, Equatable, Decodable {

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The body of `POST /invoices` and `POST /esims`.
 public struct InvoiceRequest: Sendable, Equatable, Encodable {

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// One unit of an invoice. Delivered orders carry `redemptionInfo`; refunded ones `refund`.
 public struct Order: Sendable, Equatable, Decodable {

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// A product as either dialect sends it. Every field but `id` is optional on the wire; what is missing stays
 /// nil (or empty) rather than failing the whole catalog page.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// A row of `product`: one product as the cache keeps it, apart from the API's DTO so the two can change
 /// independently. Display text is sanitised; `id` is kept as sent because purchases send it back.

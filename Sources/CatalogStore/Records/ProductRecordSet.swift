@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 /// One product with everything that hangs off it, ready to write: the unit a refresh compares and replaces.
 struct ProductRecordSet: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Reads the whole catalog from the API into the cache: every page of `GET /products/esims`, then of
 /// `GET /products`, reporting progress as it goes.

@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 /// Writes a first fill while it streams in: the first page at once, so browsing can start, then in batches of
 /// `batchSize` products or every `interval`, whichever comes first. One transaction per page would cost the

@@ -1,4 +1,4 @@
-import StorefrontCore
+import StorefrontDomain
 import Synchronization
 
 /// Holds a refresh's progress and hands every change to the listener. Client events arrive on the client's

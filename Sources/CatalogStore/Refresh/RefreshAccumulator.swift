@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The bookkeeping of one refresh: which products the API listed, which of them differ from the cache, and
 /// the counts of the summary. Pure: it reads pages and says what to write, the refresher writes.

@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 /// A refresh running in the background: its progress as a stream (ending after `.finished` or `.failed`),
 /// its result, and a way to stop it. Cancelling keeps the cache usable (see `CatalogRefresher`).

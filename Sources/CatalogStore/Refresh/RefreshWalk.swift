@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Synchronization
 
 /// The remaining request budget of the product endpoints, as the latest response reported it.

@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The whole account's purchases, whoever made them: the server's invoices and orders (`GET /invoices`,
 /// `GET /orders`), cached page by page, merged with the journal so a purchase made here is shown once and

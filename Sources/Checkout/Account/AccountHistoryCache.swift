@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import OwnerOnlyFiles
-import StorefrontCore
+import StorefrontDomain
 
 /// The account's invoices and orders as last read from the server, so the history opens at disk speed and
 /// the server is asked only when the cache is stale or more pages are wanted. A file of its own beside the

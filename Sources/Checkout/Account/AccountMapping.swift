@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 extension AccountInvoice {
     /// An invoice as either dialect lists it, its text sanitised and its orders' redemption details left out.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// A cart line as stored: the denomination flattened into columns (a package, or a typed value as text so
 /// decimals stay exact).

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Where purchases are written: every intent before its create is sent, every answer as it arrives, every
 /// delivered code the moment it is seen. The purchase engine knows only this; the embedded SQLite journal

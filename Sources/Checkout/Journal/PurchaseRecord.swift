@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// A purchase as stored: scalar columns for what is queried (stage, invoice id, source, time), JSON for the
 /// lines, payment and orders, which are only ever read whole. Public so that another journal (the team's

@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 extension PurchaseStage {
     /// `('intent','sending')`: stages as an SQL list, from the one definition of each set of stages.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import StorefrontCore
+import StorefrontDomain
 
 /// The purchase journal: every intent is written before it is sent, and every answer as it arrives, so that
 /// no purchase is made twice and no delivered code is lost, whatever stops the program.

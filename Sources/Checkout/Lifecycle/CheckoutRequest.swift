@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// What the user confirmed: the lines and how to pay. Turned into the intent the journal writes first.
 public struct CheckoutRequest: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import BitrefillAPI
-import StorefrontCore
+import StorefrontDomain
 
 extension PurchaseOrder {
     /// An order as the API sent it, its text sanitised.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Whether a confirmed request makes a new purchase or returns one the journal already has. The API has no
 /// idempotency key, so this is where "never buy twice" is decided for a command run again, a script retrying

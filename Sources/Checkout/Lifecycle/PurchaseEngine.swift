@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Foundation
 import Logging
-import StorefrontCore
+import StorefrontDomain
 import Synchronization
 
 /// The driver of `PurchaseMachine`: performs each action it asks for (the journal write first, then the one

@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The purchase lifecycle as a pure state machine, in the style of AsyncHTTPClient's connection state
 /// machines: `handle(event) -> [action]`. Events are what happened (an answer, a failure, a timer); actions are

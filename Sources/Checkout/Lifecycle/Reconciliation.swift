@@ -1,6 +1,6 @@
 import BitrefillAPI
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Matching an intent to the server's invoices after a create whose answer was lost. There is no idempotency
 /// key, so the match is on what the invoice holds: made after the intent and not long after the create was last

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// When a followed purchase is over, and what must still be fetched before it may be: pure rules, so each is
 /// pinned row by row in `SettlementRulesTests` rather than only through a running engine.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Turns a purchase request body into a `Purchase`, or the documented error for the first problem found.
 ///

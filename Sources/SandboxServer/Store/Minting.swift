@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// Identifiers, codes and profiles, all drawn from the store's seeded stream.
 struct Minting: Sendable {

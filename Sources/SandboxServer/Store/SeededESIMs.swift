@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// eSIMs the account owns from the start, on the `test-esim` plan, so the eSIM screens have something to
 /// show before anything is bought: one active, one used up, one expired, one with a history of bundles.

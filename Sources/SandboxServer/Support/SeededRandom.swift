@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 /// One named stream of `SplitMix64` for the sandbox.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The account's invoices and orders as `--json` prints them and as the text listing lays them out.
 public enum AccountReport {

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 extension CatalogService {
     /// Connects with `settings`, refreshes the catalog while showing progress on `output`, and disconnects

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The catalog as the UI and the CLI use it: the cache of one data directory, answering only for the source
 /// it was opened for, with the start-up freshness rule and user-input checks in front of the queries.

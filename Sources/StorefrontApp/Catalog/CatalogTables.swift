@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The catalog's tables and detail text as the CLI prints them. Pure: rows in, lines out, at a given width.
 /// Ids are cleaned for display (the cache keeps them as sent); everything else is already clean.

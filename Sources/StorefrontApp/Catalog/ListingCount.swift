@@ -1,5 +1,5 @@
 import CatalogStore
-import StorefrontCore
+import StorefrontDomain
 
 /// How many products a listing printed of how many matched: the table's last line, and the note a limited JSON
 /// listing leaves on stderr, saying how to see the rest.

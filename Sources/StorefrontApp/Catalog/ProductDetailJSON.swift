@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// `catalog show --json`: the product as the cache knows it, with each package's price as every amount in JSON
 /// is written (a decimal string in the account currency named beside it, `price` and `price_currency`).

@@ -1,5 +1,5 @@
 import CatalogStore
-import StorefrontCore
+import StorefrontDomain
 
 /// `storefront catalog list` as bytes: the table of `CatalogTables.productColumns` and the JSON array of
 /// `ProductSummary`, written from a `ProductListing` without a `String` per cell.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// The words and the bar a refresh's progress is shown with, on a terminal line or in a log. Pure.
 public enum RefreshProgressText {

@@ -1,6 +1,6 @@
 import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Synchronization
 
 /// Standard output or error as the catalog commands write to it: whether it is a terminal, and how wide.

@@ -1,4 +1,5 @@
-import StorefrontCore
+import StorefrontDomain
+
 
 /// A plain-text table that fits a terminal: columns as wide as their widest cell, the flexible ones shrunk
 /// (cells cut with "…") when the table is wider than the terminal, and the least important columns dropped

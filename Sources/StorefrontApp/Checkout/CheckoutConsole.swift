@@ -1,7 +1,8 @@
 import Checkout
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 import Synchronization
 
 /// The purchase commands' shared path: place (or continue) a purchase, follow it, and print what happened.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// A purchase as the CLI prints it, in JSON or as text. Secrets (codes, PINs, QR payloads) are masked unless
 /// `reveal` is asked for, so a terminal log or a shared screen does not give them away.

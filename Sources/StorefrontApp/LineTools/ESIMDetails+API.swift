@@ -1,5 +1,6 @@
 import BitrefillAPI
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 extension ESIMDetails {
     /// The API's eSIM with every text field sanitised: the pure code and the terminal only ever see clean text.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// An eSIM as `storefront esim` prints it: labelled lines and a table of bundles, or JSON with data both in
 /// bytes (for scripts) and in words (for people). No secret (PIN, activation code) is printed.

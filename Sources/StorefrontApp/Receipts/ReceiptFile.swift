@@ -1,6 +1,7 @@
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// Writes a purchase's receipt (`Receipt`) to a file only its owner can read (0600): it holds codes in full.
 public enum ReceiptFile {

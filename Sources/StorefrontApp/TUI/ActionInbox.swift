@@ -1,5 +1,5 @@
+import StorefrontTUI
 import Synchronization
-import StorefrontCore
 
 /// Where effect results wait for the UI thread: written from any task, drained by the loop between keys.
 public final class ActionInbox: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
-import StorefrontCore
+import StorefrontTUI
 import TerminalBackend
+import ThemeFiles
 
 /// The one loop: terminal events and effect results become actions, `reduce` turns them into state and
 /// effects, the state is rendered into a buffer, and the terminal paints what changed.

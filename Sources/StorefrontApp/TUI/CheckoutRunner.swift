@@ -2,7 +2,8 @@ import BitrefillAPI
 import Checkout
 import Foundation
 import QREncoding
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 import Synchronization
 
 /// Performs the checkout effects and posts what came of them: creates invoices through the engine, follows

@@ -1,6 +1,6 @@
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontTUI
 
 extension EffectRunner {
     /// The Account screen's work: the cache first (at once), then the server when stale or asked; one invoice

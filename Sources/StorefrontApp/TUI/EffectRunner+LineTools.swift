@@ -1,7 +1,8 @@
 import BitrefillAPI
 import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
+import StorefrontTUI
 
 /// The eSIM and phone refill screens' work: API look-ups beside the loop, catalog reads from the cache with
 /// the API as the fallback for a product the cache does not have yet.

@@ -2,7 +2,7 @@ import BitrefillAPI
 import CatalogStore
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontTUI
 import Synchronization
 
 /// Performs the effects `reduce` asks for and posts what came of them as actions. Database effects run one at a

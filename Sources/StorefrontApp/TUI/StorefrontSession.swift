@@ -2,8 +2,9 @@ import BitrefillAPI
 import CatalogStore
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontTUI
 import TerminalBackend
+import ThemeFiles
 
 /// Everything one full-screen session is built from, opened by the caller: the real ones by `TUISession`,
 /// a headless terminal and an in-process sandbox by the tests. Nothing in here is opened twice or differently

@@ -3,8 +3,8 @@ import CatalogStore
 import Checkout
 import Foundation
 import Logging
-import StorefrontCore
 import TerminalBackend
+import ThemeFiles
 
 /// Everything the full-screen storefront needs, opened before the terminal is taken over so that a bad
 /// setting or an unusable file is reported as a plain message on a normal terminal.

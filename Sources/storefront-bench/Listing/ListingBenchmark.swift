@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// `storefront-bench listing`: `storefront catalog list` against the tools people would otherwise use, measured
 /// side by side in the same run at each catalog size. Targets: every listing (table and `--json`, all rows)

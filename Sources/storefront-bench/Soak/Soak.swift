@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// `storefront-bench soak`: buys N purchases with the real `storefront` binary against a sandbox server
 /// that fails on purpose, kills buyers at random moments, re-runs them as a script would, then counts what

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import Checkout
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// What the soak found once every purchase has ended: the server's invoices and delivered codes against the
 /// journal, attributed to the purchases meant through the email each one carries.

@@ -1,5 +1,5 @@
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 
 /// One intended purchase, bought the way a script would: the same `storefront buy` command run again after
 /// every exit that leaves the purchase open (13 still pending, 14 unknown whether created, 69 API or network

@@ -1,7 +1,7 @@
 import BitrefillAPI
 import CatalogStore
 import Foundation
-import StorefrontCore
+import StorefrontDomain
 import Synchronization
 
 /// A small catalog covering every kind of product and classification signal.
