@@ -109,6 +109,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The account's whole history from the server (every invoice, whoever made it), cached page by page in
+        // SQLite and marked with what this journal made.
+        .target(
+            name: "AccountHistory",
+            dependencies: [
+                "BitrefillAPI",
+                "Checkout",
+                "OwnerOnlyFiles",
+                "StorefrontDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "TeamJournal",
             dependencies: [
@@ -130,6 +142,7 @@ let package = Package(
         .target(
             name: "StorefrontApp",
             dependencies: [
+                "AccountHistory",
                 "StorefrontDomain", "StorefrontTUI", "ThemeFiles",
                 "BitrefillAPI",
                 "CatalogStore",
@@ -158,6 +171,7 @@ let package = Package(
         .executableTarget(
             name: "storefront",
             dependencies: [
+                "AccountHistory",
                 "StorefrontApp",
                 "SSHServer",
                 "BitrefillAPI",
@@ -217,7 +231,7 @@ let package = Package(
             dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "CheckoutTests", dependencies: ["Checkout", "StorefrontDomain", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
+        .testTarget(name: "CheckoutTests", dependencies: ["AccountHistory", "Checkout", "StorefrontDomain", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",
                                                      .product(name: "AsyncHTTPClient", package: "async-http-client"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -248,7 +262,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ContractTests",
-            dependencies: ["BitrefillAPI", "SandboxServer", "SandboxStorage", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
+            dependencies: ["AccountHistory", "BitrefillAPI", "SandboxServer", "SandboxStorage", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
                            "CatalogStore", "Checkout", "StorefrontDomain"]
         ),
     ]

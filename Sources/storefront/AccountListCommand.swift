@@ -1,3 +1,4 @@
+import AccountHistory
 import ArgumentParser
 import Checkout
 import Foundation

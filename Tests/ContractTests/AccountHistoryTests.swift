@@ -1,3 +1,4 @@
+import AccountHistory
 import BitrefillAPI
 import Checkout
 import Foundation

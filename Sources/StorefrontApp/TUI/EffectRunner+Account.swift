@@ -1,3 +1,4 @@
+import AccountHistory
 import Checkout
 import Foundation
 import StorefrontTUI

@@ -5,9 +5,9 @@ import StorefrontDomain
 extension AccountInvoice {
     /// An invoice as either dialect lists it, its text sanitised and its orders' redemption details left out.
     public init(_ invoice: Invoice) {
-        self.init(id: clean(invoice.id), createdAt: invoice.createdTime.flatMap(Timestamps.parse), status: invoice.status.map(cleanWord),
+        self.init(id: Sanitizer.clean(invoice.id), createdAt: invoice.createdTime.flatMap(Timestamps.parse), status: invoice.status.map(cleanWord),
                   paymentStatus: invoice.payment?.status.map(cleanWord), paymentMethod: invoice.payment?.method.map(cleanWord),
-                  amount: invoice.payment?.amountDue, email: invoice.email.map(clean),
+                  amount: invoice.payment?.amountDue, email: invoice.email.map { Sanitizer.clean($0) },
                   orders: invoice.orders.map { AccountOrder($0, invoiceId: invoice.id, createdTime: invoice.createdTime) })
     }
 }
@@ -16,7 +16,7 @@ extension AccountOrder {
     /// An order without its `redemption_info`: what the history cache may keep.
     public init(_ order: Order, invoiceId: String? = nil, createdTime: String? = nil) {
         let purchase = PurchaseOrder(order)
-        self.init(id: clean(order.id), invoiceId: (order.invoiceId ?? invoiceId).map(clean),
+        self.init(id: Sanitizer.clean(order.id), invoiceId: (order.invoiceId ?? invoiceId).map { Sanitizer.clean($0) },
                   createdAt: (order.createdTime ?? createdTime).flatMap(Timestamps.parse), status: order.status.map(cleanWord),
                   productId: purchase.productId, productName: purchase.productName, value: purchase.value,
                   phoneNumber: purchase.phoneNumber, esimId: purchase.esimId)
@@ -26,7 +26,7 @@ extension AccountOrder {
 /// A status or method word as sent: the API's statuses are open sets, so an unknown word reaches the screen and
 /// is cleaned like any other server text.
 func cleanWord<Word: OpenEnumeration>(_ word: Word) -> Word {
-    Word(rawValue: clean(word.rawValue))
+    Word(rawValue: Sanitizer.clean(word.rawValue))
 }
 
 extension MadeHere {

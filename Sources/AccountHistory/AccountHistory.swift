@@ -1,4 +1,5 @@
 import BitrefillAPI
+import Checkout
 import Foundation
 import StorefrontDomain
 
@@ -231,7 +232,7 @@ public final class AccountHistory: Sendable {
         for order in invoice.orders {
             let full = try await request(Endpoints.order(id: order.id), what: "order \(Sanitizer.clean(order.id))")
             var shown = PurchaseOrder(full)
-            shown.id = clean(full.id)
+            shown.id = Sanitizer.clean(full.id)
             shown.status = shown.status.map(cleanWord)
             orders.append(shown)
         }
