@@ -139,10 +139,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // What the command line prints: tables, reports and JSON, as text from values.
+        .target(
+            name: "CommandReports",
+            dependencies: ["BitrefillAPI", "CatalogStore", "StorefrontDomain"]
+        ),
         .target(
             name: "StorefrontApp",
             dependencies: [
                 "AccountHistory",
+                "CommandReports",
                 "StorefrontDomain", "StorefrontTUI", "ThemeFiles",
                 "BitrefillAPI",
                 "CatalogStore",
@@ -172,6 +178,7 @@ let package = Package(
             name: "storefront",
             dependencies: [
                 "AccountHistory",
+                "CommandReports",
                 "StorefrontApp",
                 "SSHServer",
                 "BitrefillAPI",
@@ -220,6 +227,7 @@ let package = Package(
                 "BitrefillAPI",
                 "CatalogStore",
                 "Checkout",
+                "CommandReports",
                 "StorefrontApp",
                 "StorefrontDomain",
                 "StorefrontTestSupport",
@@ -228,7 +236,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogStore", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"],
+            dependencies: ["CatalogStore", "CommandReports", "StorefrontApp", "SandboxServer", "StorefrontTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "CheckoutTests", dependencies: ["AccountHistory", "Checkout", "StorefrontDomain", "BitrefillAPI", "StorefrontTestSupport", "WebhookReceiver",

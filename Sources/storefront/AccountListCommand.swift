@@ -1,6 +1,7 @@
 import AccountHistory
 import ArgumentParser
 import Checkout
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogStore
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

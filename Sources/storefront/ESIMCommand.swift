@@ -1,6 +1,7 @@
 import ArgumentParser
 import BitrefillAPI
 import Checkout
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

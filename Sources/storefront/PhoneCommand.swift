@@ -1,5 +1,6 @@
 import ArgumentParser
 import BitrefillAPI
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

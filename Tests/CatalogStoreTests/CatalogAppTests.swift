@@ -1,4 +1,5 @@
 import CatalogStore
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

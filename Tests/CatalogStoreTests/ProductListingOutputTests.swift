@@ -1,5 +1,6 @@
 import BitrefillAPI
 import CatalogStore
+import CommandReports
 import Foundation
 import SandboxServer
 import StorefrontApp

@@ -1,6 +1,7 @@
 @testable import BitrefillAPI
-@testable import Checkout
 import CatalogStore
+@testable import Checkout
+import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain

@@ -1,4 +1,5 @@
 import Checkout
+import CommandReports
 import Foundation
 import QREncoding
 import StorefrontDomain

@@ -12,7 +12,7 @@ public struct ListingCount: Sendable, Equatable, CustomStringConvertible {
         self.total = total
     }
 
-    init(_ listing: ProductListing) {
+    public init(_ listing: ProductListing) {
         self.init(shown: listing.entries.count, total: listing.total)
     }
 

@@ -1,6 +1,5 @@
 import BitrefillAPI
 import StorefrontDomain
-import StorefrontTUI
 
 extension ESIMDetails {
     /// The API's eSIM with every text field sanitised: the pure code and the terminal only ever see clean text.

@@ -2,7 +2,6 @@ import BitrefillAPI
 import CatalogStore
 import Foundation
 import StorefrontDomain
-import StorefrontTUI
 
 /// `storefront phone check` as printed: the number, then every operator that serves it with what it sells
 /// when the reply said (the live shape carries whole products, the documented one only ids and names).
