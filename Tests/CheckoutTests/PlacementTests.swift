@@ -46,11 +46,11 @@ import Testing
         Row(name: "without a key an identical purchase settled minutes ago is refused",
             candidates: .init(recent: settled), expected: .refused(.identicalRecently(purchase: settled, minutesAgo: 1))),
         Row(name: "--again buys an identical purchase on purpose", again: true, candidates: .init(recent: settled), expected: .new),
-        Row(name: "a cart's derived key returns the purchase those lines made", key: "k3", keyOrigin: .derived,
+        Row(name: "a generated key returns the purchase its confirmation made", key: "k3", keyOrigin: .generated,
             candidates: .init(keyed: (refused, "hash")), expected: .existing(refused)),
-        Row(name: "a new cart's derived key still asks about an identical purchase moments ago", key: "k9", keyOrigin: .derived,
+        Row(name: "a new generated key still asks about an identical purchase moments ago", key: "k9", keyOrigin: .generated,
             candidates: .init(recent: settled), expected: .refused(.identicalRecently(purchase: settled, minutesAgo: 1))),
-        Row(name: "a new cart's derived key buys again when asked to", key: "k9", keyOrigin: .derived, again: true,
+        Row(name: "a new generated key buys again when asked to", key: "k9", keyOrigin: .generated, again: true,
             candidates: .init(recent: settled), expected: .new),
     ]
 

@@ -45,20 +45,12 @@ import Testing
         #expect(!request.autoPay, "auto-pay is for the balance only")
     }
 
-    /// The TUI names each confirmed cart: the same saved lines confirmed again are the same purchase, other lines another.
-    @Test func theTUIsKeyIsNamedAfterTheCartLinesConfirmed() {
-        let first = CheckoutRequest.make(lines: [card], keyPolicy: .fromCartLines, cartLineIDs: ["a", "b"])
-        let again = CheckoutRequest.make(lines: [card], keyPolicy: .fromCartLines, cartLineIDs: ["b", "a"])
-        let other = CheckoutRequest.make(lines: [card], keyPolicy: .fromCartLines, cartLineIDs: ["c"])
-        var more = card
-        more.quantity = 2
-        let changed = CheckoutRequest.make(lines: [more], keyPolicy: .fromCartLines, cartLineIDs: ["a", "b"])
-        #expect(first.idempotencyKey != changed.idempotencyKey, "a line changed after a refusal is another request, not a reused key")
-        #expect(first.idempotencyKey != nil)
-        #expect(first.idempotencyKey == again.idempotencyKey)
-        #expect(first.idempotencyKey != other.idempotencyKey)
-        #expect(first.keyOrigin == .derived)
+    /// A key the program made is stored like a given one but, unlike it, does not decide alone.
+    @Test func aGeneratedKeyIsKeptAndMarkedAsGenerated() {
+        let generated = CheckoutRequest.make(lines: [card], keyPolicy: .generated("tui-1"))
+        #expect(generated.idempotencyKey == "tui-1")
+        #expect(generated.keyOrigin == .generated)
         #expect(CheckoutRequest.make(lines: [card], keyPolicy: .given("k1")).keyOrigin == .given)
-        #expect(CheckoutRequest.make(lines: [card], keyPolicy: .fromCartLines).idempotencyKey == nil, "no saved lines, no name")
+        #expect(CheckoutRequest.make(lines: [card]).idempotencyKey == nil)
     }
 }

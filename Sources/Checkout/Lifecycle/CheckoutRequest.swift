@@ -13,7 +13,7 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var webhookURL: String?
     /// The caller's name for this purchase: a later request with the same key gets the same purchase back.
     public var idempotencyKey: String?
-    /// Whether the key was given by the caller or derived from what was confirmed.
+    /// Whether the key was given by the caller or made by the program for one confirmation.
     public var keyOrigin: Placement.KeyOrigin
     /// Buy even though an identical purchase was made moments ago (`--again`, or confirmed in the TUI).
     public var again: Bool
@@ -42,9 +42,11 @@ public struct CheckoutRequest: Sendable, Equatable {
         case none
         /// The caller's key (`--idempotency-key`).
         case given(String)
-        /// A name derived from the saved cart lines confirmed (the TUI): confirming the same lines again (after a refusal
-        /// or a restart) finds their purchase, while a new cart of the same products is still asked about.
-        case fromCartLines
+        /// A key the program made for one confirmation (the TUI, one per confirmed cart): stored with the purchase like
+        /// a given one, while an identical purchase moments ago is still asked about. Not derived from the cart's lines:
+        /// their ids are product|value|phone and recur, so the same card bought again next week would get last week's
+        /// purchase back.
+        case generated(String)
     }
 
     /// The one intake for every purchase (`buy`, `esim topup`, the TUI): the endpoint from the lines, a refund
@@ -65,13 +67,9 @@ public struct CheckoutRequest: Sendable, Equatable {
             break
         case .given(let key):
             request.idempotencyKey = key
-        case .fromCartLines:
-            request.keyOrigin = .derived
-            // The lines and what they now hold: a line changed after a refusal is another request, not a reused key.
-            // An unencodable request gets no key; placement refuses it before anything is written.
-            if !cartLineIDs.isEmpty, let fingerprint = try? request.fingerprint() {
-                request.idempotencyKey = "cart-" + FNV1a.hex((cartLineIDs.sorted() + [fingerprint]).joined(separator: ",").utf8)
-            }
+        case .generated(let key):
+            request.idempotencyKey = key
+            request.keyOrigin = .generated
         }
         return request
     }

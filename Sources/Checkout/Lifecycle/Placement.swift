@@ -37,16 +37,16 @@ public enum Placement: Equatable, Sendable {
     public enum KeyOrigin: Sendable, Equatable {
         /// The caller's own (`--idempotency-key`): it alone decides, so a new one is a new purchase on purpose.
         case given
-        /// Named after what was confirmed (the TUI's saved cart lines): it finds the purchase those lines made, but a
-        /// new one is not a decision to buy again, so the identical-request rules still apply.
-        case derived
+        /// Made by the program for one confirmation (the TUI's cart): it finds the purchase that confirmation made,
+        /// but a new one is not a decision to buy again, so the identical-request rules still apply.
+        case generated
     }
 
     /// An identical purchase this recent is refused unless asked for again on purpose.
     public static let repeatWindow: TimeInterval = 10 * 60
 
     /// The rules, in order. A known key returns its purchase (or is refused if it named another request). A new
-    /// key given by the caller is a new purchase on purpose. Otherwise (no key, or a new derived one) an identical
+    /// key given by the caller is a new purchase on purpose. Otherwise (no key, or a new generated one) an identical
     /// unfinished purchase is continued, and an identical one made within the window is refused unless `again`.
     public static func decide(requestHash: String, key: String?, keyOrigin: KeyOrigin = .given, again: Bool, candidates: Candidates,
                               now: Date) -> Placement {

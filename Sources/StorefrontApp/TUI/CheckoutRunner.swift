@@ -20,6 +20,8 @@ public final class CheckoutRunner: Sendable {
     private let webhookURL: String?
     /// Where `W` writes receipts; nil: receipts cannot be written here.
     private let receiptDirectory: DataDirectory?
+    /// The idempotency key of each confirmed cart.
+    private let makeKey: @Sendable () -> String
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
@@ -27,8 +29,9 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil) {
+                receiptDirectory: DataDirectory? = nil, makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
         self.engine = engine
+        self.makeKey = makeKey
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
@@ -97,7 +100,7 @@ public final class CheckoutRunner: Sendable {
     private func place(_ plan: PurchasePlan) async {
         let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
                                            refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
-                                           keyPolicy: .fromCartLines, again: plan.again, cartLineIDs: plan.lines.map(\.id))
+                                           keyPolicy: .generated(makeKey()), again: plan.again, cartLineIDs: plan.lines.map(\.id))
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
