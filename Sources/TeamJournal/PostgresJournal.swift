@@ -215,12 +215,17 @@ public final class PostgresJournal: PurchaseJournal {
             var purchases: [Purchase] = []
             let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
             for try await (json, sealed) in rows.decode((String, String).self) {
-                var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
-                record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)
-                purchases.append(try record.purchase())
+                purchases.append(try purchase(json: json, sealed: sealed))
             }
             return purchases
         }
+    }
+
+    /// A row read as the table's JSON (orders left out) and its sealed orders, opened with the team key.
+    func purchase(json: String, sealed: String) throws -> Purchase {
+        var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
+        record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)
+        return try record.purchase()
     }
 
     private static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {

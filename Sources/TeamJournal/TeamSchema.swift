@@ -39,6 +39,7 @@ enum TeamSchema {
         CREATE INDEX purchase_by_stage ON purchase (stage, created_at);
         CREATE UNIQUE INDEX purchase_by_invoice ON purchase (source, invoice_id);
         """,
+        changeMigration,
     ]
 
     static var version: Int { migrations.count }
@@ -60,8 +61,7 @@ enum TeamSchema {
             guard done < migrations.count else { return }
             for step in migrations[done...] {
                 // One statement per query: the extended protocol takes one at a time.
-                for statement in step.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-                where !statement.isEmpty {
+                for statement in SQLStatements.split(step) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
             }

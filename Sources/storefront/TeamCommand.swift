@@ -11,7 +11,7 @@ struct TeamCommand: AsyncParsableCommand {
         Codes, PINs and links are sealed with the team key (STOREFRONT_TEAM_KEY_FILE, 0600) before they reach the database; \
         every agent needs a copy of that file, and without it no one can read them. Exit 75: the database is unreachable.
         """,
-        subcommands: [TeamInitCommand.self, TeamStatusCommand.self])
+        subcommands: [TeamInitCommand.self, TeamStatusCommand.self, TeamFeedCommand.self])
 }
 
 struct TeamInitCommand: AsyncParsableCommand {
