@@ -113,7 +113,7 @@ public final class PurchaseEngine: Sendable {
     /// Follows the purchase until it is settled or `deadline` passes, reporting each look. Transient failures
     /// (lost connection, 5xx, rate limit, an unreadable body) are waited out; anything else stops and is thrown.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
-                       onUpdate: @Sendable (Purchase, FollowProgress) -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
+                       onUpdate: @Sendable (Purchase, FollowProgress) async -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
         var event = PurchaseMachine.Event.resume
         var attempt = 0
@@ -124,10 +124,10 @@ public final class PurchaseEngine: Sendable {
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
             attempt += 1
             if let deadline, now().addingTimeInterval(delay) > deadline {
-                onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+                await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
                 return purchase
             }
-            onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
             if Task.isCancelled { return purchase }
             if let checkNow {
                 await checkNow.wait(upTo: delay)
@@ -137,7 +137,7 @@ public final class PurchaseEngine: Sendable {
             if Task.isCancelled { return purchase }
             event = .timerFired
         }
-        onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
         return purchase
     }
 

@@ -20,6 +20,8 @@ public final class CheckoutRunner: Sendable {
     private let webhookURL: String?
     /// Where `W` writes receipts; nil: receipts cannot be written here.
     private let receiptDirectory: DataDirectory?
+    /// `r`, `Y` and `W` go through it: in team mode each reveal is recorded in the team's audit before anything shows.
+    private let revealGate: RevealGate
     /// The idempotency key of each confirmed cart.
     private let makeKey: @Sendable () -> String
 
@@ -29,8 +31,10 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil, makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
+                receiptDirectory: DataDirectory? = nil, revealGate: RevealGate,
+                makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
         self.engine = engine
+        self.revealGate = revealGate
         self.makeKey = makeKey
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
@@ -51,16 +55,37 @@ public final class CheckoutRunner: Sendable {
         case .simulatePayment(let id, let invoiceId):
             Task { await simulatePayment(id, invoiceId: invoiceId) }
         case .writeReceipt(let id):
-            Task.detached { [engine, inbox, receiptDirectory] in
+            Task.detached { [engine, inbox, receiptDirectory, revealGate] in
                 guard let receiptDirectory else {
                     inbox.post(.checkout(.requestFailed("No data directory to write the receipt to: `storefront invoice show ID --receipt-file PATH` writes one.")))
                     return
                 }
                 do {
-                    let url = try ReceiptFile.write(try await engine.purchase(id), in: receiptDirectory)
+                    let purchase = try await engine.purchase(id)
+                    if let refusal = await revealGate.refusal(recording: Reveal.secrets(of: purchase, way: .receipt)) {
+                        inbox.post(.checkout(.revealRefused(refusal + " No receipt was written.")))
+                        return
+                    }
+                    let url = try ReceiptFile.write(purchase, in: receiptDirectory)
                     inbox.post(.checkout(.receiptWritten(path: url.path)))
                 } catch {
                     inbox.post(.checkout(.requestFailed("The receipt was not written: \(error)")))
+                }
+            }
+        case .recordReveals(let reveals, let then):
+            Task.detached { [engine, inbox, revealGate] in
+                var named: [Reveal] = []
+                for var reveal in reveals {
+                    // An invoice opened from the account may be one of the journal's purchases: the event names it then.
+                    if reveal.purchaseId == nil, let invoiceId = reveal.invoiceId {
+                        reveal.purchaseId = try? await engine.journal.newestPurchase(invoiceId: invoiceId)?.id
+                    }
+                    named.append(reveal)
+                }
+                if let refusal = await revealGate.refusal(recording: named) {
+                    inbox.post(.checkout(.revealRefused(refusal)))
+                } else {
+                    inbox.post(.checkout(.revealRecorded(then)))
                 }
             }
         case .resumeUnfinished:
