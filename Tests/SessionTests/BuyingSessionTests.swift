@@ -12,7 +12,7 @@ import Testing
 
     /// Finds a test product by name, opens its add dialog and waits for it.
     func openAddDialog(_ store: HeadlessStorefront, _ name: String) async throws {
-        try await store.waitFor("just refreshed")
+        try await store.waitForCatalog()
         store.keys(.character("/"))
         store.type(name.lowercased())
         store.keys(.enter)
@@ -187,7 +187,7 @@ import Testing
         let invoice = try #require(first.userData.purchases().first?.invoiceId)
 
         let second = try await HeadlessStorefront.start(dataDirectory: directory)
-        try await second.waitFor("just refreshed")
+        try await second.waitForCatalog()
         second.keys(.character("h"))
         try await second.waitFor("History · 1 purchase")
         second.keys(.enter)
