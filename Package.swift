@@ -8,8 +8,7 @@ import PackageDescription
 /// WebhookReceiver and the `storefront` command that serves them; GRDB only in the stores (CatalogStore,
 /// Checkout, SandboxStorage), which open their files through one owner-only opener (OwnerOnlyFiles); PostgresNIO
 /// only in TeamJournal (on top of Checkout, never under it); NIOSSH only in SSHServer, and Crypto in SSHServer
-/// and TeamJournal (codes sealed at rest); each C library behind one `[system]` module with one importer;
-/// swift-subprocess only in ChildProcesses, which runs programs for the tests and the benchmark.
+/// and TeamJournal (codes sealed at rest); each C library behind one `[system]` module with one importer.
 let package = Package(
     name: "Storefront",
     platforms: [.macOS(.v14)],
@@ -30,8 +29,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssh", from: "0.15.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
-        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -199,15 +196,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        // Programs run by the tests and the benchmark (never by the shipped `storefront`): swift-subprocess with
-        // output to files, a timeout that kills, and the child's peak memory.
-        .target(
-            name: "ChildProcesses",
-            dependencies: [
-                .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "SystemPackage", package: "swift-system"),
-            ]
-        ),
+        // Programs run by the tests and the benchmark (never by the shipped `storefront`): output to files, a
+        // timeout that kills, the child's peak memory. No Swift Testing, so the static release bench can use it.
+        .target(name: "ChildProcesses"),
         .executableTarget(
             name: "storefront-bench",
             dependencies: ["ChildProcesses", "StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontDomain", "StorefrontTUI"]

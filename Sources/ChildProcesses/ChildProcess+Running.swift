@@ -7,27 +7,23 @@ extension ChildProcess {
         private let stdoutPath: String
         private let stderrPath: String
         private let scratch: URL?
-        /// The runner's task: swift-subprocess watching the program on `ChildProcessThread`. Cancelling it kills.
-        private let watch: Task<Void, Never>
-        /// The shell-style status once the program has ended and been reaped (-1: its end could not be seen).
-        private let ended: Latch<Int32>
+        /// The shell-style status once the program has ended and been reaped.
+        private let ended = Latch<Int32>()
+        private let reaping = NSLock()
 
-        init(_ launch: Launch, scratch: URL?) throws {
-            let started = Latch<Swift.Result<pid_t, Failure>>()
-            let ended = Latch<Int32>()
-            watch = Task(executorPreference: ChildProcessThread.shared) {
-                ended.set(await launch.run(started: started))
-            }
-            // The runner's own thread starts it, so this wait never needs a thread of the concurrency pool.
-            pid = try started.wait()!.get()
-            self.ended = ended
+        init(pid: pid_t, stdout: String, stderr: String, scratch: URL?) {
+            self.pid = pid
+            stdoutPath = stdout
+            stderrPath = stderr
             self.scratch = scratch
-            stdoutPath = launch.stdout
-            stderrPath = launch.stderr
         }
 
         deinit {
-            watch.cancel()
+            if reap() == nil {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                waitpid(pid, &status, 0)
+            }
             if let scratch { try? FileManager.default.removeItem(at: scratch) }
         }
 
@@ -37,8 +33,8 @@ extension ChildProcess {
         /// What it printed on stderr so far.
         public var stderrSoFar: String { Self.text(of: stderrPath) }
 
-        /// Whether it has ended (and been reaped).
-        public var hasEnded: Bool { ended.current != nil }
+        /// Whether it has ended (it is reaped if so).
+        public var hasEnded: Bool { reap() != nil }
 
         /// Its peak resident memory so far (`VmHWM`), in bytes; nil once it has ended.
         public var peakResidentBytes: Int? {
@@ -58,30 +54,47 @@ extension ChildProcess {
 
         /// Kills it at once, as a crash or a pulled plug would.
         public func killNow() {
-            watch.cancel()
+            if reap() == nil { kill(pid, SIGKILL) }
         }
 
         /// Waits for the end without blocking a thread (killing it after `timeout`) and returns what it printed.
         public func finished(timeout: TimeInterval = 60) async -> Result {
-            let watch = self.watch
-            // Kills it once the timeout has passed; cancelled (and so ending in an error) if it ends before.
-            let killer = Task {
-                try await Task.sleep(for: .seconds(timeout))
-                watch.cancel()
+            let deadline = Date().addingTimeInterval(timeout)
+            var timedOut = false
+            while reap() == nil {
+                if !timedOut, Date() >= deadline {
+                    timedOut = true
+                    killNow()
+                }
+                try? await Task.sleep(for: .milliseconds(20))
             }
-            await watch.value
-            killer.cancel()
-            let timedOut = (try? await killer.value) != nil
             return result(timedOut: timedOut)
         }
 
         /// Waits for the end, blocking the calling thread (killing it after `timeout`), and returns what it printed.
         public func wait(timeout: TimeInterval = 60) -> Result {
-            // A year at most: a later deadline would overflow Foundation's timeout on Linux.
-            if ended.wait(until: Date().addingTimeInterval(min(timeout, 31_536_000))) != nil { return result(timedOut: false) }
-            killNow()
-            _ = ended.wait()
-            return result(timedOut: true)
+            let deadline = Date().addingTimeInterval(timeout)
+            var timedOut = false
+            while reap() == nil {
+                if !timedOut, Date() >= deadline {
+                    timedOut = true
+                    killNow()
+                }
+                usleep(20_000)
+            }
+            return result(timedOut: timedOut)
+        }
+
+        /// Its status if it has ended, reaping it the first time (`waitpid` without blocking).
+        private func reap() -> Int32? {
+            reaping.lock()
+            defer { reaping.unlock() }
+            if let status = ended.current { return status }
+            var status: Int32 = 0
+            guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+            let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+            ended.set(exit)
+            return exit
         }
 
         private func result(timedOut: Bool) -> Result {

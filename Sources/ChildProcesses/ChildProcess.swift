@@ -1,13 +1,14 @@
 import Foundation
 
-/// Runs a program for a test or the benchmark, bounded in time, on swift-subprocess.
+/// Runs a program for a test or the benchmark, bounded in time.
 ///
 /// Output goes to files, never to pipes this process reads, so a daemon the program leaves behind (the first
-/// `tmux new-session` starts the tmux server) holds up nothing: the run ends when the program ends. Foundation's
-/// `Process` hung there, because it learns of the end when a socket it passes down closes. The program starts as
-/// from a shell: no signal blocked or ignored, nothing of this process's open above stderr (swift-subprocess resets
-/// the mask and dispositions and closes the rest in the spawn). A program that outlives `timeout` is killed, so a
-/// test can fail but never hang CI.
+/// `tmux new-session` starts the tmux server) holds up nothing: the end is seen with `waitpid`. Foundation's
+/// `Process` hung there, because it learns of the end when a socket it passes down closes. swift-subprocess 1.0.2
+/// was tried and dropped (issue 19): it reaps a child before its run finishes, and finishing needs a thread of the
+/// concurrency pool, so the blocking waits (PrivatePostgres from a lazy static) deadlocked a 2-core machine. The
+/// program starts as from a shell (`Spawn`). A program that outlives `timeout` is killed, so a test can fail but
+/// never hang CI.
 public enum ChildProcess {
     public struct Result: Sendable {
         /// The exit code, or 128 + the signal that ended the program (as a shell reports it).
@@ -21,12 +22,10 @@ public enum ChildProcess {
 
     public enum Failure: Error, CustomStringConvertible {
         case couldNotStart(String, String)
-        case couldNotOpen(String, String)
 
         public var description: String {
             switch self {
             case .couldNotStart(let program, let reason): "could not start \(program): \(reason)"
-            case .couldNotOpen(let path, let reason): "could not open \(path) for a child process: \(reason)"
             }
         }
     }
@@ -53,11 +52,12 @@ public enum ChildProcess {
         let scratch = stdout == nil || stderr == nil
             ? FileManager.default.temporaryDirectory.appendingPathComponent("child-\(UUID().uuidString)") : nil
         if let scratch { try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true) }
-        let launch = Launch(executable: executable.path, arguments: arguments, environment: environment, stdin: stdin,
-                            stdout: stdout ?? scratch!.appendingPathComponent("out").path,
-                            stderr: stderr ?? scratch!.appendingPathComponent("err").path)
+        let out = stdout ?? scratch!.appendingPathComponent("out").path
+        let err = stderr ?? scratch!.appendingPathComponent("err").path
         do {
-            return try Running(launch, scratch: scratch)
+            let pid = try Spawn.start(executable.path, arguments, environment: environment, stdin: stdin ?? "/dev/null",
+                                      stdout: out, stderr: err)
+            return Running(pid: pid, stdout: out, stderr: err, scratch: scratch)
         } catch {
             if let scratch { try? FileManager.default.removeItem(at: scratch) }
             throw error
