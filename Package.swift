@@ -196,14 +196,18 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // Programs run by the tests and the benchmark (never by the shipped `storefront`): output to files, a
+        // timeout that kills, the child's peak memory. No Swift Testing, so the static release bench can use it.
+        .target(name: "ChildProcesses"),
         .executableTarget(
             name: "storefront-bench",
-            dependencies: ["StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontDomain", "StorefrontTUI"]
+            dependencies: ["ChildProcesses", "StorefrontApp", "CatalogStore", "Checkout", "TeamJournal", "BitrefillAPI", "SandboxServer", "StorefrontDomain", "StorefrontTUI"]
         ),
         .target(
             name: "StorefrontTestSupport",
-            dependencies: ["BitrefillAPI", "StorefrontDomain", "StorefrontTUI"]
+            dependencies: ["BitrefillAPI", "ChildProcesses", "StorefrontDomain", "StorefrontTUI"]
         ),
+        .testTarget(name: "ChildProcessesTests", dependencies: ["StorefrontTestSupport"]),
         .testTarget(name: "StorefrontDomainTests", dependencies: ["StorefrontDomain", "StorefrontTestSupport"]),
         .testTarget(name: "StorefrontTUITests", dependencies: ["StorefrontDomain", "StorefrontTUI", "ThemeFiles", "StorefrontTestSupport"],
                     exclude: ["__Snapshots__"]),

@@ -1,9 +1,11 @@
+import ChildProcesses
 import Foundation
 
 /// A `storefront ssh serve` on a free loopback port for the benchmark, with a visitor key and the `ssh`
 /// command line that reaches it.
 final class SSHBenchServer {
-    let pid: pid_t
+    let process: ChildProcess.Running
+    var pid: pid_t { process.pid }
     let port: Int
     let directory: URL
     let key: String
@@ -12,14 +14,13 @@ final class SSHBenchServer {
     static func start(storefront: String, maxSessions: Int, under root: URL) throws -> SSHBenchServer {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let key = root.appendingPathComponent("visitor_key").path
-        let made = try ChildProcess.spawn("/usr/bin/ssh-keygen", arguments: ["-q", "-t", "ed25519", "-N", "", "-f", key])
-        guard try ChildProcess.wait(made, killAfter: .seconds(30)).status == 0 else {
+        guard try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/ssh-keygen"), ["-q", "-t", "ed25519", "-N", "", "-f", key], timeout: 30).status == 0 else {
             throw SSHBenchmark.Failure(description: "ssh-keygen could not make a key")
         }
         let output = root.appendingPathComponent("server.out").path
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BITREFILL_") }
         environment["STOREFRONT_DATA_DIR"] = root.appendingPathComponent("server").path
-        let pid = try ChildProcess.spawn(storefront, arguments: [
+        let process = try ChildProcess.start(URL(fileURLWithPath: storefront), [
             "ssh", "serve", "--port", "0", "--max-sessions", "\(maxSessions)", "--max-sessions-per-address", "\(maxSessions + 10)",
             "--connections-per-minute", "1000", "--idle-timeout", "0",
         ], environment: environment, stdout: output, stderr: root.appendingPathComponent("server.log").path)
@@ -28,16 +29,16 @@ final class SSHBenchServer {
             let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Storefront over SSH on ") }),
                let port = line.split(separator: ":").dropFirst().first.flatMap({ Int($0.prefix { $0.isNumber }) }) {
-                return SSHBenchServer(pid: pid, port: port, directory: root, key: key)
+                return SSHBenchServer(process: process, port: port, directory: root, key: key)
             }
             usleep(20_000)
         }
-        kill(pid, SIGKILL)
+        process.killNow()
         throw SSHBenchmark.Failure(description: "the server did not start within 60 s")
     }
 
-    private init(pid: pid_t, port: Int, directory: URL, key: String) {
-        self.pid = pid
+    private init(process: ChildProcess.Running, port: Int, directory: URL, key: String) {
+        self.process = process
         self.port = port
         self.directory = directory
         self.key = key
@@ -63,14 +64,13 @@ final class SSHBenchServer {
     /// One more session than the limit allows: its exit status and what it was told.
     func execBeyondTheLimit() throws -> (status: Int32, message: String) {
         let said = directory.appendingPathComponent("refused.err").path
-        let pid = try ChildProcess.spawn(ssh[0], arguments: Array(ssh.dropFirst()) + [visitor, "ping"], environment: clientEnvironment,
-                                         stderr: said)
-        let status = try ChildProcess.wait(pid, killAfter: .seconds(60)).status
+        let status = try ChildProcess.start(URL(fileURLWithPath: ssh[0]), Array(ssh.dropFirst()) + [visitor, "ping"], environment: clientEnvironment,
+                                            stdout: "/dev/null", stderr: said).wait(timeout: 60).status
         return (status, ((try? String(contentsOfFile: said, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func stop() {
         kill(pid, SIGTERM)
-        _ = try? ChildProcess.wait(pid, killAfter: .seconds(5))
+        _ = process.wait(timeout: 5)
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// `storefront-bench ssh`: `storefront ssh serve` measured through the real OpenSSH client on loopback: connect
@@ -81,10 +82,10 @@ enum SSHBenchmark {
         let terminal = try PseudoTerminal(width: 120, height: 40)
         defer { terminal.close() }
         let started = ContinuousClock.now
-        let pid = try terminal.spawn(server.ssh[0], arguments: Array(server.ssh.dropFirst()) + [
+        let client = try terminal.spawn(server.ssh[0], arguments: Array(server.ssh.dropFirst()) + [
             "-tt", "-o", "PermitLocalCommand=yes", "-o", "LocalCommand=printf \(handshakeMarker)", server.visitor,
         ], environment: server.clientEnvironment)
-        defer { end(pid) }
+        defer { end(client) }
         guard terminal.read(until: handshakeMarker, timeout: .seconds(30)) else {
             throw Failure(description: "no SSH handshake within 30 s: \(terminal.transcriptTail)")
         }
@@ -100,8 +101,8 @@ enum SSHBenchmark {
         let terminal = try PseudoTerminal(width: 120, height: 40)
         defer { terminal.close() }
         let started = ContinuousClock.now
-        let pid = try terminal.spawn(storefront, arguments: [], environment: environment)
-        defer { end(pid) }
+        let client = try terminal.spawn(storefront, arguments: [], environment: environment)
+        defer { end(client) }
         guard terminal.read(until: frameMarker, timeout: .seconds(30)) else {
             throw Failure(description: "no local frame within 30 s: \(terminal.transcriptTail)")
         }
@@ -115,8 +116,8 @@ enum SSHBenchmark {
     static func selectionMoveBytes(command: [String], environment: [String: String]) throws -> (first: [Int], total: [Int], read: [Int]) {
         let terminal = try PseudoTerminal(width: 120, height: 40)
         defer { terminal.close() }
-        let pid = try terminal.spawn(command[0], arguments: Array(command.dropFirst()), environment: environment)
-        defer { end(pid) }
+        let client = try terminal.spawn(command[0], arguments: Array(command.dropFirst()), environment: environment)
+        defer { end(client) }
         guard terminal.read(until: "just refreshed", timeout: .seconds(60)) else {
             throw Failure(description: "the catalog did not fill within 60 s: \(terminal.transcriptTail)")
         }
@@ -125,13 +126,13 @@ enum SSHBenchmark {
         var total: [Int] = []
         var read: [Int] = []
         for _ in 0..<20 {
-            let readBefore = ProcessFigures.bytesRead(pid)
+            let readBefore = ProcessFigures.bytesRead(client.pid)
             try terminal.write("\u{1B}[B")
             let bursts = terminal.bursts(quietGap: .milliseconds(4), within: .milliseconds(150))
             let rest = terminal.bursts(quietGap: .milliseconds(100), within: .milliseconds(400))
             first.append(bursts.first ?? 0)
             total.append(bursts.reduce(0, +) + rest.reduce(0, +))
-            read.append(ProcessFigures.bytesRead(pid) - readBefore)
+            read.append(ProcessFigures.bytesRead(client.pid) - readBefore)
         }
         return (first, total, read)
     }
@@ -147,18 +148,18 @@ enum SSHBenchmark {
     }
 
     static func holdSessions(_ server: SSHBenchServer, count: Int, seconds: Int) throws -> Held {
-        var terminals: [(PseudoTerminal, pid_t)] = []
+        var terminals: [(PseudoTerminal, ChildProcess.Running)] = []
         defer {
-            for (terminal, pid) in terminals {
-                end(pid)
+            for (terminal, client) in terminals {
+                end(client)
                 terminal.close()
             }
         }
         for _ in 0..<count {
             let terminal = try PseudoTerminal(width: 120, height: 40)
-            let pid = try terminal.spawn(server.ssh[0], arguments: Array(server.ssh.dropFirst()) + ["-tt", server.visitor],
+            let client = try terminal.spawn(server.ssh[0], arguments: Array(server.ssh.dropFirst()) + ["-tt", server.visitor],
                                          environment: server.clientEnvironment)
-            terminals.append((terminal, pid))
+            terminals.append((terminal, client))
         }
         // Held from when every visitor's catalog is filled: the fill is the start, not the holding.
         for (terminal, _) in terminals {
@@ -196,10 +197,10 @@ enum SSHBenchmark {
                     sessionCPU: sessionCPU, serverCPU: serverCPU, refusal: refusal)
     }
 
-    /// Hangs up an ssh client and reaps it.
-    static func end(_ pid: pid_t) {
-        kill(pid, SIGTERM)
-        _ = try? ChildProcess.wait(pid, killAfter: .seconds(5))
+    /// Hangs up a program in a terminal and waits for its end, killing it after 5 s.
+    static func end(_ client: ChildProcess.Running) {
+        kill(client.pid, SIGTERM)
+        _ = client.wait(timeout: 5)
     }
 }
 

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// Runs the real `storefront` in a 120x40 pseudo-terminal and measures what a person feels: the time to the
@@ -24,11 +25,10 @@ enum TerminalBenchmark {
         env["TERM"] = "xterm-256color"
         let clock = ContinuousClock()
         let start = clock.now
-        let pid = try terminal.spawn(storefront, arguments: arguments, environment: env)
+        let program = try terminal.spawn(storefront, arguments: arguments, environment: env)
         defer {
-            kill(pid, SIGTERM)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
+            kill(program.pid, SIGTERM)
+            _ = program.wait(timeout: 60)
         }
         // The status bar's cart counter is part of every full frame.
         guard terminal.read(until: "Cart 0/20", timeout: .seconds(10)) else {
@@ -102,26 +102,10 @@ final class PseudoTerminal {
         _ = fcntl(master, F_SETFL, flags | O_NONBLOCK)
     }
 
-    func spawn(_ executable: String, arguments: [String], environment: [String: String]) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor in [STDIN_FILENO, STDOUT_FILENO] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, slavePath, O_RDWR, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard result == 0 else {
-            throw TerminalBenchmark.Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
-        }
-        return pid
+    /// Starts a program with this terminal as its stdin and stdout (stderr discarded), as a terminal emulator would.
+    func spawn(_ executable: String, arguments: [String], environment: [String: String]) throws -> ChildProcess.Running {
+        try ChildProcess.start(URL(fileURLWithPath: executable), arguments, environment: environment,
+                               stdin: slavePath, stdout: slavePath, stderr: "/dev/null")
     }
 
     func write(_ text: String) throws {

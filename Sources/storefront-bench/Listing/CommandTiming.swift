@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// One command line timed the way hyperfine times it: output to /dev/null, a warm-up run first, then the median
@@ -30,11 +31,10 @@ struct TimedCommand {
     private func once() throws -> Duration {
         let clock = ContinuousClock()
         let start = clock.now
-        let pid = try ChildProcess.spawn(executable, arguments: arguments, environment: environment, stdin: stdin)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = try ChildProcess.start(URL(fileURLWithPath: executable), arguments, environment: environment, stdin: stdin,
+                                            stdout: "/dev/null", stderr: "/dev/null").wait(timeout: 600).status
         let elapsed = clock.now - start
-        guard status == 0 else { throw ChildProcess.Failure(description: "\(label) failed (wait status \(status)): \(shellText)") }
+        guard status == 0 else { throw ListingBenchmark.Failure(description: "\(label) failed (exit status \(status)): \(shellText)") }
         return elapsed
     }
 

@@ -10,6 +10,10 @@ import StorefrontDomain
 /// `--storefront PATH`, `--keep DIR` (build the catalogs there and leave them, with the command lines, for
 /// hyperfine or valgrind).
 enum ListingBenchmark {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
     static func run(_ arguments: [String], defaultStorefront: String) async -> Int32 {
         func option(_ name: String) -> String? {
             arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }

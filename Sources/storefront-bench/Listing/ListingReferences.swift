@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// What `storefront catalog list` is measured against: `sqlite3 -json` reading the same columns (packages
@@ -27,8 +28,8 @@ enum ListingReferences {
     /// Writes the live products' names, one a line, to `names` (what fzf reads).
     static func writeNames(sqlite3: String, catalog: String, to names: String) throws {
         try? FileManager.default.removeItem(atPath: names)
-        let pid = try ChildProcess.spawn(sqlite3, arguments: ["-readonly", catalog, namesSQL], stdout: names)
-        let (status, _) = try ChildProcess.wait(pid)
-        guard status == 0 else { throw ChildProcess.Failure(description: "sqlite3 could not read the names of \(catalog) (exit status \(status))") }
+        let status = try ChildProcess.start(URL(fileURLWithPath: sqlite3), ["-readonly", catalog, namesSQL], stdout: names, stderr: "/dev/null")
+            .wait(timeout: 600).status
+        guard status == 0 else { throw ListingBenchmark.Failure(description: "sqlite3 could not read the names of \(catalog) (exit status \(status))") }
     }
 }

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import StorefrontDomain
 
@@ -5,6 +6,9 @@ import StorefrontDomain
 /// every exit that leaves the purchase open (13 still pending, 14 unknown whether created, 69 API or network
 /// failed) or a kill, until it ends for good or `--max-attempts` runs were made.
 struct SoakBuyer {
+    /// How long a run that is not to be killed may take: a buyer still running after a day has hung.
+    static let noKill: TimeInterval = 86_400
+
     /// Exit codes after which a script runs the command again.
     static let retryable: Set<Int32> = [13, 14, 69]
 
@@ -41,9 +45,11 @@ struct SoakBuyer {
         var outcome = Outcome(finalStatus: 0, runs: 0, kills: 0, gaveUp: false)
         while outcome.runs < options.maxAttempts {
             let killAfter: Duration? = random.unit() < options.killFraction ? options.killWindow * random.unit() : nil
-            let pid = try ChildProcess.spawn(options.storefront, arguments: arguments, environment: environment,
+            let run = try ChildProcess.start(URL(fileURLWithPath: options.storefront), arguments, environment: environment,
                                              stdout: log.path, stderr: log.path)
-            let (status, killed) = try ChildProcess.wait(pid, killAfter: killAfter)
+                .wait(timeout: killAfter.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? Self.noKill)
+            // A kill counts only when it struck a running program.
+            let (status, killed) = (run.status, run.timedOut && run.status == 128 + SIGKILL)
             outcome.runs += 1
             outcome.finalStatus = status
             if killed { outcome.kills += 1 }

@@ -1,9 +1,10 @@
+import ChildProcesses
 import Foundation
 
 /// The sandbox as its own process (`storefront sandbox serve`), with the soak's fault rates and rate limits
 /// off, so buyers can be killed while the server and its invoices live on.
 struct SoakServer {
-    let pid: pid_t
+    let process: ChildProcess.Running
     let port: Int
     let apiKey = "sandbox-key"
 
@@ -15,21 +16,21 @@ struct SoakServer {
 
     static func start(_ options: SoakOptions, log: URL) throws -> SoakServer {
         let port = try freePort()
-        let pid = try ChildProcess.spawn(options.storefront, arguments: [
+        let process = try ChildProcess.start(URL(fileURLWithPath: options.storefront), [
             "sandbox", "serve", "--port", "\(port)", "--seed", "\(options.seed)", "--products", "200",
             "--balance", "100000000000", "--rate-limits", "off", "--delivery-delay", "\(options.deliveryDelay)",
             "--fault-server-errors", "\(options.serverErrorRate)", "--fault-rate-limits", "\(options.rateLimitRate)",
             "--fault-rate-limit-reset", "1", "--fault-drops-before", "\(options.dropBeforeRate)",
             "--fault-drops", "\(options.dropAfterRate)", "--fault-malformed", "\(options.malformedRate)",
         ], stdout: log.path, stderr: log.path)
-        let server = SoakServer(pid: pid, port: port)
+        let server = SoakServer(process: process, port: port)
         try server.waitUntilListening()
         return server
     }
 
     func stop() {
-        kill(pid, SIGTERM)
-        _ = try? ChildProcess.wait(pid, killAfter: .seconds(10))
+        kill(process.pid, SIGTERM)
+        _ = process.wait(timeout: 10)
     }
 
     /// Polls the port (a connection, not a request: requests meet the faults) until the server accepts one;
@@ -37,8 +38,7 @@ struct SoakServer {
     private func waitUntilListening() throws {
         let deadline = ContinuousClock.now + .seconds(120)
         while ContinuousClock.now < deadline {
-            var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid { throw Failure(description: "the sandbox server exited at start") }
+            if process.hasEnded { throw Failure(description: "the sandbox server exited at start") }
             if Self.accepts(port: port) { return }
             usleep(50_000)
         }
