@@ -170,10 +170,10 @@ struct HistoryCommand: AsyncParsableCommand {
             let purchases: [Purchase]
             if let team = try await options.teamJournal() {
                 defer { team.close() }
-                purchases = try await team.purchases(matching: search, limit: 500)
+                purchases = try await team.purchases(matching: PurchaseFilter(search: search), limit: 500)
             } else {
                 do {
-                    purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: search)
+                    purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: PurchaseFilter(search: search))
                 } catch {
                     throw ConfigurationError("\(error)")
                 }

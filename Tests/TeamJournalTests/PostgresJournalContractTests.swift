@@ -1,7 +1,7 @@
 import Checkout
 import Foundation
 import StorefrontTestSupport
-import TeamJournal
+@testable import TeamJournal
 import Testing
 
 /// The team journal (`PostgresJournal`) holds to the journal contract, on the test run's private PostgreSQL: each
@@ -42,6 +42,11 @@ struct PostgresJournalContractTests {
         try await contract.historyListsUnfinishedFirstThenNewestFirstAndFilters()
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
+    @Test func aRecentIdenticalPurchaseByAnotherAgentNamesThem() async throws {
+        try await contract.aRecentIdenticalPurchaseByAnotherAgentNamesThem()
+    }
+    @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
+    @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
 
     /// What a dump, a backup or a DBA sees of a delivered purchase: no code, PIN, link or secret field, anywhere in
@@ -73,6 +78,6 @@ struct PostgresJournalContractTests {
         async let first = Self.journal(on: server, database: fresh)
         async let second = Self.journal(on: server, database: fresh)
         _ = try await (first, second)
-        #expect(try server.psql(fresh, "SELECT count(*), max(version) FROM storefront_schema") == "1|1\n")
+        #expect(try server.psql(fresh, "SELECT count(*), max(version) FROM storefront_schema") == "1|\(TeamSchema.version)\n")
     }
 }

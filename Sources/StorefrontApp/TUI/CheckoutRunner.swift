@@ -71,7 +71,7 @@ public final class CheckoutRunner: Sendable {
         case .loadHistory(let filter):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
-                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: filter, limit: 500), filter: filter)))
+                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: PurchaseFilter(search: filter), limit: 500), filter: filter)))
                 } catch {
                     inbox.post(.checkout(.historyFailed(error.description)))
                 }
