@@ -97,12 +97,13 @@ public final class CheckoutRunner: Sendable {
     private func place(_ plan: PurchasePlan) async {
         let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
                                            refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
-                                           again: plan.again, cartLineIDs: plan.lines.map(\.id))
+                                           again: plan.again, cartLineIDs: plan.lines.map(\.id), ticket: plan.ticket)
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
             if let refusal = error.refusal {
-                inbox.post(.checkout(.placeRefusedAsRepeat(refusal.summary + " Buy it again?", plan)))
+                let question = if case .ticketInFlight = refusal { " Buy anyway?" } else { " Buy it again?" }
+                inbox.post(.checkout(.placeRefusedAsRepeat(refusal.summary + question, plan)))
             } else {
                 inbox.post(.checkout(.placeFailed(error.message)))
             }
