@@ -79,7 +79,7 @@ struct BuyCommand: AsyncParsableCommand {
             }
             let method = PaymentMethod(rawValue: payment)
             let request = CheckoutRequest.make(lines: lines, paymentMethod: method, refundAddress: refundAddress, email: email,
-                                               webhookURL: try webhook.settings()?.url, idempotencyKey: idempotencyKey, again: again,
+                                               webhookURL: try webhook.settings()?.url, keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again,
                                                ticket: ticket)
             var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()

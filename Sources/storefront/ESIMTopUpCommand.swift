@@ -51,7 +51,8 @@ extension ESIMCommand {
                 note("Topping up eSIM \(iccid) (ends in \(iccid.suffix(4))): \(line.productName) \(line.faceValue), from the balance.")
                 var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
                 console.printsResult = !output.json
-                let request = CheckoutRequest.make(lines: [line], idempotencyKey: idempotencyKey, again: again, ticket: ticket)
+                let request = CheckoutRequest.make(lines: [line], keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again,
+                                                   ticket: ticket)
                 let purchase = try await console.buy(request, engine: context.engine)
                 let after = try await reread(iccid, after: purchase, client: client)
                 let names = await ESIMCommand.planNames(of: after.map { [$0] } ?? [], client: client)

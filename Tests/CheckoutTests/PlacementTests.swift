@@ -18,6 +18,7 @@ import Testing
     struct Row: CustomTestStringConvertible, Sendable {
         var name: String
         var key: String?
+        var keyOrigin = Placement.KeyOrigin.given
         var again = false
         var candidates: Placement.Candidates
         var expected: Placement
@@ -55,12 +56,20 @@ import Testing
         Row(name: "--again buys over a colleague's ticket", again: true, candidates: .init(ticketInFlight: [alicesTicket]), expected: .new),
         Row(name: "a known key returns its purchase whoever holds the ticket", key: "k1",
             candidates: .init(keyed: (settled, "hash"), ticketInFlight: [alicesTicket]), expected: .existing(settled)),
+        Row(name: "a generated key returns the purchase its confirmation made", key: "k3", keyOrigin: .generated,
+            candidates: .init(keyed: (refused, "hash")), expected: .existing(refused)),
+        Row(name: "a new generated key still asks about an identical purchase moments ago", key: "k9", keyOrigin: .generated,
+            candidates: .init(recent: settled), expected: .refused(.identicalRecently(purchase: settled, minutesAgo: 1))),
+        Row(name: "a new generated key buys again when asked to", key: "k9", keyOrigin: .generated, again: true,
+            candidates: .init(recent: settled), expected: .new),
+        Row(name: "a new generated key does not buy over a colleague's ticket", key: "k9", keyOrigin: .generated,
+            candidates: .init(ticketInFlight: [alicesTicket]), expected: .refused(.ticketInFlight(purchase: alicesTicket, minutesAgo: 3))),
     ]
 
     @Test(arguments: rows)
     func placementFollowsTheNeverBuyTwiceRules(row: Row) {
-        let decided = Placement.decide(requestHash: "hash", key: row.key, again: row.again, agent: "me@desk", candidates: row.candidates,
-                                       now: Self.now)
+        let decided = Placement.decide(requestHash: "hash", key: row.key, keyOrigin: row.keyOrigin, again: row.again, agent: "me@desk",
+                                       candidates: row.candidates, now: Self.now)
         #expect(decided == row.expected)
     }
 

@@ -37,28 +37,39 @@ public enum Placement: Equatable, Sendable {
         }
     }
 
+    /// Where a request's idempotency key comes from, which decides how much it decides.
+    public enum KeyOrigin: Sendable, Equatable {
+        /// The caller's own (`--idempotency-key`): it alone decides, so a new one is a new purchase on purpose.
+        case given
+        /// Made by the program for one confirmation (the TUI's cart): it finds the purchase that confirmation made,
+        /// but a new one is not a decision to buy again, so the identical-request rules still apply.
+        case generated
+    }
+
     /// An identical purchase this recent is refused unless asked for again on purpose.
     public static let repeatWindow: TimeInterval = 10 * 60
 
-    /// The rules, in order. With a key, a known key decides: it returns its purchase (or is refused if it named
-    /// another request). Without one, an identical unfinished purchase is continued. Then, unless `again`: a ticket
-    /// another agent has in flight is theirs to finish (a desk must not serve one customer twice), and an identical
-    /// purchase made within the window, by anyone on the journal, is refused. A new key is otherwise a new purchase
-    /// on purpose. `agent` is who asks: their own purchases for a ticket are their own work, never in the way.
-    public static func decide(requestHash: String, key: String?, again: Bool, agent: String? = nil, candidates: Candidates,
-                              now: Date) -> Placement {
-        if key != nil, let keyed = candidates.keyed {
+    /// The rules, in order. A known key returns its purchase (or is refused if it named another request). A key
+    /// the caller gave decides alone whether an identical purchase is wanted: a new one is a new purchase on purpose.
+    /// Otherwise (no key, or a new generated one) an identical unfinished purchase is continued. Then, unless `again`:
+    /// a ticket another agent has in flight is theirs to finish (a desk must not serve one customer twice), and an
+    /// identical purchase made within the window, by anyone on the journal, is refused. `agent` is who asks: their own
+    /// purchases for a ticket are their own work, never in the way.
+    public static func decide(requestHash: String, key: String?, keyOrigin: KeyOrigin = .given, again: Bool, agent: String? = nil,
+                              candidates: Candidates, now: Date) -> Placement {
+        if let key, let keyed = candidates.keyed {
             guard keyed.requestHash == requestHash else {
-                return .refused(.keyReused(key: key ?? "", purchase: keyed.purchase))
+                return .refused(.keyReused(key: key, purchase: keyed.purchase))
             }
             return .existing(keyed.purchase)
         }
-        if key == nil, let unfinished = candidates.unfinished { return .existing(unfinished) }
+        let keyDecides = key != nil && keyOrigin == .given
+        if !keyDecides, let unfinished = candidates.unfinished { return .existing(unfinished) }
         guard !again else { return .new }
         if let holder = candidates.ticketInFlight.first(where: { $0.agent != agent }) {
             return .refused(.ticketInFlight(purchase: holder, minutesAgo: minutes(since: holder.createdAt, now: now)))
         }
-        if key == nil, let recent = candidates.recent {
+        if !keyDecides, let recent = candidates.recent {
             return .refused(.identicalRecently(purchase: recent, minutesAgo: minutes(since: recent.createdAt, now: now)))
         }
         return .new

@@ -20,6 +20,8 @@ public final class CheckoutRunner: Sendable {
     private let webhookURL: String?
     /// Where `W` writes receipts; nil: receipts cannot be written here.
     private let receiptDirectory: DataDirectory?
+    /// The idempotency key of each confirmed cart.
+    private let makeKey: @Sendable () -> String
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
@@ -27,8 +29,9 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil) {
+                receiptDirectory: DataDirectory? = nil, makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
         self.engine = engine
+        self.makeKey = makeKey
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
@@ -97,7 +100,8 @@ public final class CheckoutRunner: Sendable {
     private func place(_ plan: PurchasePlan) async {
         let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
                                            refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
-                                           again: plan.again, cartLineIDs: plan.lines.map(\.id), ticket: plan.ticket)
+                                           keyPolicy: .generated(makeKey()), again: plan.again, cartLineIDs: plan.lines.map(\.id),
+                                           ticket: plan.ticket)
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
@@ -113,7 +117,9 @@ public final class CheckoutRunner: Sendable {
     /// A webhook named an invoice: look at it now. The webhook itself proves nothing; the `GET` does.
     public func webhookArrived(invoiceId: String) {
         Task {
-            guard let purchase = try? await engine.purchase(invoiceId), purchase.source == engine.source else { return }
+            // A webhook comes from the API this storefront talks to: its invoice is one of this API's purchases. A failed
+            // lookup costs nothing: the follow's own schedule looks at the invoice anyway.
+            guard let purchase = try? await engine.journal.purchase(invoiceId: invoiceId, source: engine.source) else { return }
             perform(.checkNow(purchaseId: purchase.id))
         }
     }
@@ -129,11 +135,6 @@ public final class CheckoutRunner: Sendable {
     }
 
     private func runFollow(_ id: String, signal: CheckNowSignal) async {
-        if let purchase = try? await engine.purchase(id), purchase.source != engine.source {
-            inbox.post(.checkout(.requestFailed("This purchase was made on another API or an earlier sandbox run: it can only be followed there.")))
-            follows.withLock { $0[id] = nil }
-            return
-        }
         do {
             let final = try await engine.follow(id, checkNow: signal) { [inbox] purchase, progress in
                 let status = FollowStatus(nextCheck: progress.nextCheck, requestsLeft: progress.budget?.remaining,
