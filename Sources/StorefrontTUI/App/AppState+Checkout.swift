@@ -31,7 +31,7 @@ public struct CheckoutState: Sendable, Equatable {
     public var shownPurchase: Purchase? { shown.flatMap { purchases[$0.purchaseId] } }
 }
 
-/// The review screen's choices: how to pay, auto-pay, a refund address for crypto, an optional email.
+/// The review screen's choices: how to pay, auto-pay, a refund address for crypto, an optional email, the customer's ticket.
 public struct ReviewForm: Sendable, Equatable {
     public enum Field: Sendable, Equatable { case method, autoPay, refundAddress, email, ticket }
 
