@@ -108,6 +108,9 @@ public struct PurchaseReport: Encodable, Sendable {
     var idempotencyKey: String?
     /// The SSH key fingerprint of the buyer, for a purchase made over `storefront ssh serve`.
     var buyerKey: String?
+    /// Who bought it, and the customer's ticket it was bought for (team mode's history keys on both).
+    var agent: String?
+    var ticket: String?
     /// `invoice` (POST /invoices) or `esim` (POST /esims).
     var kind: String
     var lines: [LineReport]
@@ -127,7 +130,7 @@ public struct PurchaseReport: Encodable, Sendable {
     var orders: [OrderReport]
 
     enum CodingKeys: String, CodingKey {
-        case purchase, invoice, stage, outcome, orders, created, items, problem, kind, lines
+        case purchase, invoice, stage, outcome, orders, created, items, problem, kind, lines, agent, ticket
         case idempotencyKey = "idempotency_key", buyerKey = "buyer_key"
         case invoiceStatus = "invoice_status", paymentStatus = "payment_status", paymentMethod = "payment_method"
         case paymentAddress = "payment_address", paymentAmount = "payment_amount", paymentCurrency = "payment_currency"
@@ -137,6 +140,8 @@ public struct PurchaseReport: Encodable, Sendable {
         self.purchase = purchase.id
         idempotencyKey = purchase.idempotencyKey
         buyerKey = purchase.buyerKey
+        agent = purchase.agent
+        ticket = purchase.ticket
         kind = purchase.kind.rawValue
         lines = purchase.lines.map(LineReport.init)
         invoice = purchase.invoiceId
@@ -160,6 +165,10 @@ public struct PurchaseReport: Encodable, Sendable {
                      "  \(items)",
                      "  Paid with \(paymentMethod)" + (paymentAmount.map { ": \([$0, paymentCurrency].compactMap { $0 }.joined(separator: " "))" } ?? "")
                         + "  ·  " + (outcome.map { "Outcome: \($0)" } ?? "Stage: \(stage)")]
+        if agent != nil || ticket != nil {
+            lines.append("  " + ["Agent: \(agent.map { Sanitizer.clean($0) } ?? "not recorded")", ticket.map { "Ticket: \(Sanitizer.clean($0))" }]
+                .compactMap { $0 }.joined(separator: "  ·  "))
+        }
         if let buyerKey { lines.append("  Bought over SSH by key \(buyerKey)") }
         if let invoiceStatus { lines.append("  Invoice \(invoiceStatus)" + (paymentStatus.map { ", payment \($0)" } ?? "")) }
         if let problem { lines.append("  ! \(problem)") }

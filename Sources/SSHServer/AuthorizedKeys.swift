@@ -1,5 +1,6 @@
 import Foundation
 import NIOSSH
+import StorefrontDomain
 
 /// The keys in an OpenSSH `authorized_keys` file that get the server's configured API instead of the sandbox.
 /// swift-nio-ssh speaks Ed25519 and ECDSA (nistp256/384/521); RSA and DSA lines are skipped with a note.
@@ -9,6 +10,10 @@ public struct AuthorizedKeys: Sendable {
     static let knownUnsupported: Set<String> = ["ssh-rsa", "ssh-dss", "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"]
 
     public private(set) var keys: Set<NIOSSHPublicKey> = []
+    /// Each listed key's comment (`alice@laptop`), which names the agent its purchases record; "" when the line has none.
+    public private(set) var comments: [NIOSSHPublicKey: String] = [:]
+    /// A comment is the operator's text: kept printable and short, since it is written on every purchase.
+    static let maxCommentLength = 64
     /// One line per skipped entry, for the operator: which line and why.
     public private(set) var notes: [String] = []
 
@@ -31,7 +36,10 @@ public struct AuthorizedKeys: Sendable {
                 continue
             }
             do {
-                keys.insert(try NIOSSHPublicKey(openSSHPublicKey: "\(type) \(words[typeIndex + 1])"))
+                let key = try NIOSSHPublicKey(openSSHPublicKey: "\(type) \(words[typeIndex + 1])")
+                keys.insert(key)
+                let comment = Sanitizer.clean(words.dropFirst(typeIndex + 2).joined(separator: " "))
+                comments[key] = String(comment.prefix(Self.maxCommentLength))
             } catch {
                 notes.append("\(source):\(number + 1): the \(type) key does not decode; skipped.")
             }
@@ -48,5 +56,13 @@ public struct AuthorizedKeys: Sendable {
 
     public func lists(_ key: NIOSSHPublicKey) -> Bool {
         keys.contains(key)
+    }
+
+    /// The agent a listed key's purchases name: its comment and fingerprint, `alice@laptop (SHA256:…)`, or the
+    /// fingerprint alone for a line without a comment.
+    public func agent(for key: NIOSSHPublicKey) -> String {
+        let fingerprint = KeyFingerprint.of(key)
+        guard let comment = comments[key], !comment.isEmpty else { return fingerprint }
+        return "\(comment) (\(fingerprint))"
     }
 }

@@ -25,10 +25,13 @@ public struct ChildEnvironment: Sendable {
 
     /// Names the listed key a session buys for; its purchases record it (`STOREFRONT_BUYER_KEY` in StorefrontApp).
     static let buyerKeyVariable = "STOREFRONT_BUYER_KEY"
+    /// Names the agent a session buys as: the listed key's comment and fingerprint (`STOREFRONT_SSH_AGENT`, which the
+    /// session's storefront puts before `--agent` and `STOREFRONT_AGENT`; `AgentName` in StorefrontApp).
+    static let agentVariable = "STOREFRONT_SSH_AGENT"
 
-    /// `buyerKey`: the listed key's fingerprint, nil for a sandbox visitor.
+    /// `buyerKey`: the listed key's fingerprint, nil for a sandbox visitor; `agent`: its comment and fingerprint.
     public static func build(term: String, clientVariables: [String: String], dataDirectory: String,
-                             buyerKey: String?, serverEnvironment: [String: String]) -> [String: String] {
+                             buyerKey: String?, agent: String? = nil, serverEnvironment: [String: String]) -> [String: String] {
         let listed = buyerKey != nil
         var environment = ["TERM": term, "STOREFRONT_DATA_DIR": dataDirectory,
                            "HOME": listed ? serverEnvironment["HOME"] ?? dataDirectory : dataDirectory,
@@ -39,6 +42,7 @@ public struct ChildEnvironment: Sendable {
                 if let value = serverEnvironment[name] { environment[name] = value }
             }
             environment[buyerKeyVariable] = buyerKey
+            environment[agentVariable] = agent ?? buyerKey
         }
         for (name, value) in clientVariables where accepts(name: name, value: value) {
             environment[name] = value

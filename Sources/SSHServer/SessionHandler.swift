@@ -240,7 +240,8 @@ final class SessionHandler: ChannelInboundHandler {
         }
         let term = terminal.map { ChildEnvironment.terminal($0.term, isKnown: TerminalNames.isKnown) } ?? "dumb"
         let environment = ChildEnvironment.build(term: term, clientVariables: clientVariables, dataDirectory: dataDirectory,
-                                                 buyerKey: connection.visitor.buyerKey, serverEnvironment: shared.serverEnvironment)
+                                                 buyerKey: connection.visitor.buyerKey, agent: connection.visitor.agent,
+                                                 serverEnvironment: shared.serverEnvironment)
         if let terminal {
             return try .onTerminal(executable: shared.executable, arguments: words, environment: environment,
                                    rows: terminal.rows, columns: terminal.columns)

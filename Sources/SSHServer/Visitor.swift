@@ -3,7 +3,8 @@ public enum Visitor: Sendable, Equatable {
     /// Anyone: no key, or a key not in `--authorized-keys`. Gets a fresh sandbox per session.
     case sandbox(keyFingerprint: String?)
     /// A key in `--authorized-keys`: the server's configured API and data directory.
-    case listed(keyFingerprint: String)
+    /// `agent`: the key's comment and fingerprint, which its purchases record as who bought.
+    case listed(keyFingerprint: String, agent: String)
 
     /// The user name that asks for key authentication instead of `none`: OpenSSH offers `none` first, so a
     /// server that accepts it for everyone never sees a key. `ssh -p 2222 live@host` offers the key.
@@ -16,7 +17,13 @@ public enum Visitor: Sendable, Equatable {
 
     /// The fingerprint a listed key's purchases are recorded with; nil for a sandbox visitor.
     public var buyerKey: String? {
-        if case .listed(let fingerprint) = self { return fingerprint }
+        if case .listed(let fingerprint, _) = self { return fingerprint }
+        return nil
+    }
+
+    /// Who a listed key's purchases name; nil for a sandbox visitor.
+    public var agent: String? {
+        if case .listed(_, let agent) = self { return agent }
         return nil
     }
 
@@ -24,7 +31,7 @@ public enum Visitor: Sendable, Equatable {
         switch self {
         case .sandbox(nil): "sandbox visitor (no key)"
         case .sandbox(let fingerprint?): "sandbox visitor (key \(fingerprint))"
-        case .listed(let fingerprint): "listed key \(fingerprint)"
+        case .listed(let fingerprint, _): "listed key \(fingerprint)"
         }
     }
 }

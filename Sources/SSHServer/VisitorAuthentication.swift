@@ -23,7 +23,8 @@ final class VisitorAuthentication: NIOSSHServerUserAuthenticationDelegate {
         case .publicKey(let offer):
             let fingerprint = KeyFingerprint.of(offer.publicKey)
             connection.visitor = authorizedKeys.lists(offer.publicKey)
-                ? .listed(keyFingerprint: fingerprint) : .sandbox(keyFingerprint: fingerprint)
+                ? .listed(keyFingerprint: fingerprint, agent: authorizedKeys.agent(for: offer.publicKey))
+                : .sandbox(keyFingerprint: fingerprint)
             responsePromise.succeed(.success)
         default:
             responsePromise.succeed(.failure)

@@ -181,15 +181,21 @@ public final class PostgresJournal: PurchaseJournal {
         }
     }
 
-    /// The history as the embedded journal has it: unfinished first, then newest first; every word of `search`, or
-    /// the number it spells, matched in the search words (which here hold no code endings).
-    public func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
-        let words = search.lowercased().split(whereSeparator: \.isWhitespace).map { "%" + Self.escapeLike(String($0)) + "%" }
-        let numbers = (PhoneSearch.digitForms(search) ?? []).map { "%" + Self.escapeLike($0) + "%" }
-        let filter = words.isEmpty ? "" : "WHERE (search_text LIKE ALL($1)) OR (search_text LIKE ANY($2))"
+    /// The history as the embedded journal has it: unfinished first, then newest first; every word of the filter's
+    /// search, or the number it spells, matched in the search words (which here hold no code endings); its agent,
+    /// ticket and stage narrowing it further.
+    public func purchases(matching filter: PurchaseFilter, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
+        let words = filter.search.lowercased().split(whereSeparator: \.isWhitespace).map { "%" + Self.escapeLike(String($0)) + "%" }
+        let numbers = (PhoneSearch.digitForms(filter.search) ?? []).map { "%" + Self.escapeLike($0) + "%" }
+        let unfinished = PurchaseStage.unfinished.map(\.rawValue)
+        var conditions = words.isEmpty ? [] : ["((search_text LIKE ALL($1)) OR (search_text LIKE ANY($2)))"]
+        if filter.agent != nil { conditions.append("agent = $5") }
+        if filter.ticket != nil { conditions.append("ticket = $6") }
+        if filter.unfinishedOnly { conditions.append("stage = ANY($3)") }
+        let clause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try await fetch("""
-            \(filter) ORDER BY CASE WHEN stage = ANY($3) THEN 0 ELSE 1 END, created_at DESC LIMIT $4
-            """, [words, numbers, PurchaseStage.unfinished.map(\.rawValue), limit])
+            \(clause) ORDER BY CASE WHEN stage = ANY($3) THEN 0 ELSE 1 END, created_at DESC LIMIT $4
+            """, [words, numbers, unfinished, limit, filter.agent ?? "", filter.ticket ?? ""])
     }
 
     // MARK: Rows
@@ -217,13 +223,13 @@ public final class PostgresJournal: PurchaseJournal {
         object["orders_json"] = nil
         object["orders_sealed"] = try key.seal(record.ordersJSON, purchaseId: purchase.id)
         object["search_text"] = record.searchText.split(separator: " ").filter { !$0.hasPrefix("…") }.joined(separator: " ")
-        object["agent"] = agent
+        object["agent"] = purchase.agent ?? agent
         return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
     private func fetch(_ clause: String, _ values: [any PostgresThrowingDynamicTypeEncodable]) async throws(UserDatabaseError) -> [Purchase] {
         try await run { [self] in
-            let sql = "SELECT ((to_jsonb(p) - 'orders_sealed' - 'agent') || '{\"orders_json\": \"\"}')::text, p.orders_sealed FROM purchase p " + clause
+            let sql = "SELECT ((to_jsonb(p) - 'orders_sealed') || '{\"orders_json\": \"\"}')::text, p.orders_sealed FROM purchase p " + clause
             var purchases: [Purchase] = []
             let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
             for try await (json, sealed) in rows.decode((String, String).self) {

@@ -42,6 +42,7 @@ public enum TeamSchema {
         """,
         changeMigration,
         auditMigration,
+        deskMigration,
     ]
 
     public static var version: Int { migrations.count }
@@ -93,8 +94,10 @@ public enum TeamSchema {
             if let info = error.serverInfo, let message = info[.message] {
                 let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
                 if info[.sqlState] == "23505" {
-                    let what = info[.constraintName].map { $0.contains("idempotency") ? "that idempotency key" : "that invoice" }
-                        ?? "that purchase"
+                    let what = info[.constraintName].map {
+                        $0.contains("idempotency") ? "that idempotency key"
+                            : $0.contains("ticket") ? "that ticket in flight (another agent's purchase for it is unfinished)" : "that invoice"
+                    } ?? "that purchase"
                     return "the team journal already holds a purchase with \(what)\(state)"
                 }
                 return message + state

@@ -45,7 +45,9 @@ struct BuyCommand: AsyncParsableCommand {
     @Option(name: .customLong("idempotency-key"),
             help: ArgumentHelp("Your name for this purchase: any later run with the same key returns it (whatever its stage) and never buys again.", valueName: "key"))
     var idempotencyKey: String?
-    @Flag(help: "Buy even though an identical purchase was made in the last 10 minutes (without it, that is refused: a retried script must not buy twice).")
+    @Option(help: ArgumentHelp("The customer's ticket this purchase is for, kept with it. A ticket another agent has a purchase in flight for is refused (exit 64) unless --again.", valueName: "ref"))
+    var ticket: String?
+    @Flag(help: "Buy even though an identical purchase was made in the last 10 minutes, or another agent is buying for the same --ticket (without it, that is refused: a retried script must not buy twice).")
     var again = false
     @Flag(help: "Confirm the purchase (required: money is spent).") var yes = false
     @OptionGroup var output: PurchaseOutputOptions
@@ -64,6 +66,7 @@ struct BuyCommand: AsyncParsableCommand {
         if let idempotencyKey, idempotencyKey.isEmpty || idempotencyKey.count > 255 || idempotencyKey.contains(where: { $0.isNewline || $0.asciiValue.map { $0 < 0x20 } == true }) {
             throw ValidationError("--idempotency-key takes 1 to 255 printable characters, e.g. a UUID or an order number of yours.")
         }
+        try TicketOption.validate(ticket)
         if !yes { throw ValidationError("Add --yes to confirm: this spends money (or play money in the sandbox).") }
     }
 
@@ -77,7 +80,8 @@ struct BuyCommand: AsyncParsableCommand {
             }
             let method = PaymentMethod(rawValue: payment)
             let request = CheckoutRequest.make(lines: lines, paymentMethod: method, refundAddress: refundAddress, email: email,
-                                               webhookURL: try webhook.settings()?.url, keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again)
+                                               webhookURL: try webhook.settings()?.url, keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again,
+                                               ticket: ticket)
             var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()
             console.checkNow = signal

@@ -22,7 +22,8 @@ enum CheckoutExit {
     out_of_stock); 12 expired unpaid; 13 still pending when --timeout ran out (`storefront invoice watch ID` \
     resumes); 14 unknown whether the invoice was created (nothing is sent again; `storefront invoice watch ID` \
     checks again); 64 bad input (nothing was sent), or an identical purchase made in the last 10 minutes \
-    (--again buys another) or an --idempotency-key used for another purchase; 65 the server refused the purchase \
+    (--again buys another), a --ticket another agent is buying for (--again buys anyway) or an --idempotency-key \
+    used for another purchase; 65 the server refused the purchase \
     as asked (an operator that does not serve the phone number, a value or package it does not take): nothing \
     was bought; 66 not found (product, plan, eSIM, invoice, order); 69 the API or the network failed (nothing was \
     bought); 70 internal error (the cache or the journal cannot be used; nothing was sent); 74 the journal could \

@@ -32,7 +32,7 @@ extension Connection {
     /// Opens the connection for a command, runs `body`, and always closes it (stopping an embedded sandbox).
     static func with<T>(_ options: GlobalOptions, _ body: (Connection) async throws -> T) async throws -> T {
         let connection = try await Connection.open(try options.connectionSettings(), dataDirectory: options.dataDirectory(),
-                                                   logger: try options.logger())
+                                                   agent: options.agent, logger: try options.logger())
         do {
             let result = try await body(connection)
             await connection.close()

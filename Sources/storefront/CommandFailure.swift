@@ -59,7 +59,11 @@ struct CommandFailure: Error, Equatable {
         case let error as APIError: return api(error)
         case let error as CheckoutError:
             if let refusal = error.refusal {
-                let code = if case .keyReused = refusal { "idempotency_key_reused" } else { "identical_purchase_recently" }
+                let code = switch refusal {
+                case .keyReused: "idempotency_key_reused"
+                case .identicalRecently: "identical_purchase_recently"
+                case .ticketInFlight: "ticket_in_flight"
+                }
                 return CommandFailure(exit: badInput, code: code, message: error.message)
             }
             switch error.journalFailure {

@@ -29,12 +29,15 @@ extension ESIMCommand {
         @Option(name: .customLong("idempotency-key"),
                 help: ArgumentHelp("Your name for this top-up: any later run with the same key returns it and never buys again.", valueName: "key"))
         var idempotencyKey: String?
-        @Flag(help: "Top up even though the same bundle was added to this eSIM in the last 10 minutes.") var again = false
+        @Option(help: ArgumentHelp("The customer's ticket this top-up is for, kept with it. A ticket another agent has a purchase in flight for is refused (exit 64) unless --again.", valueName: "ref"))
+        var ticket: String?
+        @Flag(help: "Top up even though the same bundle was added to this eSIM in the last 10 minutes, or another agent is buying for the same --ticket.") var again = false
         @Flag(help: "Confirm the top-up (required: money is spent).") var yes = false
         @OptionGroup var output: PurchaseOutputOptions
 
         func validate() throws {
             _ = try ESIMCommand.iccid(iccid)
+            try TicketOption.validate(ticket)
             if !yes { throw ValidationError("Add --yes to confirm: this spends money (or play money in the sandbox).") }
         }
 
@@ -49,7 +52,8 @@ extension ESIMCommand {
                 note("Topping up eSIM \(iccid) (ends in \(iccid.suffix(4))): \(line.productName) \(line.faceValue), from the balance.")
                 var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate, timeout: TimeInterval(output.timeout))
                 console.printsResult = !output.json
-                let request = CheckoutRequest.make(lines: [line], keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again)
+                let request = CheckoutRequest.make(lines: [line], keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again,
+                                                   ticket: ticket)
                 let purchase = try await console.buy(request, engine: context.engine)
                 let after = try await reread(iccid, after: purchase, client: client)
                 let names = await ESIMCommand.planNames(of: after.map { [$0] } ?? [], client: client)

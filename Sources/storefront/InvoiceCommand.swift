@@ -176,16 +176,30 @@ struct OrderCommand: AsyncParsableCommand {
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Every purchase made from this data directory: unfinished first, then newest first.",
-        discussion: CommandFailure.help)
+        abstract: "Every purchase made from this data directory (in team mode, the team's): unfinished first, then newest first.",
+        discussion: """
+        In team mode (--database-url) the list is the whole desk's, with who bought each: --mine keeps yours (the \
+        name --agent or STOREFRONT_AGENT gives, by default $USER@hostname), --agent NAME keeps NAME's, --ticket REF \
+        those bought for a ticket.
+
+        \(CommandFailure.help)
+        """)
     @OptionGroup var options: GlobalOptions
-    @Option(help: ArgumentHelp("Only purchases matching an id, product, phone, ICCID or the last characters of a code.", valueName: "text"))
+    @Option(help: ArgumentHelp("Only purchases matching an id, product, phone, ICCID, ticket or the last characters of a code.", valueName: "text"))
     var search = ""
+    @Flag(help: "Only your own purchases (STOREFRONT_AGENT, by default $USER@hostname).") var mine = false
+    @Option(help: ArgumentHelp("Only purchases made for this ticket.", valueName: "ref")) var ticket: String?
     @Flag(help: "Print one JSON document.") var json = false
     @Flag(help: "Print CSV, one row per order: amounts, methods, phone numbers, ICCIDs (codes masked).") var csv = false
 
     func validate() throws {
         if json && csv { throw ValidationError("Choose --json or --csv, not both.") }
+        if mine && options.agent != nil { throw ValidationError("Choose --mine or --agent NAME, not both.") }
+    }
+
+    /// What to list: the search words, whose purchases (`--agent NAME`, or `--mine`), and a ticket.
+    var filter: PurchaseFilter {
+        PurchaseFilter(search: search, agent: mine ? options.agentName() : options.agent, ticket: ticket)
     }
 
     func run() async throws {
@@ -193,12 +207,13 @@ struct HistoryCommand: AsyncParsableCommand {
             let directory = options.dataDirectory()
             try directory.prepare()
             let purchases: [Purchase]
-            if let team = try await options.teamJournal() {
+            let team = try await options.teamJournal()
+            if let team {
                 defer { team.close() }
-                purchases = try await team.purchases(matching: search, limit: 500)
+                purchases = try await team.purchases(matching: filter, limit: 500)
             } else {
                 do {
-                    purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: search)
+                    purchases = try UserDatabase.open(at: directory.file(UserDatabase.fileName)).purchases(matching: filter)
                 } catch {
                     throw ConfigurationError("\(error)")
                 }
@@ -212,15 +227,11 @@ struct HistoryCommand: AsyncParsableCommand {
                 return
             }
             if purchases.isEmpty {
-                Swift.print(search.isEmpty ? "No purchases yet." : "No purchase matches '\(search)'.")
+                Swift.print(filter == PurchaseFilter() ? "No purchases yet."
+                            : search.isEmpty ? "No purchase matches." : "No purchase matches '\(search)'.")
                 return
             }
-            for purchase in purchases {
-                let state = purchase.outcome?.rawValue ?? purchase.stage.rawValue
-                Swift.print("\(purchase.createdAt.formatted(.iso8601))  \(state.padding(toLength: 13, withPad: " ", startingAt: 0))  "
-                            + "\(purchase.invoiceId ?? purchase.id)  \(purchase.title)"
-                            + (purchase.buyerKey.map { "  (bought by key \($0))" } ?? ""))
-            }
+            Swift.print(HistoryText.lines(purchases, showingAgents: team != nil).joined(separator: "\n"))
         }
     }
 }

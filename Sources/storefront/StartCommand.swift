@@ -28,7 +28,8 @@ struct StartCommand: AsyncParsableCommand {
         try await reportingErrors {
             try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
                                                 themeRequest: theme, asciiOnly: ascii, present: present, webhook: try webhook.settings(),
-                                                logger: try options.logger(), teamJournal: try await options.teamJournal()))
+                                                logger: try options.logger(), teamJournal: try await options.teamJournal(),
+                                                agent: options.agent))
         }
     }
 }

@@ -5,7 +5,7 @@ import StorefrontApp
 import TeamJournal
 
 /// Team mode's settings: the database URL (`--database-url` or `STOREFRONT_DATABASE_URL`), the team key file
-/// (`STOREFRONT_TEAM_KEY_FILE`) and who is buying (`STOREFRONT_AGENT`, by default `$USER@hostname`).
+/// (`STOREFRONT_TEAM_KEY_FILE`) and who is buying (`--agent`, `STOREFRONT_AGENT`, by default `$USER@hostname`).
 struct TeamSettings {
     static let keyFileVariable = "STOREFRONT_TEAM_KEY_FILE"
     var url: TeamDatabaseURL
@@ -24,8 +24,7 @@ struct TeamSettings {
             throw CommandFailure.badInput("The team database URL cannot be used: \(error.description).")
         }
         let keyFile = environment[keyFileVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-        let agent = environment["STOREFRONT_AGENT"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(user)@\(ProcessInfo.processInfo.hostName)"
-        return TeamSettings(url: url, keyFile: keyFile, agent: agent)
+        return TeamSettings(url: url, keyFile: keyFile, agent: options.agentName(environment: environment))
     }
 
     /// The settings of a `team` command, which has nothing to do without a database.

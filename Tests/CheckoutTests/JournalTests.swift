@@ -71,7 +71,7 @@ import Testing
         }
         #expect(shownEnds.count == redemptions.count)
         for (end, id) in shownEnds {
-            #expect(try journal.purchases(matching: end).map(\.id) == [id], "\(end) as the screen shows it")
+            #expect(try journal.purchases(matching: PurchaseFilter(search: end)).map(\.id) == [id], "\(end) as the screen shows it")
         }
     }
 
@@ -84,7 +84,7 @@ import Testing
         try journal.recordIntent(refill, requestHash: "a", at: .now)
         try journal.recordIntent(purchase("de", at: 200, invoice: "inv-de"), requestHash: "b", at: .now)
         for typed in ["07700900123", "07700 900123", "077-0090-0123", "00447700900123", "+44 7700 900123", "+44-7700-900123", "+44 (0)7700 900123", "7700900123"] {
-            #expect(try journal.purchases(matching: typed).map(\.id) == ["uk"], "typed \(typed)")
+            #expect(try journal.purchases(matching: PurchaseFilter(search: typed)).map(\.id) == ["uk"], "typed \(typed)")
         }
         #expect(try journal.purchases(matching: "015212345678").map(\.id) == ["de"])
     }

@@ -23,6 +23,7 @@ import Testing
             env["BITREFILL_API_KEY"] = "sandbox-key"
             env["BITREFILL_API_URL"] = harness.sandbox.baseURL
             env["STOREFRONT_DATA_DIR"] = directory.path
+            env["STOREFRONT_AGENT"] = "agent@test"
             return env
         }
 

@@ -22,7 +22,7 @@ import Testing
 
             let retried = try await workspace.run(buy)
             #expect(retried.status == 64, "\(retried.stderr)")
-            #expect(retried.stderr.contains("Error: An identical purchase was made"))
+            #expect(retried.stderr.contains("Error: agent@test bought the same"), "\(retried.stderr)")
             #expect(retried.stderr.contains(invoice) && retried.stderr.contains("--again"))
             #expect(Self.error(retried)?["code"] as? String == "identical_purchase_recently")
             #expect(await harness.sandbox.control.invoiceCount() == 1, "the retried script bought nothing")

@@ -1,6 +1,6 @@
 import Foundation
 import StorefrontTestSupport
-import TeamJournal
+@testable import TeamJournal
 import Testing
 
 /// Team mode as a desk uses it: the real binary, `team init` against the test run's private PostgreSQL, then agents
@@ -36,6 +36,13 @@ struct TeamModeCommandTests {
 
         func run(_ workspace: Workspace, _ arguments: [String]) async throws -> ChildProcess.Result {
             try await Self.run(environment(workspace), arguments)
+        }
+
+        /// `storefront ARGUMENTS` as the agent `agent` on `workspace`'s host.
+        func run(_ workspace: Workspace, as agent: String, _ arguments: [String]) async throws -> ChildProcess.Result {
+            var environment = environment(workspace)
+            environment["STOREFRONT_AGENT"] = agent
+            return try await Self.run(environment, arguments)
         }
 
         static func run(_ environment: [String: String], _ arguments: [String]) async throws -> ChildProcess.Result {
@@ -98,6 +105,61 @@ struct TeamModeCommandTests {
             #expect(result.status == 75, "\(result.stderr)")
             #expect(result.stderr.contains("unreachable; nothing was bought"), "\(result.stderr)")
             #expect(await harness.sandbox.control.invoiceCount() == 0)
+        }
+    }
+
+    /// Two agents on two hosts of one desk: each purchase names its agent and ticket, a ticket in flight is the other
+    /// agent's to finish unless --again, an identical purchase names who made it, and the history filters by agent.
+    @Test func agentsSeeWhoBoughtAndAColleaguesTicketInFlightIsRefusedNamingThem() async throws {
+        let server = try PrivatePostgres.shared()
+        let team = try Team(server: server, database: try server.makeDatabase())
+        try await SandboxHarness.with(.observed) { harness in
+            let alicesHost = Workspace(harness)
+            let bobsHost = Workspace(harness)
+            #expect(try await team.run(alicesHost, ["team", "init"]).status == 0)
+            // A crypto invoice waits for its payment: alice's purchase for T-123 stays in flight.
+            let waiting = try await team.run(alicesHost, as: "alice@desk2", [
+                "buy", "test-gift-card-code", "--value", "10", "--payment", "bitcoin", "--refund-address",
+                "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "--ticket", "T-123", "--timeout", "0", "--yes", "--json"])
+            #expect(waiting.status == 13, "\(waiting.stderr)")
+            let alices = try alicesHost.json(waiting)
+            #expect(alices["agent"] as? String == "alice@desk2")
+            #expect(alices["ticket"] as? String == "T-123")
+            let purchase = try #require(alices["purchase"] as? String)
+
+            let refused = try await team.run(bobsHost, as: "bob@desk3", ["buy", "test-gift-card-code", "--value", "20", "--ticket", "T-123", "--yes", "--json"])
+            #expect(refused.status == 64, "\(refused.stderr)")
+            #expect(refused.stderr.contains("alice@desk2 is already buying for ticket T-123 (purchase \(purchase), "), "\(refused.stderr)")
+            #expect(refused.stderr.contains("min ago); --again to buy anyway"), "\(refused.stderr)")
+            #expect(PurchaseTrustTests.error(refused)?["code"] as? String == "ticket_in_flight")
+            #expect(await harness.sandbox.control.invoiceCount() == 1, "nothing was sent for bob")
+
+            let own = try await team.run(alicesHost, as: "alice@desk2", ["buy", "test-gift-card-code", "--value", "20", "--ticket", "T-123", "--yes"])
+            #expect(own.status == 0, "alice's own ticket is her own work: \(own.stderr)")
+            let anyway = try await team.run(bobsHost, as: "bob@desk3", ["buy", "test-gift-card-code", "--value", "30", "--ticket", "T-123",
+                                                                        "--again", "--yes"])
+            #expect(anyway.status == 0, "\(anyway.stderr)")
+
+            let bobs = try await team.run(bobsHost, as: "bob@desk3", ["buy", "test-gift-card-code", "--value", "40", "--yes"])
+            #expect(bobs.status == 0, "\(bobs.stderr)")
+            let twice = try await team.run(alicesHost, as: "alice@desk2", ["buy", "test-gift-card-code", "--value", "40", "--yes"])
+            #expect(twice.status == 64, "\(twice.stderr)")
+            #expect(twice.stderr.contains("bob@desk3 bought the same 1 min ago; --again to buy again"), "\(twice.stderr)")
+            #expect(await harness.sandbox.control.invoiceCount() == 4)
+
+            let everyone = try await team.run(bobsHost, as: "bob@desk3", ["history", "--json"])
+            let listed = try #require(try JSONSerialization.jsonObject(with: Data(everyone.stdout.utf8)) as? [[String: Any]], "\(everyone.stderr)")
+            #expect(listed.compactMap { $0["agent"] as? String }.sorted() == ["alice@desk2", "alice@desk2", "bob@desk3", "bob@desk3"])
+            #expect(listed.compactMap { $0["ticket"] as? String } == ["T-123", "T-123", "T-123"])
+            let mine = try await team.run(bobsHost, as: "bob@desk3", ["history", "--mine", "--json"])
+            let bobsOwn = try #require(try JSONSerialization.jsonObject(with: Data(mine.stdout.utf8)) as? [[String: Any]], "\(mine.stderr)")
+            #expect(bobsOwn.count == 2 && bobsOwn.allSatisfy { $0["agent"] as? String == "bob@desk3" })
+            let hers = try await team.run(bobsHost, as: "bob@desk3", ["history", "--agent", "alice@desk2"])
+            #expect(hers.stdout.split(separator: "\n").count == 2, "\(hers.stdout)")
+            #expect(hers.stdout.split(separator: "\n").allSatisfy { $0.contains("alice@desk2") && $0.contains("ticket T-123") }, "\(hers.stdout)")
+
+            let shown = try await team.run(bobsHost, as: "bob@desk3", ["invoice", "show", purchase])
+            #expect(shown.stdout.contains("Agent: alice@desk2  ·  Ticket: T-123"), "\(shown.stdout)")
         }
     }
 }

@@ -97,6 +97,14 @@ struct SSHSessionTests {
         #expect(purchases.first?["outcome"] as? String == "delivered")
         let text = try await harness.exec("history", user: "live")
         #expect(text.stdout.contains("bought by key \(fingerprint)"))
+        // The agent is the listed key's comment and fingerprint, whatever the command line says.
+        let comment = try String(contentsOfFile: harness.clientKey + ".pub", encoding: .utf8)
+            .split(separator: " ").dropFirst(2).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
+        let agent = "\(comment) (\(fingerprint))"
+        #expect(purchases.first?["agent"] as? String == agent, "\(purchases)")
+        let asMallory = try await harness.exec("buy test-gift-card-code --value 20 --yes --json --agent mallory@elsewhere", user: "live")
+        #expect(asMallory.status == 0, "\(asMallory.stderr)")
+        #expect(try await Self.journal(harness).map { $0["agent"] as? String } == [agent, agent])
 
         let strangerKey = try await harness.makeKey(named: "stranger")
         let stranger = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments(user: "live", key: strangerKey))

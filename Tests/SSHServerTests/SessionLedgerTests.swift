@@ -67,7 +67,7 @@ import Testing
         let connection = ConnectionState(peer: "conference-nat")
         connection.arrivedTooFast = .tooFast(20)
         #expect(connection.sessionRefusal == .tooFast(20))
-        connection.visitor = .listed(keyFingerprint: "SHA256:presenter")
+        connection.visitor = .listed(keyFingerprint: "SHA256:presenter", agent: "presenter (SHA256:presenter)")
         #expect(connection.sessionRefusal == nil)
     }
 

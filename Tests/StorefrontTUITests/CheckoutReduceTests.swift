@@ -138,10 +138,10 @@ import Testing
 
     @Test func cryptoAsksForARefundAddressAndBalanceDoesNot() {
         var state = reviewing()
-        #expect(state.checkout.review.fields == [.method, .autoPay, .email])
+        #expect(state.checkout.review.fields == [.method, .autoPay, .email, .ticket])
         _ = press(&state, .right)
         #expect(state.checkout.review.method == .bitcoin)
-        #expect(state.checkout.review.fields == [.method, .refundAddress, .email])
+        #expect(state.checkout.review.fields == [.method, .refundAddress, .email, .ticket])
         _ = press(&state, .enter)
         #expect(state.overlay == nil)
         #expect(state.checkout.review.error?.contains("refund address") == true)

@@ -31,6 +31,16 @@ import Testing
         #expect(!text.contains("\u{1B}"), "server text is sanitised")
     }
 
+    @Test func aReceiptNamesTheAgentWhoBoughtAndTheTicket() {
+        var purchase = Self.esimPurchase
+        #expect(!Receipt.text(for: purchase) { _ in nil }.contains("Agent"), "a purchase from before agents were recorded names none")
+        purchase.agent = "alice@laptop (SHA256:qD2c)"
+        purchase.ticket = "T-123"
+        let text = Receipt.text(for: purchase) { _ in nil }
+        #expect(text.contains("Agent     alice@laptop (SHA256:qD2c)"), "\(text)")
+        #expect(text.contains("Ticket    T-123"), "\(text)")
+    }
+
     @Test func theReceiptFileNameIsSafeAsAPathComponent() {
         var purchase = Self.esimPurchase
         purchase.invoiceId = "../../etc/passwd"

@@ -42,6 +42,11 @@ struct PostgresJournalContractTests {
         try await contract.historyListsUnfinishedFirstThenNewestFirstAndFilters()
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
+    @Test func aRecentIdenticalPurchaseByAnotherAgentNamesThem() async throws {
+        try await contract.aRecentIdenticalPurchaseByAnotherAgentNamesThem()
+    }
+    @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
+    @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
 
     /// What a dump, a backup or a DBA sees of a delivered purchase: no code, PIN, link or secret field, anywhere in

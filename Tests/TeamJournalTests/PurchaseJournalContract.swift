@@ -10,13 +10,14 @@ struct PurchaseJournalContract: Sendable {
     let open: @Sendable () async throws -> any PurchaseJournal
 
     static func purchase(_ id: String, at seconds: TimeInterval, source: String = "api#a", stage: PurchaseStage = .settled,
-                         invoice: String? = nil, code: String? = nil, key: String? = nil, product: String = "Amazon DE") -> Purchase {
+                         invoice: String? = nil, code: String? = nil, key: String? = nil, product: String = "Amazon DE",
+                         agent: String = "tester@desk", ticket: String? = nil, claimsTicket: Bool = false) -> Purchase {
         Purchase(id: id, createdAt: Date(timeIntervalSince1970: seconds), source: source, kind: .invoice,
                  lines: [PurchaseLine(productId: "amazon-de", productName: product, faceValue: "50 EUR",
                                       denomination: .package(id: "amazon-de<&>50"), quantity: 1, phoneNumber: "+4915212345678")],
                  paymentMethod: .balance, autoPay: true, stage: stage, invoiceId: invoice,
                  orders: code.map { [PurchaseOrder(id: "o-\(id)", status: .delivered, redemption: Redemption(code: $0))] } ?? [],
-                 idempotencyKey: key)
+                 idempotencyKey: key, agent: agent, ticket: ticket, claimsTicket: claimsTicket)
     }
 
     /// A purchase with everything a journal must keep: orders with a code, PIN, link and secret extra field, a
@@ -41,13 +42,17 @@ struct PurchaseJournalContract: Sendable {
                            TimelineEntry(at: Date(timeIntervalSince1970: 1_760_000_002), .redemptionSaved(orderId: "o-1"))]
         bought.problem = "the connection was lost"
         bought.buyerKey = "SHA256:abc"
+        bought.agent = "alice@laptop (SHA256:abc)"
+        bought.ticket = "T-123"
+        bought.claimsTicket = true
         return bought
     }
 
     func intentThenSaveRoundTripsAPurchaseExactly() async throws {
         let journal = try await open()
         var bought = Self.everything
-        let intent = Self.purchase(bought.id, at: bought.createdAt.timeIntervalSince1970, stage: .intent, key: bought.idempotencyKey)
+        let intent = Self.purchase(bought.id, at: bought.createdAt.timeIntervalSince1970, stage: .intent, key: bought.idempotencyKey,
+                                   agent: "alice@laptop (SHA256:abc)", ticket: "T-123", claimsTicket: true)
         try await journal.recordIntent(intent, requestHash: "hash-1", takingCartLines: [], at: Date(timeIntervalSince1970: 10))
         #expect(try await journal.purchase(id: bought.id) == intent)
         try await journal.save(bought, at: Date(timeIntervalSince1970: 20))
@@ -162,6 +167,64 @@ struct PurchaseJournalContract: Sendable {
         #expect(try await journal.purchases(matching: "+49152", limit: 500).count == 3)
         #expect(try await journal.purchases(matching: "50%", limit: 500).map(\.id) == ["new"], "LIKE wildcards are taken literally")
         #expect(try await journal.purchases(matching: "5_", limit: 500).isEmpty)
+    }
+
+    /// An identical purchase another agent made on another host is found as recent, naming who bought it: the rule
+    /// against buying twice spans the desk.
+    func aRecentIdenticalPurchaseByAnotherAgentNamesThem() async throws {
+        let alices = try await open()
+        try await alices.recordIntent(Self.purchase("alices", at: 100, stage: .settled, invoice: "inv-a", agent: "alice@desk2"),
+                                      requestHash: "same", takingCartLines: [], at: Date(timeIntervalSince1970: 1000))
+        let recent = try await open().recentPurchase(source: "api#a", requestHash: "same", stages: PurchaseStage.bought,
+                                                     since: Date(timeIntervalSince1970: 900))
+        #expect(recent?.id == "alices")
+        #expect(recent?.agent == "alice@desk2")
+        let placement = Placement.decide(requestHash: "same", key: nil, again: false, candidates: .init(recent: recent),
+                                         now: Date(timeIntervalSince1970: 100 + 12 * 60))
+        guard case .refused(let refusal) = placement else { Issue.record("not refused: \(placement)"); return }
+        #expect(refusal.message.hasPrefix("alice@desk2 bought the same 12 min ago"), "\(refusal.message)")
+        #expect(refusal.message.contains("--again to buy again"), "\(refusal.message)")
+    }
+
+    /// At most one unfinished purchase holds the claim on a ticket, whichever host writes it: a second claim is refused
+    /// by the journal itself, so two hosts racing for one ticket cannot both place. A purchase that does not claim
+    /// (the same agent's second, or one bought with --again) is written, and a finished claim frees the ticket.
+    func oneUnfinishedPurchaseClaimsATicket() async throws {
+        let alices = try await open()
+        let bobs = try await open()
+        var first = Self.purchase("alice-1", at: 100, stage: .intent, agent: "alice@desk2", ticket: "T-1", claimsTicket: true)
+        try await alices.recordIntent(first, requestHash: "a", takingCartLines: [], at: .now)
+        await #expect(throws: UserDatabaseError.self, "bob's claim while alice's is in flight") {
+            try await bobs.recordIntent(Self.purchase("bob-1", at: 101, stage: .intent, agent: "bob@desk3", ticket: "T-1", claimsTicket: true),
+                                        requestHash: "b", takingCartLines: [], at: .now)
+        }
+        try await alices.recordIntent(Self.purchase("alice-2", at: 102, stage: .intent, agent: "alice@desk2", ticket: "T-1"),
+                                      requestHash: "a2", takingCartLines: [], at: .now)
+        try await bobs.recordIntent(Self.purchase("bob-other", at: 103, stage: .intent, agent: "bob@desk3", ticket: "T-2", claimsTicket: true),
+                                    requestHash: "b2", takingCartLines: [], at: .now)
+        first.stage = .settled
+        try await alices.save(first, at: .now)
+        try await bobs.recordIntent(Self.purchase("bob-1", at: 104, stage: .intent, agent: "bob@desk3", ticket: "T-1", claimsTicket: true),
+                                    requestHash: "b", takingCartLines: [], at: .now)
+        #expect(try await alices.purchase(id: "bob-1")?.claimsTicket == true)
+    }
+
+    /// The history's filter: by agent, by ticket, in flight only, with the search words, on every backend.
+    func historyFiltersByAgentTicketAndStage() async throws {
+        let journal = try await open()
+        try await journal.recordIntent(Self.purchase("a-done", at: 100, invoice: "inv-1", agent: "alice@desk2", ticket: "T-1"),
+                                       requestHash: "1", takingCartLines: [], at: .now)
+        try await journal.recordIntent(Self.purchase("b-done", at: 200, invoice: "inv-2", agent: "bob@desk3", ticket: "T-1"),
+                                       requestHash: "2", takingCartLines: [], at: .now)
+        try await journal.recordIntent(Self.purchase("a-open", at: 300, stage: .intent, agent: "alice@desk2", ticket: "T-2"),
+                                       requestHash: "3", takingCartLines: [], at: .now)
+        #expect(try await journal.purchases(matching: PurchaseFilter(agent: "alice@desk2"), limit: 500).map(\.id) == ["a-open", "a-done"])
+        #expect(try await journal.purchases(matching: PurchaseFilter(agent: "carol@desk4"), limit: 500).isEmpty)
+        #expect(try await journal.purchases(matching: PurchaseFilter(ticket: "T-1"), limit: 500).map(\.id) == ["b-done", "a-done"])
+        #expect(try await journal.purchases(matching: PurchaseFilter(ticket: "T-1", unfinishedOnly: true), limit: 500).isEmpty)
+        #expect(try await journal.purchases(matching: PurchaseFilter(ticket: "T-2", unfinishedOnly: true), limit: 500).map(\.id) == ["a-open"])
+        #expect(try await journal.purchases(matching: PurchaseFilter(search: "inv-2", agent: "alice@desk2"), limit: 500).isEmpty)
+        #expect(try await journal.purchases(matching: PurchaseFilter(search: "inv-2", agent: "bob@desk3"), limit: 500).map(\.id) == ["b-done"])
     }
 
     /// A placement reads and writes through its journal while it holds the turn, a refused write inside it leaves the

@@ -32,5 +32,10 @@ import Testing
         try await contract.historyListsUnfinishedFirstThenNewestFirstAndFilters()
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
+    @Test func aRecentIdenticalPurchaseByAnotherAgentNamesThem() async throws {
+        try await contract.aRecentIdenticalPurchaseByAnotherAgentNamesThem()
+    }
+    @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
+    @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
 }

@@ -33,8 +33,8 @@ public protocol PurchaseJournal: Sendable {
     func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase]
     /// Invoice ids on `source` that a purchase here already became.
     func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String>
-    /// The history: unfinished first, then newest first, filtered by `search`.
-    func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase]
+    /// The history: unfinished first, then newest first, as `filter` asks (search words, agent, ticket, in flight).
+    func purchases(matching filter: PurchaseFilter, limit: Int) async throws(UserDatabaseError) -> [Purchase]
 }
 
 extension UserDatabase: PurchaseJournal {

@@ -36,15 +36,18 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     public var ordersFinalAt: Date?
     public var idempotencyKey: String?
     public var buyerKey: String?
+    public var agent: String?
+    public var ticket: String?
+    public var ticketClaimed: Bool
     /// Lower-cased words the history search matches: invoice id, products, phones (also as digits), ICCIDs, and
     /// the last characters of every masked value.
     public var searchText: String
 
     public enum CodingKeys: String, CodingKey {
-        case id, source, kind, email, stage, problem
+        case id, source, kind, email, stage, problem, agent, ticket
         case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
-        case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", idempotencyKey = "idempotency_key", buyerKey = "buyer_key", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
+        case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", idempotencyKey = "idempotency_key", buyerKey = "buyer_key", ticketClaimed = "ticket_claimed", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
         case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
         case ordersJSON = "orders_json", timelineJSON = "timeline_json", searchText = "search_text"
     }
@@ -75,6 +78,9 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         ordersFinalAt = purchase.ordersFinalAt
         idempotencyKey = purchase.idempotencyKey
         buyerKey = purchase.buyerKey
+        agent = purchase.agent
+        ticket = purchase.ticket
+        ticketClaimed = purchase.claimsTicket
         searchText = Self.searchWords(purchase)
     }
 
@@ -88,11 +94,14 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
                  payRequestedAt: payRequestedAt, orders: try Self.decode([PurchaseOrder].self, ordersJSON),
                  timeline: try Self.decode([TimelineEntry].self, timelineJSON), problem: problem,
                  refusalCode: refusalCode, ordersFinalAt: ordersFinalAt, idempotencyKey: idempotencyKey,
-                 buyerKey: buyerKey)
+                 buyerKey: buyerKey, agent: agent, ticket: ticket, claimsTicket: ticketClaimed)
     }
 
     static func searchWords(_ purchase: Purchase) -> String {
-        searchWords(id: purchase.id, invoiceId: purchase.invoiceId, lines: purchase.lines, orders: purchase.orders)
+        let words = searchWords(id: purchase.id, invoiceId: purchase.invoiceId, lines: purchase.lines, orders: purchase.orders)
+        // The ticket too, so the history's `/` finds a customer's purchases by the desk's own reference.
+        guard let ticket = purchase.ticket, !ticket.isEmpty else { return words }
+        return words + " " + ticket.lowercased()
     }
 
     /// The search words of a purchase from the columns they come from, so a migration can rebuild them from a row

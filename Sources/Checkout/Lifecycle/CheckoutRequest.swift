@@ -19,12 +19,15 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var again: Bool
     /// The saved cart's lines this purchase is made from: the intent holds them (not part of the request's identity).
     public var cartLineIDs: [String]
+    /// The customer's ticket it is bought for (`--ticket`, the review's Ticket field); trimmed, empty meaning none.
+    public var ticket: String?
 
     public init(kind: PurchaseKind = .invoice, lines: [PurchaseLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool = true,
                 refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil, idempotencyKey: String? = nil,
-                keyOrigin: Placement.KeyOrigin = .given, again: Bool = false, cartLineIDs: [String] = []) {
+                keyOrigin: Placement.KeyOrigin = .given, again: Bool = false, cartLineIDs: [String] = [], ticket: String? = nil) {
         self.cartLineIDs = cartLineIDs
         self.keyOrigin = keyOrigin
+        self.ticket = ticket.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         self.idempotencyKey = idempotencyKey
         self.again = again
         self.kind = kind
@@ -54,14 +57,15 @@ public struct CheckoutRequest: Sendable, Equatable {
     /// trimmed, empty meaning none, and the idempotency key the policy names.
     public static func make(lines: [CartLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool? = nil,
                             refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil,
-                            keyPolicy: KeyPolicy = .none, again: Bool = false, cartLineIDs: [String] = []) -> CheckoutRequest {
+                            keyPolicy: KeyPolicy = .none, again: Bool = false, cartLineIDs: [String] = [],
+                            ticket: String? = nil) -> CheckoutRequest {
         func given(_ text: String?) -> String? {
             text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         var request = CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: paymentMethod,
                                       autoPay: paymentMethod == .balance && (autoPay ?? true),
                                       refundAddress: paymentMethod == .balance ? nil : given(refundAddress), email: given(email),
-                                      webhookURL: webhookURL, again: again, cartLineIDs: cartLineIDs)
+                                      webhookURL: webhookURL, again: again, cartLineIDs: cartLineIDs, ticket: ticket)
         switch keyPolicy {
         case .none:
             break
@@ -81,7 +85,8 @@ public struct CheckoutRequest: Sendable, Equatable {
     }
 
     /// The request's identity for reconciliation and idempotency keys: the same body hashes the same (FNV-1a, not a
-    /// secret). Where to be told of it (`webhook_url`) is left out: being told elsewhere buys nothing else.
+    /// secret). Where to be told of it (`webhook_url`) is left out: being told elsewhere buys nothing else. The ticket
+    /// is in when given: the same card for another customer's ticket is another purchase, not a repeat of this one.
     /// A request that cannot be encoded has no identity: it is refused before anything is written or sent (an
     /// empty hash would make every such request "the same purchase").
     public func fingerprint() throws(CheckoutError) -> String {
@@ -90,7 +95,9 @@ public struct CheckoutRequest: Sendable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            return FNV1a.hex(try encoder.encode(identity))
+            var body = try encoder.encode(identity)
+            if let ticket { body.append(contentsOf: Array("\nticket:\(ticket)".utf8)) }
+            return FNV1a.hex(body)
         } catch {
             throw CheckoutError("The purchase could not be encoded (\(error)), so nothing was written or sent. Check the values typed.")
         }

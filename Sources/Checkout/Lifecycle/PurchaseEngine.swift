@@ -18,6 +18,9 @@ public final class PurchaseEngine: Sendable {
     public let budget: RequestBudget
     /// The listed SSH key a `storefront ssh serve` session buys for, written on each new purchase.
     public let buyerKey: String?
+    /// Who buys through this engine (`--agent`, `STOREFRONT_AGENT`, `$USER@hostname`, or the SSH key's comment and
+    /// fingerprint), written on each new purchase: a shared journal names every purchase's agent.
+    public let agent: String?
     /// The engine's clock: every time it writes, and every deadline its callers set, come from here.
     public let now: @Sendable () -> Date
     /// How a follow waits for its next look when nothing can cut the wait short: injected beside the clock, so
@@ -28,7 +31,7 @@ public final class PurchaseEngine: Sendable {
     private let logger: Logger
 
     public init(client: BitrefillClient, journal: any PurchaseJournal, source: String, budget: RequestBudget = RequestBudget(),
-                buyerKey: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
+                buyerKey: String? = nil, agent: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
@@ -38,6 +41,7 @@ public final class PurchaseEngine: Sendable {
         self.source = source
         self.budget = budget
         self.buyerKey = buyerKey
+        self.agent = agent
         self.now = now
         self.sleep = sleep
         self.makeID = makeID
@@ -62,36 +66,62 @@ public final class PurchaseEngine: Sendable {
 
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = try request.fingerprint()
-        let stages = PurchaseStage.awaitingInvoice + [.notCreated] + (continuingUnfinished ? [.created] : [])
-        let candidates = try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
-            var keyed: (Purchase, String)?
-            if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
-                keyed = (purchase, try await journal.requestHash(of: purchase.id) ?? "")
-            }
-            return Placement.Candidates(
-                keyed: keyed,
-                unfinished: try await journal.openPurchase(source: source, requestHash: hash, stages: stages),
-                recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
-                                                         since: now().addingTimeInterval(-Placement.repeatWindow)))
-        }
-        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, keyOrigin: request.keyOrigin, again: request.again,
-                                candidates: candidates, now: now()) {
-        case .refused(let refusal):
-            throw CheckoutError(refusal.message, refusal: refusal)
+        var candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
+        switch try decide(request, hash: hash, candidates) {
         case .existing(let open):
             return try await run(open, .requestedAgain, request: request).purchase
-        case .new:
+        case .refused, .new:
             break
         }
         let purchase = Purchase(id: makeID(), createdAt: now(), source: source, kind: request.kind, lines: request.lines,
                                 paymentMethod: request.paymentMethod, autoPay: request.autoPay,
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
                                 timeline: [TimelineEntry(at: now(), .written)],
-                                idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
-        try await journaled { () async throws(UserDatabaseError) in
+                                idempotencyKey: request.idempotencyKey, buyerKey: buyerKey, agent: agent, ticket: request.ticket,
+                                claimsTicket: request.ticket != nil && candidates.ticketInFlight.isEmpty)
+        do {
             try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now())
+        } catch {
+            // The journal refused the intent: another host may have written a claim on the ticket (or the key) since
+            // the candidates were read. Read them again: a refusal now names who; otherwise the write itself failed.
+            candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
+            if case .existing(let open) = try decide(request, hash: hash, candidates) {
+                return try await run(open, .requestedAgain, request: request).purchase
+            }
+            throw journalUnusable(error)
         }
         return try await run(purchase, .send, request: request).purchase
+    }
+
+    /// What the journal holds that bears on `request`: its key's purchase, an identical one unfinished or recent
+    /// (whoever made it), and every purchase in flight for its ticket.
+    private func placementCandidates(_ request: CheckoutRequest, hash: String,
+                                     continuingUnfinished: Bool) async throws(CheckoutError) -> Placement.Candidates {
+        let stages = PurchaseStage.awaitingInvoice + [.notCreated] + (continuingUnfinished ? [.created] : [])
+        return try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
+            var keyed: (Purchase, String)?
+            if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
+                keyed = (purchase, try await journal.requestHash(of: purchase.id) ?? "")
+            }
+            var ticketInFlight: [Purchase] = []
+            if let ticket = request.ticket {
+                ticketInFlight = try await journal.purchases(matching: PurchaseFilter(ticket: ticket, unfinishedOnly: true), limit: 50)
+            }
+            return Placement.Candidates(
+                keyed: keyed,
+                unfinished: try await journal.openPurchase(source: source, requestHash: hash, stages: stages),
+                recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
+                                                         since: now().addingTimeInterval(-Placement.repeatWindow)),
+                ticketInFlight: ticketInFlight)
+        }
+    }
+
+    /// The placement rules for this engine's agent; a refusal is thrown, before anything is written or sent.
+    private func decide(_ request: CheckoutRequest, hash: String, _ candidates: Placement.Candidates) throws(CheckoutError) -> Placement {
+        let placement = Placement.decide(requestHash: hash, key: request.idempotencyKey, keyOrigin: request.keyOrigin, again: request.again,
+                                         agent: agent, candidates: candidates, now: now())
+        if case .refused(let refusal) = placement { throw CheckoutError(refusal.message, refusal: refusal) }
+        return placement
     }
 
     // MARK: Pay and follow
@@ -247,7 +277,7 @@ public final class PurchaseEngine: Sendable {
     private func request(for purchase: Purchase, webhookURL: String?) -> CheckoutRequest {
         CheckoutRequest(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,
                         refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL,
-                        idempotencyKey: purchase.idempotencyKey)
+                        idempotencyKey: purchase.idempotencyKey, ticket: purchase.ticket)
     }
 
     private func load(_ id: String) async throws(CheckoutError) -> Purchase {
@@ -270,9 +300,13 @@ public final class PurchaseEngine: Sendable {
         do {
             return try await body()
         } catch {
-            throw CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.",
-                                journalFailure: .beforeSending)
+            throw journalUnusable(error)
         }
+    }
+
+    private func journalUnusable(_ error: UserDatabaseError) -> CheckoutError {
+        CheckoutError("The purchase journal could not be used (\(error)), so nothing more was sent. Check the data directory's disk space and permissions.",
+                      journalFailure: .beforeSending)
     }
 
     /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing

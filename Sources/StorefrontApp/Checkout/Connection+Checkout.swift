@@ -16,7 +16,8 @@ extension Connection {
 
     /// The checkout engine on this connection, writing to `journal` (the data directory's, or the team's).
     public func purchaseEngine(journal: any PurchaseJournal, budget: RequestBudget = RequestBudget()) -> PurchaseEngine {
-        PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget, buyerKey: buyerKey, logger: logger)
+        PurchaseEngine(client: client, journal: journal, source: purchaseSource, budget: budget, buyerKey: buyerKey, agent: agent,
+                       logger: logger)
     }
 
     /// The embedded sandbox's own controls (simulate a payment), or nil on the real API.

@@ -21,13 +21,16 @@ public final class Connection: Sendable {
     /// The listed SSH key this run buys for (`STOREFRONT_BUYER_KEY`, set by `storefront ssh serve`), recorded
     /// with each purchase.
     public let buyerKey: String?
+    /// Who buys on this connection (`AgentName`), written on each purchase.
+    public let agent: String
 
-    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?, logger: Logger, buyerKey: String?) {
+    init(client: BitrefillClient, mode: Mode, sandbox: RunningSandbox?, logger: Logger, buyerKey: String?, agent: String) {
         self.client = client
         self.mode = mode
         self.sandbox = sandbox
         self.logger = logger
         self.buyerKey = buyerKey
+        self.agent = agent
     }
 
     /// "SANDBOX" or "LIVE api.bitrefill.com": what a status bar or a CLI header shows.
@@ -41,10 +44,10 @@ public final class Connection: Sendable {
     /// Opens the connection the settings ask for, starting the embedded sandbox on a loopback port when there
     /// are no credentials. With a `dataDirectory` the embedded sandbox keeps its account there
     /// (`sandbox.sqlite`), so invoices, orders and eSIMs outlive the run; without one it keeps nothing.
-    /// `sandbox` nil: `SandboxConfiguration.embedded(environment:)`.
+    /// `sandbox` nil: `SandboxConfiguration.embedded(environment:)`. `agent`: `--agent` (see `AgentName`).
     public static func open(_ settings: ConnectionSettings, dataDirectory: DataDirectory? = nil,
                             sandbox sandboxConfiguration: SandboxConfiguration? = nil,
-                            environment: [String: String] = ProcessInfo.processInfo.environment,
+                            environment: [String: String] = ProcessInfo.processInfo.environment, agent: String? = nil,
                             transport: HTTPTransport = .asyncHTTPClient(),
                             logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
                             onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
@@ -52,7 +55,7 @@ public final class Connection: Sendable {
         case .api(let baseURL, let credentials):
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger,
-                              buyerKey: BuyerKey.from(environment))
+                              buyerKey: BuyerKey.from(environment), agent: AgentName.resolve(option: agent, environment: environment))
         case .embeddedSandbox:
             let sandboxConfiguration = try sandboxConfiguration ?? .embedded(environment: environment)
             var persistence: SandboxDatabase?
@@ -71,7 +74,7 @@ public final class Connection: Sendable {
             }
             let configuration = ClientConfiguration(baseURL: baseURL, credentials: .bearer(apiKey: key), onEvent: onEvent, logger: logger)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .sandbox, sandbox: sandbox, logger: logger,
-                              buyerKey: BuyerKey.from(environment))
+                              buyerKey: BuyerKey.from(environment), agent: AgentName.resolve(option: agent, environment: environment))
         }
     }
 

@@ -99,7 +99,7 @@ public final class CheckoutRunner: Sendable {
         case .loadHistory(let filter):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
-                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: filter, limit: 500), filter: filter)))
+                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: PurchaseFilter(search: filter), limit: 500), filter: filter)))
                 } catch {
                     inbox.post(.checkout(.historyFailed(error.description)))
                 }
@@ -125,12 +125,14 @@ public final class CheckoutRunner: Sendable {
     private func place(_ plan: PurchasePlan) async {
         let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
                                            refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
-                                           keyPolicy: .generated(makeKey()), again: plan.again, cartLineIDs: plan.lines.map(\.id))
+                                           keyPolicy: .generated(makeKey()), again: plan.again, cartLineIDs: plan.lines.map(\.id),
+                                           ticket: plan.ticket)
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
             if let refusal = error.refusal {
-                inbox.post(.checkout(.placeRefusedAsRepeat(refusal.summary + " Buy it again?", plan)))
+                let question = if case .ticketInFlight = refusal { " Buy anyway?" } else { " Buy it again?" }
+                inbox.post(.checkout(.placeRefusedAsRepeat(refusal.summary + question, plan)))
             } else {
                 inbox.post(.checkout(.placeFailed(error.message)))
             }

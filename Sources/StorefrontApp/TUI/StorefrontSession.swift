@@ -114,7 +114,8 @@ public final class StorefrontSession: Sendable {
         inbox.post(.cartLoaded(cart.lines, held: cart.held))
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
-        let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host)
+        let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host,
+                                            isTeam: dependencies.teamJournal != nil)
         let ended = Task {
             await withCheckedContinuation { continuation in
                 let thread = Thread {

@@ -19,11 +19,14 @@ public struct TUIOptions: Sendable {
     public var logger: Logger
     /// The team's journal, when `--database-url` names one.
     public var teamJournal: (any PurchaseJournal)?
+    /// `--agent`: who buys (see `AgentName`).
+    public var agent: String?
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
                 present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
-                teamJournal: (any PurchaseJournal)? = nil) {
+                teamJournal: (any PurchaseJournal)? = nil, agent: String? = nil) {
         self.teamJournal = teamJournal
+        self.agent = agent
         self.webhook = webhook
         self.logger = logger
         self.settings = settings
@@ -42,7 +45,7 @@ public enum TUISession {
         // Invoice follows pace themselves by the request budget the API reports.
         let budget = RequestBudget()
         let connection = try await Connection.open(options.settings, dataDirectory: options.dataDirectory, environment: environment,
-                                                   logger: options.logger, onEvent: { event in
+                                                   agent: options.agent, logger: options.logger, onEvent: { event in
             relay.send(event)
             budget.note(event)
         })

@@ -37,6 +37,16 @@ public struct Purchase: Sendable, Equatable, Identifiable {
     /// Who bought it over `storefront ssh serve`: the SHA256 fingerprint of the listed SSH key whose session
     /// made it (`ssh-keygen -lf` spelling). Nil for a purchase made at this machine's own terminal.
     public var buyerKey: String?
+    /// Who bought it: `--agent`, `STOREFRONT_AGENT` or `$USER@hostname`; over `storefront ssh serve`, the listed key's
+    /// comment and fingerprint. A desk sharing one journal tells its agents' purchases apart by it. Nil only in
+    /// journals written before purchases named their agent.
+    public var agent: String?
+    /// The customer's ticket this purchase was made for (`--ticket`, the review's Ticket field), as the desk names it.
+    public var ticket: String?
+    /// Whether this purchase holds the desk's claim on its ticket while it is in flight: the first one in flight for
+    /// a ticket does; another by the same agent, or one bought with --again over a colleague's, does not. A journal
+    /// keeps at most one unfinished claiming purchase per ticket, so two hosts racing for one ticket cannot both place.
+    public var claimsTicket: Bool
 
     public init(id: String, createdAt: Date, source: String, kind: PurchaseKind, lines: [PurchaseLine],
                 paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String? = nil, email: String? = nil,
@@ -44,7 +54,7 @@ public struct Purchase: Sendable, Equatable, Identifiable {
                 paymentStatus: PaymentStatus? = nil, payment: PaymentDue? = nil, expiresAt: Date? = nil,
                 payRequestedAt: Date? = nil, orders: [PurchaseOrder] = [], timeline: [TimelineEntry] = [], problem: String? = nil,
                 refusalCode: String? = nil, ordersFinalAt: Date? = nil, idempotencyKey: String? = nil,
-                buyerKey: String? = nil) {
+                buyerKey: String? = nil, agent: String? = nil, ticket: String? = nil, claimsTicket: Bool = false) {
         self.id = id
         self.createdAt = createdAt
         self.source = source
@@ -68,6 +78,9 @@ public struct Purchase: Sendable, Equatable, Identifiable {
         self.ordersFinalAt = ordersFinalAt
         self.idempotencyKey = idempotencyKey
         self.buyerKey = buyerKey
+        self.agent = agent
+        self.ticket = ticket
+        self.claimsTicket = claimsTicket
     }
 
     public var units: Int { lines.reduce(0) { $0 + $1.quantity } }

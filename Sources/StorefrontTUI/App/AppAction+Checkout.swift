@@ -71,8 +71,10 @@ public struct PurchasePlan: Sendable, Equatable {
     public var autoPay: Bool
     public var refundAddress: String?
     public var email: String?
-    /// Confirmed although an identical cart was bought moments ago.
+    /// Confirmed although an identical cart was bought moments ago (or a colleague is buying for the same ticket).
     public var again: Bool
+    /// The customer's ticket, from the review's Ticket field.
+    public var ticket: String?
 
     public init(lines: [CartLine], paymentMethod: PaymentMethod, autoPay: Bool, refundAddress: String?, email: String?, again: Bool = false) {
         self.again = again

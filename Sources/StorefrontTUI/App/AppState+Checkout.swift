@@ -33,9 +33,9 @@ public struct CheckoutState: Sendable, Equatable {
     public var shownPurchase: Purchase? { shown.flatMap { purchases[$0.purchaseId] } }
 }
 
-/// The review screen's choices: how to pay, auto-pay, a refund address for crypto, an optional email.
+/// The review screen's choices: how to pay, auto-pay, a refund address for crypto, an optional email, the customer's ticket.
 public struct ReviewForm: Sendable, Equatable {
-    public enum Field: Sendable, Equatable { case method, autoPay, refundAddress, email }
+    public enum Field: Sendable, Equatable { case method, autoPay, refundAddress, email, ticket }
 
     public var field: Field = .method
     public var method: PaymentMethod = .balance
@@ -43,14 +43,16 @@ public struct ReviewForm: Sendable, Equatable {
     public var autoPay = true
     public var refundAddress = ""
     public var email = ""
+    /// The customer's ticket this purchase is for: kept with it, and what tells a colleague someone is working it.
+    public var ticket = ""
     public var error: String?
 
     public init() {}
 
     /// Auto-pay draws on the balance, so it is asked for balance only; crypto asks for a refund address instead.
-    public var fields: [Field] { method == .balance ? [.method, .autoPay, .email] : [.method, .refundAddress, .email] }
+    public var fields: [Field] { method == .balance ? [.method, .autoPay, .email, .ticket] : [.method, .refundAddress, .email, .ticket] }
 
-    public var isEditingText: Bool { field == .refundAddress || field == .email }
+    public var isEditingText: Bool { field == .refundAddress || field == .email || field == .ticket }
 
     /// What is wrong with the form, field by field; nil when it can be sent.
     public var problem: (field: Field, message: String)? {

@@ -64,10 +64,13 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var isSandbox: Bool
     /// The API host, shown in the LIVE badge.
     public var host: String
+    /// Purchases go to the team's journal (`--database-url`): the history is the desk's, with who bought each.
+    public var isTeam: Bool
 
-    public init(isSandbox: Bool, host: String) {
+    public init(isSandbox: Bool, host: String, isTeam: Bool = false) {
         self.isSandbox = isSandbox
         self.host = host
+        self.isTeam = isTeam
     }
 }
 

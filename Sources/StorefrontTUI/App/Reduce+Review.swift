@@ -46,12 +46,20 @@ func handleReviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     return []
 }
 
-/// Typing into the refund address or email; true when the key was text.
+/// Typing into the refund address, email or ticket; true when the key was text.
 private func editText(_ state: inout AppState, _ form: inout ReviewForm, _ key: Key) -> Bool {
-    let text = form.field == .refundAddress ? form.refundAddress : form.email
-    guard let edited = state.edit(text, in: form.field == .refundAddress ? .refundAddress : .email, key, limit: 120) else { return false }
+    let (text, field, limit): (String, TextFieldID, Int) = switch form.field {
+    case .refundAddress: (form.refundAddress, .refundAddress, 120)
+    case .ticket: (form.ticket, .ticket, 100)
+    default: (form.email, .email, 120)
+    }
+    guard let edited = state.edit(text, in: field, key, limit: limit) else { return false }
     guard edited != text else { return true }
-    if form.field == .refundAddress { form.refundAddress = edited } else { form.email = edited }
+    switch form.field {
+    case .refundAddress: form.refundAddress = edited
+    case .ticket: form.ticket = edited
+    default: form.email = edited
+    }
     form.error = nil
     return true
 }
@@ -65,7 +73,7 @@ private func changeOption(_ form: inout ReviewForm, forward: Bool) {
         form.error = nil
     case .autoPay:
         form.autoPay.toggle()
-    case .refundAddress, .email:
+    case .refundAddress, .email, .ticket:
         break
     }
 }
@@ -89,10 +97,12 @@ func confirmPurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let form = state.checkout.review
         let address = form.refundAddress.trimmingCharacters(in: .whitespaces)
         let email = form.email.trimmingCharacters(in: .whitespaces)
-        let plan = PurchasePlan(lines: state.cart.lines, paymentMethod: form.method,
+        let ticket = form.ticket.trimmingCharacters(in: .whitespaces)
+        var plan = PurchasePlan(lines: state.cart.lines, paymentMethod: form.method,
                                 autoPay: form.method == .balance && form.autoPay,
                                 refundAddress: form.method == .balance || address.isEmpty ? nil : address,
                                 email: email.isEmpty ? nil : email)
+        plan.ticket = ticket.isEmpty ? nil : ticket
         state.checkout.placingLines = state.cart.lines.map(\.id)
         state.message = StatusMessage(.info, "Creating the invoice…")
         return [.checkout(.place(plan))]

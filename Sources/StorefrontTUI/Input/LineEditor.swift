@@ -64,7 +64,7 @@ public enum LineEditor {
 
 /// The one-line text fields, so the cursor knows which field it is in.
 public enum TextFieldID: String, Sendable, Equatable {
-    case search, refundAddress, email, iccid, planFilter, phoneNumber, phoneCountry, historyFilter, accountFilter
+    case search, refundAddress, email, ticket, iccid, planFilter, phoneNumber, phoneCountry, historyFilter, accountFilter
     case addValue, addPhone
 }
 

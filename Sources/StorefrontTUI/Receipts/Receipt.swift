@@ -12,6 +12,8 @@ public enum Receipt {
         lines.append("Purchase  \(purchase.id)")
         if let invoice = purchase.invoiceId { lines.append("Invoice   \(clean(invoice))") }
         lines.append("Date      \(purchase.createdAt.formatted(.iso8601))")
+        if let agent = purchase.agent { lines.append("Agent     \(clean(agent))") }
+        if let ticket = purchase.ticket { lines.append("Ticket    \(clean(ticket))") }
         lines.append("Paid with \(purchase.paymentMethod.rawValue)")
         if let amount = purchase.payment?.amount { lines.append("Amount    \(amount.formatted)") }
         lines.append("Status    \(purchase.outcome?.rawValue ?? purchase.stage.rawValue)")

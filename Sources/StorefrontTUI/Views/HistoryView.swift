@@ -1,6 +1,8 @@
+import Foundation
 import StorefrontDomain
 
-/// Every purchase in the journal: unfinished ones on top, then newest first, filtered by `/`.
+/// Every purchase in the journal: unfinished ones on top, then newest first, filtered by `/`. In team mode the
+/// journal is the desk's, and an Agent column says who bought each.
 enum HistoryView {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let glyphs = Glyphs.of(state)
@@ -18,9 +20,9 @@ enum HistoryView {
             buffer.row("/ filters by invoice, product, phone, ICCID, or the end of a code or link",
                        x: x, y: pane.y + 1, width: inner, style: Style(.muted))
         }
-        let columns = Columns(width: inner)
-        buffer.row(columns.row("Created (UTC)", "Status", "Amount", "Items", "Paid with", "Invoice"), x: x, y: pane.y + 2, width: inner,
-                   style: Style(.muted, underline: true))
+        let columns = Columns(width: inner, showsAgents: state.connection.isTeam)
+        buffer.row(columns.row(columns.isNarrowTeam ? "Created UTC" : "Created (UTC)", "Status", "Amount", "Agent", "Items", "Paid with", "Invoice"),
+                   x: x, y: pane.y + 2, width: inner, style: Style(.muted, underline: true))
         guard !history.entries.isEmpty else {
             let text = history.isLoading ? "Loading\(glyphs.ellipsis)"
                 : history.filter.isEmpty ? "No purchases yet: b in the cart buys what is in it."
@@ -34,8 +36,8 @@ enum HistoryView {
             let y = pane.y + 3 + offset
             let (status, role) = PurchaseText.shortStatus(purchase)
             let pending = purchase.isUnfinished ? "\(PurchaseText.spinner(state)) " : ""
-            let line = columns.row(PurchaseText.stamp(purchase.createdAt), pending + status, purchase.payment?.amount?.formatted ?? "",
-                                   items(purchase), purchase.paymentMethod.displayName, purchase.invoiceId ?? "none")
+            let line = columns.row(columns.date(purchase.createdAt), pending + status, purchase.payment?.amount?.formatted ?? "",
+                                   columns.agent(purchase), items(purchase), purchase.paymentMethod.displayName, purchase.invoiceId ?? "none")
             let selected = index == history.selection
             buffer.row(line, x: x, y: y, width: inner, style: selected ? Style(.selection, bold: true) : .text)
             if !selected {
@@ -55,22 +57,46 @@ enum HistoryView {
         }.joined(separator: ", ")
     }
 
-    /// Date, status, amount, items, method and invoice; the items take what the others leave.
+    /// Date, status, amount, agent (team mode), items, method and invoice; the items take what the others leave.
+    /// A team's list below 100 columns keeps the items readable at 80: the date loses its year, the amount goes (the
+    /// purchase shows it), and the agent is named without an SSH key's fingerprint.
     struct Columns {
         let width: Int
-        let dateWidth = 16
+        var showsAgents = false
+        var isNarrowTeam: Bool { showsAgents && width < 96 }
+        var dateWidth: Int { isNarrowTeam ? 11 : 16 }
         let statusWidth = 18
-        let amountWidth = 15
+        var amountWidth: Int { isNarrowTeam ? 0 : 15 }
+        var agentWidth: Int { showsAgents ? (isNarrowTeam ? 12 : 20) : 0 }
         // What was bought, and for whom, comes before the method and the invoice id (the purchase shows both).
         var methodWidth: Int { width >= 110 ? 15 : 0 }
         var invoiceWidth: Int { width >= 150 ? 36 : 0 }
         var statusX: Int { dateWidth + 1 }
-        var itemsWidth: Int { max(10, width - dateWidth - statusWidth - amountWidth - methodWidth - invoiceWidth - 5) }
+        var itemsWidth: Int {
+            max(10, width - dateWidth - statusWidth - amountWidth - agentWidth - methodWidth - invoiceWidth - 5 - (showsAgents ? 1 : 0))
+        }
 
-        func row(_ date: String, _ status: String, _ amount: String, _ items: String, _ method: String, _ invoice: String) -> String {
+        /// `2026-11-18 11:05`, or `11-18 11:05` on a narrow team list.
+        func date(_ date: Date) -> String {
+            let stamp = PurchaseText.stamp(date)
+            return isNarrowTeam ? String(stamp.dropFirst(5)) : stamp
+        }
+
+        /// Who bought it: on a narrow list, the name before an SSH key's `(SHA256:…)`.
+        func agent(_ purchase: Purchase) -> String {
+            guard let agent = purchase.agent.map({ Sanitizer.clean($0) }) else { return "-" }
+            guard isNarrowTeam, let cut = agent.range(of: " (") else { return agent }
+            return String(agent[..<cut.lowerBound])
+        }
+
+        func row(_ date: String, _ status: String, _ amount: String, _ agent: String, _ items: String, _ method: String,
+                 _ invoice: String) -> String {
             var text = DisplayWidth.fit(date, to: dateWidth) + " " + DisplayWidth.fit(status, to: statusWidth) + " "
-                + String(repeating: " ", count: max(0, amountWidth - DisplayWidth.of(amount))) + DisplayWidth.truncate(amount, to: amountWidth) + " "
-                + DisplayWidth.fitKeepingEnd(items, to: itemsWidth)
+            if amountWidth > 0 {
+                text += String(repeating: " ", count: max(0, amountWidth - DisplayWidth.of(amount))) + DisplayWidth.truncate(amount, to: amountWidth) + " "
+            }
+            if agentWidth > 0 { text += DisplayWidth.fit(agent, to: agentWidth) + " " }
+            text += DisplayWidth.fitKeepingEnd(items, to: itemsWidth)
             if methodWidth > 0 { text += " " + DisplayWidth.fit(method, to: methodWidth) }
             if invoiceWidth > 0 { text += " " + DisplayWidth.truncate(invoice, to: invoiceWidth) }
             return text

@@ -17,8 +17,8 @@ enum ReviewView {
         buffer.row(table.row("Product", "Face value", "Qty", "Unit price", "Line total"), x: x, y: pane.y + 1, width: inner,
                    style: Style(.muted, underline: true))
 
-        // Below the lines: a gap, three rows of totals, a gap, three fields, a gap and two rows for a problem.
-        let maxLineRows = max(1, pane.height - 2 - 1 - 1 - 3 - 1 - 3 - 1 - 2)
+        // Below the lines: a gap, three rows of totals, a gap, four fields, a gap and two rows for a problem.
+        let maxLineRows = max(1, pane.height - 2 - 1 - 1 - 3 - 1 - 4 - 1 - 2)
         var y = pane.y + 2
         var shown = 0
         for line in cart.lines {
@@ -56,7 +56,7 @@ enum ReviewView {
         }
         y += 4
         drawFields(state, x: x, y: y, width: inner, glyphs: glyphs, into: &buffer)
-        y += 4
+        y += 5
         if state.checkout.placingLines != nil {
             buffer.row("Creating the invoice\(glyphs.ellipsis) the cart stays as it is until the server answers.",
                        x: x, y: y, width: inner, style: Style(.accent, bold: true))
@@ -78,6 +78,7 @@ enum ReviewView {
             case .autoPay: "Auto-pay"
             case .refundAddress: "Refund address"
             case .email: "Email"
+            case .ticket: "Ticket"
             }
             buffer.row((focused ? "› " : "  ") + label, x: x, y: row, width: labelWidth, style: Style(focused ? .accent : .text, bold: focused))
             let (value, style) = self.value(of: field, state, focused: focused, glyphs: glyphs)
@@ -105,6 +106,9 @@ enum ReviewView {
         case .email:
             return textField(form.email, placeholder: "optional: the codes are emailed there too",
                              focused: focused, glyphs: glyphs, fromEnd: state.cursorFromEnd(in: .email, of: form.email))
+        case .ticket:
+            return textField(form.ticket, placeholder: "optional: the customer's ticket, kept with the purchase",
+                             focused: focused, glyphs: glyphs, fromEnd: state.cursorFromEnd(in: .ticket, of: form.ticket))
         }
     }
 
