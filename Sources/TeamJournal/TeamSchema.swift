@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// The team database's schema, migrated on first use inside one transaction that holds an advisory lock: hosts
 /// starting together wait for the first, then find nothing left to do.
-enum TeamSchema {
+public enum TeamSchema {
     /// Each step once, in order; the schema's version is how many have run.
     static let migrations: [String] = [
         """
@@ -39,9 +39,11 @@ enum TeamSchema {
         CREATE INDEX purchase_by_stage ON purchase (stage, created_at);
         CREATE UNIQUE INDEX purchase_by_invoice ON purchase (source, invoice_id);
         """,
+        leaseMigration,
     ]
 
-    static var version: Int { migrations.count }
+    /// The version this build migrates to: what `team status` reports once it ran.
+    public static var version: Int { migrations.count }
 
     /// What `save` replaces: everything but the id, the request hash and who bought it.
     static let savedColumns = [

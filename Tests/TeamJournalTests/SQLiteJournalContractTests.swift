@@ -33,4 +33,12 @@ import Testing
     }
     @Test func placementsTakeTurns() async throws { try await contract.placementsTakeTurns() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
+    @Test func aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch() async throws {
+        try await contract.aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch()
+    }
+    @Test func renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing() async throws {
+        try await contract.renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing()
+    }
+    @Test func aWriteFencedByATakenOverLeaseWritesNothing() async throws { try await contract.aWriteFencedByATakenOverLeaseWritesNothing() }
+    @Test func anIntentIsWrittenLeasedToItsWriter() async throws { try await contract.anIntentIsWrittenLeasedToItsWriter() }
 }
