@@ -12,6 +12,14 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     public var isNotFound: Bool
     /// The journal could not be written, and whether the server had acted by then.
     public var journalFailure: JournalFailure?
+    /// Another host took the purchase over (this one's lease ran out): who holds it now. Nothing was written over it.
+    public var takenOver: TakenOver?
+
+    public struct TakenOver: Sendable, Equatable {
+        public var purchaseId: String
+        /// The new holder as its lease names it, or "another storefront" when it is already done with it.
+        public var holder: String
+    }
 
     /// When a journal write failed: before anything was sent (nothing happened), or after the server acted (an
     /// invoice may exist and be paid that the journal does not know; its id when the answer carried one).
@@ -21,12 +29,13 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false,
-                journalFailure: JournalFailure? = nil) {
+                journalFailure: JournalFailure? = nil, takenOver: TakenOver? = nil) {
         self.message = message
         self.apiError = apiError
         self.refusal = refusal
         self.isNotFound = isNotFound
         self.journalFailure = journalFailure
+        self.takenOver = takenOver
     }
 
     public var description: String { message }

@@ -10,6 +10,10 @@ import Synchronization
 /// the intent is written before `POST /invoices`, the invoice id the moment it is known, each status and each
 /// delivered code as it arrives. Creates and payments are never sent blindly twice: an answer that was lost
 /// is reconciled against the server's list of invoices before anything is sent again.
+///
+/// A purchase is worked under its lease (`PurchaseLease`): taken with the intent or before a resume, a payment or
+/// a look, renewed in the background while the work goes on, released at its end. Every write names the lease's
+/// epoch, so a host whose lease was taken over stops and writes nothing over the host that took it.
 public final class PurchaseEngine: Sendable {
     public let client: BitrefillClient
     public let journal: any PurchaseJournal
@@ -24,6 +28,9 @@ public final class PurchaseEngine: Sendable {
     /// a test never waits for real.
     private let sleep: @Sendable (TimeInterval) async -> Void
     private let makeID: @Sendable () -> String
+    /// How this engine leases the purchases it works.
+    public let leaseTerms: LeaseTerms
+    let leases = HeldLeases()
     /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
     private let logger: Logger
 
@@ -31,8 +38,10 @@ public final class PurchaseEngine: Sendable {
                 buyerKey: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                lease: LeaseTerms = LeaseTerms(),
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.logger = logger
+        leaseTerms = lease
         self.client = client
         self.journal = journal
         self.source = source
@@ -77,16 +86,13 @@ public final class PurchaseEngine: Sendable {
         switch Placement.decide(requestHash: hash, key: request.idempotencyKey, again: request.again, candidates: candidates, now: now()) {
         case .refused(let refusal):
             throw CheckoutError(refusal.message, refusal: refusal)
-        case .existing(var open):
+        case .existing(let open):
             // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
             guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage), open.source == source else { return open }
-            open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
-            try await store(open)
-            switch open.stage {
-            case .notCreated, .refused: return try await resend(open.id, webhookURL: request.webhookURL)
-            case .intent, .sending, .ambiguous: return try await reconcile(open.id)
-            default: return open
-            }
+            // Another host working it carries it on: the caller's follow shows what that host writes.
+            return try await leased(open.id) { lease throws(CheckoutError) in
+                try await continuePlacement(open.id, lease: lease, webhookURL: request.webhookURL)
+            } ?? open
         case .new:
             break
         }
@@ -95,19 +101,40 @@ public final class PurchaseEngine: Sendable {
                                 refundAddress: request.refundAddress, email: request.email, stage: .intent,
                                 timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey, buyerKey: buyerKey)
-        try await journaled { () async throws(UserDatabaseError) in
-            try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now())
+        let lease = try await journaled { () async throws(UserDatabaseError) -> PurchaseLease? in
+            try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now(),
+                                           leasedTo: leaseTerms.holder, for: leaseTerms.length)
         }
-        return try await run(purchase, .send, request: request).purchase
+        guard let lease else { throw CheckoutError("The journal wrote the intent of purchase \(purchase.id) without its lease, so nothing was sent. Run the same command again.") }
+        return try await holding(newlyTaken: lease) { lease throws(CheckoutError) in
+            try await run(purchase, .send, lease: lease, request: request).purchase
+        }
+    }
+
+    /// An identical (or same-key) purchase found open, taken up under its lease as the journal has it now.
+    private func continuePlacement(_ id: String, lease: PurchaseLease, webhookURL: String?) async throws(CheckoutError) -> Purchase {
+        var open = try await load(id)
+        guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage) else { return open }
+        open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
+        try await store(open, lease: lease)
+        switch open.stage {
+        case .notCreated, .refused: return try await resend(open.id, webhookURL: webhookURL)
+        case .intent, .sending, .ambiguous: return try await reconcile(open.id)
+        default: return open
+        }
     }
 
     /// Sends an intent again, which only a reconciliation that proved it absent allows.
     public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        guard PurchaseStage.holdingNoInvoice.contains(purchase.stage) else {
-            throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
+        let sent = try await leased(try await load(id).id) { lease throws(CheckoutError) -> Purchase in
+            let purchase = try await load(id)
+            guard PurchaseStage.holdingNoInvoice.contains(purchase.stage) else {
+                throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
+            }
+            return try await run(purchase, .send, lease: lease, request: request(for: purchase, webhookURL: webhookURL)).purchase
         }
-        return try await run(purchase, .send, request: request(for: purchase, webhookURL: webhookURL)).purchase
+        guard let sent else { throw await heldElsewhere(id, wanted: "send it again") }
+        return sent
     }
 
     // MARK: Reconcile
@@ -116,9 +143,12 @@ public final class PurchaseEngine: Sendable {
     /// shortly before the intent and matches them. One match is adopted; none proves the invoice absent (it
     /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
     public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        guard purchase.source == source, purchase.invoiceId == nil, PurchaseStage.awaitingInvoice.contains(purchase.stage) else { return purchase }
-        return try await run(purchase, .resume).purchase
+        let found = try await load(id)
+        return try await leased(found.id) { lease throws(CheckoutError) -> Purchase in
+            let purchase = try await load(id)
+            guard purchase.source == source, purchase.invoiceId == nil, PurchaseStage.awaitingInvoice.contains(purchase.stage) else { return purchase }
+            return try await run(purchase, .resume, lease: lease).purchase
+        } ?? found
     }
 
     // MARK: Pay and follow
@@ -126,31 +156,81 @@ public final class PurchaseEngine: Sendable {
     /// Pays a balance invoice. Looks first: an invoice already paid (or a payment already asked for before a
     /// restart) is never paid again.
     public func pay(_ id: String) async throws(CheckoutError) -> Purchase {
-        try await run(try await refresh(id), .payWanted).purchase
+        let paid = try await leased(try await load(id).id) { lease throws(CheckoutError) -> Purchase in
+            try await run(try await refresh(id, lease: lease), .payWanted, lease: lease).purchase
+        }
+        guard let paid else { throw await heldElsewhere(id, wanted: "pay it") }
+        return paid
     }
 
     /// One look at the invoice: records new statuses, and fetches the codes of orders newly delivered, each
-    /// written as soon as it arrives, so a code once seen is never lost.
+    /// written as soon as it arrives, so a code once seen is never lost. A purchase another host works is shown as
+    /// that host last wrote it.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
+        let found = try await load(id)
+        try requireThisAPI(found)
+        guard let looked = try await leased(found.id, { lease throws(CheckoutError) in try await refresh(id, lease: lease) }) else {
+            return try await load(id)
+        }
+        return looked
+    }
+
+    private func refresh(_ id: String, lease: PurchaseLease) async throws(CheckoutError) -> Purchase {
         let purchase = try await load(id)
         try requireThisAPI(purchase)
         guard purchase.invoiceId != nil else { return purchase }
-        let ran = try await run(purchase, .look)
+        let ran = try await run(purchase, .look, lease: lease)
         if let failure = ran.lookFailure { throw CheckoutError(ran.purchase.problem ?? failure.message, apiError: failure) }
         return ran.purchase
     }
 
     /// Follows the purchase until it is settled or `deadline` passes, reporting each look. Transient failures
     /// (lost connection, 5xx, rate limit, an unreadable body) are waited out; anything else stops and is thrown.
+    /// A purchase another host works is watched instead: what that host writes is reported, nothing is sent, and
+    /// should its lease run out this engine takes the purchase over and finishes it.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
                        onUpdate: @Sendable (Purchase, FollowProgress) -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
         if purchase.stage == .created { try requireThisAPI(purchase) }
         guard purchase.source == source else { return purchase }
+        let purchaseId = purchase.id
+        var attempt = 0
+        while true {
+            let followed = try await leased(purchaseId) { lease throws(CheckoutError) in
+                try await follow(purchaseId, lease: lease, until: deadline, checkNow: checkNow, onUpdate: onUpdate)
+            }
+            if let followed { return followed }
+            purchase = try await load(id)
+            guard purchase.isUnfinished, !purchase.awaitsBalancePayment else { break }
+            let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
+            attempt += 1
+            if let deadline, now().addingTimeInterval(delay) > deadline { break }
+            onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            guard await pause(delay, checkNow: checkNow) else { return purchase }
+        }
+        onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        return purchase
+    }
+
+    /// Waits for the next look (cut short by `checkNow`); false: the task was cancelled.
+    private func pause(_ delay: TimeInterval, checkNow: CheckNowSignal?) async -> Bool {
+        if Task.isCancelled { return false }
+        if let checkNow {
+            await checkNow.wait(upTo: delay)
+        } else {
+            await sleep(delay)
+        }
+        return !Task.isCancelled
+    }
+
+    /// The follow of a purchase this engine holds the lease on.
+    private func follow(_ id: String, lease: PurchaseLease, until deadline: Date?, checkNow: CheckNowSignal?,
+                        onUpdate: @Sendable (Purchase, FollowProgress) -> Void) async throws(CheckoutError) -> Purchase {
+        var purchase = try await load(id)
         var event = PurchaseMachine.Event.resume
         var attempt = 0
         while true {
-            let ran = try await run(purchase, event)
+            let ran = try await run(purchase, event, lease: lease)
             purchase = ran.purchase
             guard ran.waits else { break }
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
@@ -160,13 +240,8 @@ public final class PurchaseEngine: Sendable {
                 return purchase
             }
             onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
-            if Task.isCancelled { return purchase }
-            if let checkNow {
-                await checkNow.wait(upTo: delay)
-            } else {
-                await sleep(delay)
-            }
-            if Task.isCancelled { return purchase }
+            guard await pause(delay, checkNow: checkNow) else { return purchase }
+            if leases.isLost(id) { throw await takenOver(purchase) }
             event = .timerFired
         }
         onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
@@ -192,7 +267,8 @@ public final class PurchaseEngine: Sendable {
 
     /// Hands `event` to the machine and performs what it asks, one action at a time, until it is done, waits or
     /// fails. Every `.record` is written before the next request leaves.
-    private func run(_ start: Purchase, _ event: PurchaseMachine.Event, request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
+    private func run(_ start: Purchase, _ event: PurchaseMachine.Event, lease: PurchaseLease,
+                     request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
         var machine = PurchaseMachine(start)
         var logged = start.timeline.count
         var lookFailure: APIError?
@@ -201,7 +277,7 @@ public final class PurchaseEngine: Sendable {
             let next: PurchaseMachine.Event
             switch queue.removeFirst() {
             case .record:
-                try await storeAfterActing(machine.purchase)
+                try await storeAfterActing(machine.purchase, lease: lease)
                 logSteps(machine.purchase, from: &logged)
                 continue
             case .done:
@@ -285,7 +361,7 @@ public final class PurchaseEngine: Sendable {
                         idempotencyKey: purchase.idempotencyKey)
     }
 
-    private func load(_ id: String) async throws(CheckoutError) -> Purchase {
+    func load(_ id: String) async throws(CheckoutError) -> Purchase {
         let found = try await journaled { () async throws(UserDatabaseError) -> Purchase? in
             if let purchase = try await journal.purchase(id: id) { return purchase }
             if let purchase = try await journal.purchase(invoiceId: id, source: source) { return purchase }
@@ -297,11 +373,13 @@ public final class PurchaseEngine: Sendable {
         return purchase
     }
 
-    private func store(_ purchase: Purchase) async throws(CheckoutError) {
-        try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now()) }
+    /// Writes the purchase fenced by `lease`: a purchase another host took over is left to it, and this engine stops.
+    private func store(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
+        let written = try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now(), fencedBy: lease) }
+        if !written { throw await takenOver(purchase) }
     }
 
-    private func journaled<T>(_ body: () async throws(UserDatabaseError) -> T) async throws(CheckoutError) -> T {
+    func journaled<T>(_ body: () async throws(UserDatabaseError) -> T) async throws(CheckoutError) -> T {
         do {
             return try await body()
         } catch {
@@ -313,10 +391,11 @@ public final class PurchaseEngine: Sendable {
     /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing
     /// was sent": it names the invoice, and running the purchase again (the same `buy`, or the TUI at start)
     /// reconciles it with the server instead of buying again.
-    private func storeAfterActing(_ purchase: Purchase) async throws(CheckoutError) {
-        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase) }
+    private func storeAfterActing(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
+        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase, lease: lease) }
+        let written: Bool
         do {
-            try await journal.save(purchase, at: now())
+            written = try await journal.save(purchase, at: now(), fencedBy: lease)
         } catch {
             let invoice = purchase.invoiceId.map { "Invoice \($0) was created on the server (it may already be paid)" }
                 ?? "The server may have created the invoice"
@@ -325,6 +404,7 @@ public final class PurchaseEngine: Sendable {
                                 + "continues it without buying again (the full-screen storefront does so at start).",
                                 journalFailure: .afterServerActed(invoiceId: purchase.invoiceId))
         }
+        if !written { throw await takenOver(purchase) }
     }
 
     static func describe(_ error: any Error) -> String {

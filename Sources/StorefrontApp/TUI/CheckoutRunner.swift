@@ -20,6 +20,10 @@ public final class CheckoutRunner: Sendable {
     private let webhookURL: String?
     /// Where `W` writes receipts; nil: receipts cannot be written here.
     private let receiptDirectory: DataDirectory?
+    /// Takes up purchases no storefront works any more (their host was killed), from the first resume at start
+    /// until `finish`.
+    private let abandonedCheck: AbandonedPurchaseCheck
+    private let checking = Mutex<Task<Void, Never>?>(nil)
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
@@ -27,8 +31,9 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil) {
+                receiptDirectory: DataDirectory? = nil, abandonedCheck: AbandonedPurchaseCheck? = nil) {
         self.engine = engine
+        self.abandonedCheck = abandonedCheck ?? AbandonedPurchaseCheck(engine: engine)
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
@@ -68,6 +73,7 @@ public final class CheckoutRunner: Sendable {
                     inbox.post(.checkout(.requestFailed("Unfinished purchases could not be resumed: \(error.message)")))
                 }
             }
+            startCheckingForAbandoned()
         case .loadHistory(let filter):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
@@ -89,9 +95,23 @@ public final class CheckoutRunner: Sendable {
 
     /// Stops every follow (the journal keeps where each stood; the next start resumes them).
     public func finish() async {
-        let running = follows.withLock { $0.values.map(\.task) }
+        let running = follows.withLock { $0.values.map(\.task) } + [checking.withLock { $0 }].compactMap { $0 }
         for task in running { task.cancel() }
         for task in running { await task.value }
+    }
+
+    /// Starts the background check once: each purchase it finds is followed like one resumed at start.
+    private func startCheckingForAbandoned() {
+        checking.withLock { checking in
+            guard checking == nil else { return }
+            let (check, inbox) = (abandonedCheck, inbox)
+            checking = Task { await Self.checkForAbandoned(check, inbox: inbox) }
+        }
+    }
+
+    @inline(never)
+    private static func checkForAbandoned(_ check: AbandonedPurchaseCheck, inbox: ActionInbox) async {
+        await check.run { purchases in inbox.post(.checkout(.resumed(purchases))) }
     }
 
     private func place(_ plan: PurchasePlan) async {
