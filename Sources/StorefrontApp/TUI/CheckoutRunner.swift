@@ -31,9 +31,9 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil, abandonedCheck: AbandonedPurchaseCheck? = nil) {
+                receiptDirectory: DataDirectory? = nil, abandonedCheck: AbandonedPurchaseCheck) {
         self.engine = engine
-        self.abandonedCheck = abandonedCheck ?? AbandonedPurchaseCheck(engine: engine)
+        self.abandonedCheck = abandonedCheck
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
@@ -111,7 +111,7 @@ public final class CheckoutRunner: Sendable {
 
     @inline(never)
     private static func checkForAbandoned(_ check: AbandonedPurchaseCheck, inbox: ActionInbox) async {
-        await check.run { purchases in inbox.post(.checkout(.resumed(purchases))) }
+        await check.run { purchases in inbox.post(.checkout(.takenUp(purchases))) }
     }
 
     private func place(_ plan: PurchasePlan) async {
