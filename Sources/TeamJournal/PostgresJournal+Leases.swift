@@ -24,8 +24,10 @@ extension PostgresJournal {
             """, row, holder, length).first
     }
 
+    /// A lookup agent's role writes no purchase, so it takes no lease: its storefront watches what buyers write.
     public func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
-        try await leases("""
+        guard role.mayBuy else { return nil }
+        return try await leases("""
             UPDATE purchase SET lease_holder = $2, lease_until = \(Self.clock) + $3::float8, lease_epoch = lease_epoch + 1
             WHERE id = $1 AND (lease_until IS NULL OR lease_until <= \(Self.clock))
             RETURNING \(Self.leaseColumns)

@@ -31,10 +31,17 @@ struct ResumeCommand: AsyncParsableCommand {
                 return 0
             }
             printError("Resuming \(abandoned.count) unfinished purchase\(abandoned.count == 1 ? "" : "s") no storefront is working on.")
-            var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+            var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate,
+                                          timeout: TimeInterval(output.timeout))
             console.printsResult = !output.json
             let finished = await Self.finish(abandoned, console: console, engine: context.engine)
-            if output.json { try printJSON(finished.compactMap { $0.purchase.map { PurchaseReport($0, reveal: output.reveal) } }) }
+            if output.json {
+                var reports: [PurchaseReport] = []
+                for purchase in finished.compactMap(\.purchase) {
+                    reports.append(PurchaseReport(purchase, reveal: await console.revealing(purchase)))
+                }
+                try printJSON(reports)
+            }
             return finished.map(\.exit).first { $0 != 0 } ?? 0
         }
     }

@@ -47,7 +47,8 @@ struct TeamModeCommandTests {
 
     @Test func agentsOnFourHostsBuyingWithOneKeyMakeOneInvoiceAndAllPrintIt() async throws {
         let server = try PrivatePostgres.shared()
-        let team = try Team(server: server, database: try server.makeDatabase())
+        let database = try server.makeDatabase()
+        let team = try Team(server: server, database: database)
         try await SandboxHarness.with(.observed) { harness in
             let alice = Workspace(harness)
             let bob = Workspace(harness)

@@ -1,7 +1,7 @@
 import Checkout
 import Foundation
 import StorefrontTestSupport
-import TeamJournal
+@testable import TeamJournal
 import Testing
 
 /// The team journal (`PostgresJournal`) holds to the journal contract, on the test run's private PostgreSQL: each

@@ -12,6 +12,8 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     public var isNotFound: Bool
     /// The journal could not be written, and whether the server had acted by then.
     public var journalFailure: JournalFailure?
+    /// The purchase was made on another API: the journal's copy is all there is to show here.
+    public var madeOnAnotherAPI: Bool
     /// Another host took the purchase over (this one's lease ran out): who holds it now. Nothing was written over it.
     public var takenOver: TakenOver?
 
@@ -29,12 +31,13 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false,
-                journalFailure: JournalFailure? = nil, takenOver: TakenOver? = nil) {
+                journalFailure: JournalFailure? = nil, madeOnAnotherAPI: Bool = false, takenOver: TakenOver? = nil) {
         self.message = message
         self.apiError = apiError
         self.refusal = refusal
         self.isNotFound = isNotFound
         self.journalFailure = journalFailure
+        self.madeOnAnotherAPI = madeOnAnotherAPI
         self.takenOver = takenOver
     }
 

@@ -83,15 +83,14 @@ public final class PurchaseEngine: Sendable {
                 recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
                                                          since: now().addingTimeInterval(-Placement.repeatWindow)))
         }
-        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, again: request.again, candidates: candidates, now: now()) {
+        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, keyOrigin: request.keyOrigin, again: request.again,
+                                candidates: candidates, now: now()) {
         case .refused(let refusal):
             throw CheckoutError(refusal.message, refusal: refusal)
         case .existing(let open):
-            // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
-            guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage), open.source == source else { return open }
             // Another host working it carries it on: the caller's follow shows what that host writes.
             return try await leased(open.id) { lease throws(CheckoutError) in
-                try await continuePlacement(open.id, lease: lease, webhookURL: request.webhookURL)
+                try await run(try await load(open.id), .requestedAgain, lease: lease, request: request).purchase
             } ?? open
         case .new:
             break
@@ -111,46 +110,6 @@ public final class PurchaseEngine: Sendable {
         }
     }
 
-    /// An identical (or same-key) purchase found open, taken up under its lease as the journal has it now.
-    private func continuePlacement(_ id: String, lease: PurchaseLease, webhookURL: String?) async throws(CheckoutError) -> Purchase {
-        var open = try await load(id)
-        guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage) else { return open }
-        open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
-        try await store(open, lease: lease)
-        switch open.stage {
-        case .notCreated, .refused: return try await resend(open.id, webhookURL: webhookURL)
-        case .intent, .sending, .ambiguous: return try await reconcile(open.id)
-        default: return open
-        }
-    }
-
-    /// Sends an intent again, which only a reconciliation that proved it absent allows.
-    public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
-        let sent = try await leased(try await load(id).id) { lease throws(CheckoutError) -> Purchase in
-            let purchase = try await load(id)
-            guard PurchaseStage.holdingNoInvoice.contains(purchase.stage) else {
-                throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
-            }
-            return try await run(purchase, .send, lease: lease, request: request(for: purchase, webhookURL: webhookURL)).purchase
-        }
-        guard let sent else { throw await heldElsewhere(id, wanted: "send it again") }
-        return sent
-    }
-
-    // MARK: Reconcile
-
-    /// Settles whether an intent whose create got no answer became an invoice: lists the invoices made since
-    /// shortly before the intent and matches them. One match is adopted; none proves the invoice absent (it
-    /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
-    public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
-        let found = try await load(id)
-        return try await leased(found.id) { lease throws(CheckoutError) -> Purchase in
-            let purchase = try await load(id)
-            guard purchase.source == source, purchase.invoiceId == nil, PurchaseStage.awaitingInvoice.contains(purchase.stage) else { return purchase }
-            return try await run(purchase, .resume, lease: lease).purchase
-        } ?? found
-    }
-
     // MARK: Pay and follow
 
     /// Pays a balance invoice. Looks first: an invoice already paid (or a payment already asked for before a
@@ -168,7 +127,6 @@ public final class PurchaseEngine: Sendable {
     /// that host last wrote it.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
         let found = try await load(id)
-        try requireThisAPI(found)
         guard let looked = try await leased(found.id, { lease throws(CheckoutError) in try await refresh(id, lease: lease) }) else {
             return try await load(id)
         }
@@ -176,10 +134,7 @@ public final class PurchaseEngine: Sendable {
     }
 
     private func refresh(_ id: String, lease: PurchaseLease) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        try requireThisAPI(purchase)
-        guard purchase.invoiceId != nil else { return purchase }
-        let ran = try await run(purchase, .look, lease: lease)
+        let ran = try await run(try await load(id), .look, lease: lease)
         if let failure = ran.lookFailure { throw CheckoutError(ran.purchase.problem ?? failure.message, apiError: failure) }
         return ran.purchase
     }
@@ -189,10 +144,8 @@ public final class PurchaseEngine: Sendable {
     /// A purchase another host works is watched instead: what that host writes is reported, nothing is sent, and
     /// should its lease run out this engine takes the purchase over and finishes it.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
-                       onUpdate: @Sendable (Purchase, FollowProgress) -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
+                       onUpdate: @Sendable (Purchase, FollowProgress) async -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
-        if purchase.stage == .created { try requireThisAPI(purchase) }
-        guard purchase.source == source else { return purchase }
         let purchaseId = purchase.id
         var attempt = 0
         while true {
@@ -205,10 +158,10 @@ public final class PurchaseEngine: Sendable {
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
             attempt += 1
             if let deadline, now().addingTimeInterval(delay) > deadline { break }
-            onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
             guard await pause(delay, checkNow: checkNow) else { return purchase }
         }
-        onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
         return purchase
     }
 
@@ -225,7 +178,7 @@ public final class PurchaseEngine: Sendable {
 
     /// The follow of a purchase this engine holds the lease on.
     private func follow(_ id: String, lease: PurchaseLease, until deadline: Date?, checkNow: CheckNowSignal?,
-                        onUpdate: @Sendable (Purchase, FollowProgress) -> Void) async throws(CheckoutError) -> Purchase {
+                        onUpdate: @Sendable (Purchase, FollowProgress) async -> Void) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
         var event = PurchaseMachine.Event.resume
         var attempt = 0
@@ -236,15 +189,15 @@ public final class PurchaseEngine: Sendable {
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
             attempt += 1
             if let deadline, now().addingTimeInterval(delay) > deadline {
-                onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+                await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
                 return purchase
             }
-            onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
             guard await pause(delay, checkNow: checkNow) else { return purchase }
             if leases.isLost(id) { throw await takenOver(purchase) }
             event = .timerFired
         }
-        onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
         return purchase
     }
 
@@ -269,7 +222,7 @@ public final class PurchaseEngine: Sendable {
     /// fails. Every `.record` is written before the next request leaves.
     private func run(_ start: Purchase, _ event: PurchaseMachine.Event, lease: PurchaseLease,
                      request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
-        var machine = PurchaseMachine(start)
+        var machine = PurchaseMachine(start, on: source)
         var logged = start.timeline.count
         var lookFailure: APIError?
         var queue = machine.handle(event, now: now())
@@ -286,6 +239,9 @@ public final class PurchaseEngine: Sendable {
                 return Run(purchase: machine.purchase, waits: true, lookFailure: lookFailure)
             case .fail(let message):
                 throw CheckoutError(message, apiError: lookFailure)
+            case .madeElsewhere:
+                throw CheckoutError("Purchase \(machine.purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.",
+                                    madeOnAnotherAPI: true)
             case .rejected(let rejection):
                 throw CheckoutError(rejection.description, apiError: lookFailure)
             case .create:
@@ -348,12 +304,6 @@ public final class PurchaseEngine: Sendable {
     }
 
     // MARK: Helpers
-
-    private func requireThisAPI(_ purchase: Purchase) throws(CheckoutError) {
-        guard purchase.source == source else {
-            throw CheckoutError("Purchase \(purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.")
-        }
-    }
 
     private func request(for purchase: Purchase, webhookURL: String?) -> CheckoutRequest {
         CheckoutRequest(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,

@@ -16,6 +16,8 @@ public struct SessionDependencies: Sendable {
     /// The team's journal when one is configured (`--database-url`): purchases and the history go there; the cart
     /// stays in `userData`. Nil: the data directory's own journal.
     public var teamJournal: (any PurchaseJournal)?
+    /// Records reveals in the team journal's audit (a team journal that keeps one); without a team, none.
+    var revealGate: RevealGate { RevealGate(audit: teamJournal as? any RevealAudit) }
     /// Receives the connection's client events (the catalog refresh paces itself by them).
     public var relay: ClientEventRelay
     /// Fed by the same events: invoice follows pace themselves by the request budget the API reports.
@@ -100,7 +102,7 @@ public final class StorefrontSession: Sendable {
         let cart = try dependencies.userData.loadCart()
         let engine = connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget)
         let checkout = CheckoutRunner(engine: engine, sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
-                                      receiptDirectory: dependencies.dataDirectory,
+                                      receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate,
                                       abandonedCheck: AbandonedPurchaseCheck(engine: engine, sleep: dependencies.abandonedCheckSleep))
         let webhooks = try await dependencies.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let account = try connection.accountHistory(journal: dependencies.userData, dataDirectory: dependencies.dataDirectory) { until in
@@ -159,6 +161,7 @@ public final class StorefrontSession: Sendable {
         var state = AppState(width: size.width, height: size.height, connection: connection, asciiOnly: appearance.asciiOnly,
                              now: dependencies.now())
         state.checkout.presenting = appearance.presenting
+        state.checkout.auditsReveals = dependencies.revealGate.audits
         let effects = startupEffects(&state)
         let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox, themes: appearance.themes, now: dependencies.now)
         loop.run(initialEffects: effects, pollMilliseconds: dependencies.pollMilliseconds)
