@@ -23,6 +23,9 @@ import Testing
 
         turns.wake()
         try await store.waitFor("Took up 1 invoice no storefront was working on")
+        // The message comes first, then the follow it asks for takes the lease: wait for that event.
+        let deadline = Date().addingTimeInterval(60)
+        while try store.userData.lease(of: stranded.id) == nil, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         #expect(try store.userData.lease(of: stranded.id)?.holder == LeaseTerms.thisProcess, "this storefront follows it now")
         try await store.quit()
         #expect(try store.userData.lease(of: stranded.id) == nil, "released when the storefront quits")
