@@ -73,6 +73,7 @@ public final class UserDatabase: Sendable {
             try db.alter(table: "cart_line") { table in table.add(column: "held_by", .text) }
         }
         registerDeskMigration(in: &migrator)
+        registerLeaseMigration(in: &migrator)
         return migrator
     }
 

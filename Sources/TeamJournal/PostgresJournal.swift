@@ -108,25 +108,33 @@ public final class PostgresJournal: PurchaseJournal {
         return try outcome.get()
     }
 
-    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
-                             at now: Date) async throws(UserDatabaseError) {
-        try await run { [self] in
-            let row = try sealedRow(purchase, requestHash: requestHash, at: now)
-            try await query("""
-                INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, \(row)::jsonb)
-                """, logger: Self.logger)
+    public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {
+        guard try await update(purchase, at: now, where: "id = $2") else {
+            throw failure(JournalFault("no journal entry \(purchase.id)"))
         }
     }
 
-    public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {
+    /// Replaces the saved columns of the purchase where `condition` holds (`$2` is its id; `fence`, if any, is `$3`);
+    /// false: no row matched.
+    func update(_ purchase: Purchase, at now: Date, where condition: String,
+                _ fence: (any PostgresThrowingDynamicTypeEncodable)? = nil) async throws(UserDatabaseError) -> Bool {
         try await run { [self] in
             let row = try sealedRow(purchase, requestHash: "", at: now)
             let columns = TeamSchema.savedColumns.joined(separator: ", ")
             let updated = try await query(PostgresQuery(unsafeSQL: """
                 UPDATE purchase SET (\(columns)) = (SELECT \(columns) FROM jsonb_populate_record(NULL::purchase, $1::jsonb))
-                WHERE id = $2 RETURNING id
-                """, binds: Self.binds(row, purchase.id)), logger: Self.logger).collect()
-            guard !updated.isEmpty else { throw JournalFault("no journal entry \(purchase.id)") }
+                WHERE \(condition) RETURNING id
+                """, binds: Self.binds([row, purchase.id] + (fence.map { [$0] } ?? []))), logger: Self.logger).collect()
+            return !updated.isEmpty
+        }
+    }
+
+    /// The row a new intent is inserted as, free of any lease.
+    func rowOf(_ purchase: Purchase, requestHash: String, at now: Date) throws(UserDatabaseError) -> String {
+        do {
+            return try sealedRow(purchase, requestHash: requestHash, at: now)
+        } catch {
+            throw failure(error)
         }
     }
 
@@ -208,7 +216,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     @TaskLocal static var placementConnection: PlacementConnection?
 
-    private func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+    func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         if let held = Self.placementConnection, held.journal == ObjectIdentifier(self) {
             return try await held.connection.query(query, logger: logger)
         }
@@ -224,6 +232,7 @@ public final class PostgresJournal: PurchaseJournal {
         object["orders_sealed"] = try key.seal(record.ordersJSON, purchaseId: purchase.id)
         object["search_text"] = record.searchText.split(separator: " ").filter { !$0.hasPrefix("…") }.joined(separator: " ")
         object["agent"] = purchase.agent ?? agent
+        object["lease_epoch"] = 0
         return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
@@ -246,14 +255,10 @@ public final class PostgresJournal: PurchaseJournal {
         return try record.purchase()
     }
 
-    private static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
+    static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { try binds.append(value) }
         return binds
-    }
-
-    private static func binds(_ values: any PostgresThrowingDynamicTypeEncodable...) throws -> PostgresBindings {
-        try binds(values)
     }
 
     private static let encoder: JSONEncoder = {
@@ -275,7 +280,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     // MARK: Errors
 
-    private func run<T>(_ body: () async throws -> T) async throws(UserDatabaseError) -> T {
+    func run<T>(_ body: () async throws -> T) async throws(UserDatabaseError) -> T {
         do {
             return try await body()
         } catch {

@@ -43,8 +43,10 @@ public enum TeamSchema {
         changeMigration,
         auditMigration,
         deskMigration,
+        leaseMigration,
     ]
 
+    /// The version this build migrates to: what `team status` reports once it ran.
     public static var version: Int { migrations.count }
 
     /// What `save` replaces: everything but the id, the request hash and who bought it.

@@ -4,7 +4,8 @@ import StorefrontDomain
 import TeamJournal
 
 /// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement (take the turn,
-/// look the key up, look for an open and a recent identical purchase, write the intent, write the created invoice),
+/// look the key up, look for an open and a recent identical purchase, write the intent leased, write the created
+/// invoice fenced by the lease, release it),
 /// N times in a row on the embedded SQLite journal and on the team's PostgreSQL one, no API involved. Target (issue
 /// 20): PostgreSQL's p99 at most 5 ms above SQLite's. Use an empty database: it adds a `purchase` table and rows.
 enum PlacementBenchmark {
@@ -58,10 +59,13 @@ enum PlacementBenchmark {
                     _ = try await journal.openPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.unfinished)
                     _ = try await journal.recentPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.bought,
                                                          since: Date().addingTimeInterval(-600))
-                    try await journal.recordIntent(purchase, requestHash: id, takingCartLines: [], at: Date())
+                    // As the engine places: the intent written leased, the answer written fenced by the lease.
+                    guard let lease = try await journal.recordIntent(purchase, requestHash: id, takingCartLines: [], at: Date(),
+                                                                     leasedTo: "bench", for: 30) else { throw CheckoutError("no lease") }
                     purchase.stage = .created
                     purchase.invoiceId = "inv-\(id)"
-                    try await journal.save(purchase, at: Date())
+                    guard try await journal.save(purchase, at: Date(), fencedBy: lease) else { throw CheckoutError("lease taken over") }
+                    try await journal.releaseLease(lease)
                 } catch {
                     throw CheckoutError("\(error)")
                 }

@@ -19,7 +19,9 @@ struct SSHCommand: AsyncParsableCommand {
             sandbox, each with a fresh cart and play balance; `ssh -p PORT HOST catalog list --json` runs a \
             read-only command. Keys in --authorized-keys (\(AuthorizedKeys.acceptedTypes); not RSA) connect as \
             `ssh -p PORT \(Visitor.keyUser)@HOST` and get this server's API (credentials from its environment, \
-            never sent to the client) and data directory. Port forwarding, agent forwarding, X11 and sftp are refused.
+            never sent to the client) and data directory. Port forwarding, agent forwarding, X11 and sftp are refused. \
+            In team mode (--database-url) the server also finishes, every 15 s, the desk's purchases no storefront is \
+            working on any more (their host was killed), as `storefront resume` does.
             """
         )
 
@@ -84,8 +86,11 @@ struct SSHCommand: AsyncParsableCommand {
 
                 """.utf8))
             let stop = StopSignals.install()
-            let reason = await stop.next()
-            await server.shutdown(reason: reason, drain: .milliseconds(Int64(drainTimeout * 1000)))
+            let drain = Duration.milliseconds(Int64(drainTimeout * 1000))
+            try await findingAbandoned({
+                let reason = await stop.next()
+                await server.shutdown(reason: reason, drain: drain)
+            }, log: log)
         }
 
         /// The program's own file, resolved now: a rebuild while serving replaces the path, not this process.

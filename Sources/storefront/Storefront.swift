@@ -23,7 +23,7 @@ struct Storefront: AsyncParsableCommand {
         failure is also printed on stdout as {"error": {"code", "message", "request"}}.
         """,
         version: StorefrontVersion.current,
-        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, QRCommand.self, ESIMCommand.self, PhoneCommand.self, SSHCommand.self, TeamCommand.self],
+        subcommands: [StartCommand.self, StatusCommand.self, PingCommand.self, BalanceCommand.self, CatalogCommand.self, SandboxCommand.self, BuyCommand.self, InvoiceCommand.self, OrderCommand.self, HistoryCommand.self, ResumeCommand.self, QRCommand.self, ESIMCommand.self, PhoneCommand.self, SSHCommand.self, TeamCommand.self],
         defaultSubcommand: StartCommand.self
     )
 

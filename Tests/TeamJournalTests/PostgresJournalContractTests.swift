@@ -48,6 +48,14 @@ struct PostgresJournalContractTests {
     @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
     @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
+    @Test func aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch() async throws {
+        try await contract.aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch()
+    }
+    @Test func renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing() async throws {
+        try await contract.renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing()
+    }
+    @Test func aWriteFencedByATakenOverLeaseWritesNothing() async throws { try await contract.aWriteFencedByATakenOverLeaseWritesNothing() }
+    @Test func anIntentIsWrittenLeasedToItsWriter() async throws { try await contract.anIntentIsWrittenLeasedToItsWriter() }
 
     /// What a dump, a backup or a DBA sees of a delivered purchase: no code, PIN, link or secret field, anywhere in
     /// its row; the journal itself reads them back.

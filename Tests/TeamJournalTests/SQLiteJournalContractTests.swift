@@ -38,4 +38,12 @@ import Testing
     @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
     @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }
+    @Test func aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch() async throws {
+        try await contract.aLeaseIsTakenOnlyWhenFreeOrRunOutAndEachTakeRaisesTheEpoch()
+    }
+    @Test func renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing() async throws {
+        try await contract.renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing()
+    }
+    @Test func aWriteFencedByATakenOverLeaseWritesNothing() async throws { try await contract.aWriteFencedByATakenOverLeaseWritesNothing() }
+    @Test func anIntentIsWrittenLeasedToItsWriter() async throws { try await contract.anIntentIsWrittenLeasedToItsWriter() }
 }

@@ -12,8 +12,11 @@ public protocol PurchaseJournal: Sendable {
     func placing<T: Sendable>(waiting: @Sendable () -> Void,
                               _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T
 
-    /// Writes a new intent, holding the saved cart's lines it is made from, in one transaction.
-    func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date) async throws(UserDatabaseError)
+    /// Writes a new intent, holding the saved cart's lines it is made from, in one transaction; with a `holder`, leased
+    /// to it for `length` seconds in the same transaction, so no other host can take the purchase up between its
+    /// intent and its create. Returns the lease (nil without a holder).
+    func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
+                      leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease?
     /// Replaces what the journal knows of a purchase (its request hash is kept).
     func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError)
 
@@ -35,6 +38,29 @@ public protocol PurchaseJournal: Sendable {
     func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String>
     /// The history: unfinished first, then newest first, as `filter` asks (search words, agent, ticket, in flight).
     func purchases(matching filter: PurchaseFilter, limit: Int) async throws(UserDatabaseError) -> [Purchase]
+
+    // MARK: Leases
+
+    /// Takes the lease on purchase `id` for `length` seconds of the journal's clock, raising its epoch: only when
+    /// no one holds it, or its holder let it run out. nil: someone else holds it (or there is no such purchase).
+    func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease?
+    /// Extends a lease still held to `length` seconds from now; nil: it was taken over (its epoch is gone).
+    func renewLease(_ lease: PurchaseLease, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease?
+    /// Frees a lease still held, for any host to take; a lease already taken over is left to its new holder.
+    func releaseLease(_ lease: PurchaseLease) async throws(UserDatabaseError)
+    /// The lease someone holds on purchase `id` now; nil when it is free or ran out.
+    func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease?
+    /// Replaces what the journal knows of a purchase, only while `lease` is the purchase's lease (`WHERE id = … AND
+    /// lease_epoch = …`). false: another host took the purchase over, and nothing was written.
+    func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool
+}
+
+extension PurchaseJournal {
+    /// Writes a new intent that no one holds yet.
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
+                             at now: Date) async throws(UserDatabaseError) {
+        _ = try await recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, leasedTo: nil, for: 0)
+    }
 }
 
 extension UserDatabase: PurchaseJournal {

@@ -82,24 +82,29 @@ extension UserDatabase {
     /// The cart lines it is made from (`takingCartLines`) are held by it in the same transaction.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String] = [],
                              at now: Date) throws(UserDatabaseError) {
-        try journalWrite { db in
-            try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now).insert(db)
-            for id in lineIDs {
-                try db.execute(sql: "UPDATE cart_line SET held_by = ? WHERE id = ? AND held_by IS NULL", arguments: [purchase.id, id])
-            }
+        try journalWrite { db in try Self.insertIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, in: db) }
+    }
+
+    static func insertIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
+                             in db: Database) throws {
+        try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now).insert(db)
+        for id in lineIDs {
+            try db.execute(sql: "UPDATE cart_line SET held_by = ? WHERE id = ? AND held_by IS NULL", arguments: [purchase.id, id])
         }
     }
 
     /// Replaces what the journal knows of a purchase with `purchase` (the request hash is kept).
     public func save(_ purchase: Purchase, at now: Date) throws(UserDatabaseError) {
-        try journalWrite { db in
-            guard var record = try PurchaseRecord.fetchOne(db, key: purchase.id) else {
-                throw DatabaseError(message: "no journal entry \(purchase.id)")
-            }
-            record = try PurchaseRecord(purchase, requestHash: record.requestHash, updatedAt: now)
-            try record.update(db)
-            try Self.settleHeldCartLines(of: purchase, in: db)
+        try journalWrite { db in try Self.update(purchase, at: now, in: db) }
+    }
+
+    static func update(_ purchase: Purchase, at now: Date, in db: Database) throws {
+        guard var record = try PurchaseRecord.fetchOne(db, key: purchase.id) else {
+            throw DatabaseError(message: "no journal entry \(purchase.id)")
         }
+        record = try PurchaseRecord(purchase, requestHash: record.requestHash, updatedAt: now)
+        try record.update(db)
+        try settleHeldCartLines(of: purchase, in: db)
     }
 
     /// The cart lines a purchase holds leave the cart once its invoice exists and are free again once it is known

@@ -14,6 +14,14 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     public var journalFailure: JournalFailure?
     /// The purchase was made on another API: the journal's copy is all there is to show here.
     public var madeOnAnotherAPI: Bool
+    /// Another host took the purchase over (this one's lease ran out): who holds it now. Nothing was written over it.
+    public var takenOver: TakenOver?
+
+    public struct TakenOver: Sendable, Equatable {
+        public var purchaseId: String
+        /// The new holder as its lease names it, or "another storefront" when it is already done with it.
+        public var holder: String
+    }
 
     /// When a journal write failed: before anything was sent (nothing happened), or after the server acted (an
     /// invoice may exist and be paid that the journal does not know; its id when the answer carried one).
@@ -23,13 +31,14 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false,
-                journalFailure: JournalFailure? = nil, madeOnAnotherAPI: Bool = false) {
+                journalFailure: JournalFailure? = nil, madeOnAnotherAPI: Bool = false, takenOver: TakenOver? = nil) {
         self.message = message
         self.apiError = apiError
         self.refusal = refusal
         self.isNotFound = isNotFound
         self.journalFailure = journalFailure
         self.madeOnAnotherAPI = madeOnAnotherAPI
+        self.takenOver = takenOver
     }
 
     public var description: String { message }

@@ -10,6 +10,10 @@ import Synchronization
 /// the intent is written before `POST /invoices`, the invoice id the moment it is known, each status and each
 /// delivered code as it arrives. Creates and payments are never sent blindly twice: an answer that was lost
 /// is reconciled against the server's list of invoices before anything is sent again.
+///
+/// A purchase is worked under its lease (`PurchaseLease`): taken with the intent or before a resume, a payment or
+/// a look, renewed in the background while the work goes on, released at its end. Every write names the lease's
+/// epoch, so a host whose lease was taken over stops and writes nothing over the host that took it.
 public final class PurchaseEngine: Sendable {
     public let client: BitrefillClient
     public let journal: any PurchaseJournal
@@ -27,6 +31,9 @@ public final class PurchaseEngine: Sendable {
     /// a test never waits for real.
     private let sleep: @Sendable (TimeInterval) async -> Void
     private let makeID: @Sendable () -> String
+    /// How this engine leases the purchases it works.
+    public let leaseTerms: LeaseTerms
+    let leases = HeldLeases()
     /// Each step of each purchase, for the diagnostic log: ids, stages and statuses, never a code.
     private let logger: Logger
 
@@ -34,8 +41,10 @@ public final class PurchaseEngine: Sendable {
                 buyerKey: String? = nil, agent: String? = nil, now: @escaping @Sendable () -> Date = { Date() },
                 sleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) },
                 makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() },
+                lease: LeaseTerms = LeaseTerms(),
                 logger: Logger = Logger(label: "storefront.checkout", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.logger = logger
+        leaseTerms = lease
         self.client = client
         self.journal = journal
         self.source = source
@@ -69,7 +78,7 @@ public final class PurchaseEngine: Sendable {
         var candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
         switch try decide(request, hash: hash, candidates) {
         case .existing(let open):
-            return try await run(open, .requestedAgain, request: request).purchase
+            return try await continuing(open, request)
         case .refused, .new:
             break
         }
@@ -79,18 +88,31 @@ public final class PurchaseEngine: Sendable {
                                 timeline: [TimelineEntry(at: now(), .written)],
                                 idempotencyKey: request.idempotencyKey, buyerKey: buyerKey, agent: agent, ticket: request.ticket,
                                 claimsTicket: request.ticket != nil && candidates.ticketInFlight.isEmpty)
+        let lease: PurchaseLease?
         do {
-            try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now())
+            lease = try await journal.recordIntent(purchase, requestHash: hash, takingCartLines: request.cartLineIDs, at: now(),
+                                                   leasedTo: leaseTerms.holder, for: leaseTerms.length)
         } catch {
             // The journal refused the intent: another host may have written a claim on the ticket (or the key) since
             // the candidates were read. Read them again: a refusal now names who; otherwise the write itself failed.
             candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
             if case .existing(let open) = try decide(request, hash: hash, candidates) {
-                return try await run(open, .requestedAgain, request: request).purchase
+                return try await continuing(open, request)
             }
             throw journalUnusable(error)
         }
-        return try await run(purchase, .send, request: request).purchase
+        guard let lease else { throw CheckoutError("The journal wrote the intent of purchase \(purchase.id) without its lease, so nothing was sent. Run the same command again.") }
+        return try await holding(newlyTaken: lease) { lease throws(CheckoutError) in
+            try await run(purchase, .send, lease: lease, request: request).purchase
+        }
+    }
+
+    /// Continues a purchase the journal already has, under its lease. Another host working it carries it on: the
+    /// caller's follow shows what that host writes.
+    private func continuing(_ open: Purchase, _ request: CheckoutRequest) async throws(CheckoutError) -> Purchase {
+        try await leased(open.id) { lease throws(CheckoutError) in
+            try await run(try await load(open.id), .requestedAgain, lease: lease, request: request).purchase
+        } ?? open
     }
 
     /// What the journal holds that bears on `request`: its key's purchase, an identical one unfinished or recent
@@ -129,26 +151,75 @@ public final class PurchaseEngine: Sendable {
     /// Pays a balance invoice. Looks first: an invoice already paid (or a payment already asked for before a
     /// restart) is never paid again.
     public func pay(_ id: String) async throws(CheckoutError) -> Purchase {
-        try await run(try await refresh(id), .payWanted).purchase
+        let paid = try await leased(try await load(id).id) { lease throws(CheckoutError) -> Purchase in
+            try await run(try await refresh(id, lease: lease), .payWanted, lease: lease).purchase
+        }
+        guard let paid else { throw await heldElsewhere(id, wanted: "pay it") }
+        return paid
     }
 
     /// One look at the invoice: records new statuses, and fetches the codes of orders newly delivered, each
-    /// written as soon as it arrives, so a code once seen is never lost.
+    /// written as soon as it arrives, so a code once seen is never lost. A purchase another host works is shown as
+    /// that host last wrote it.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
-        let ran = try await run(try await load(id), .look)
+        let found = try await load(id)
+        guard let looked = try await leased(found.id, { lease throws(CheckoutError) in try await refresh(id, lease: lease) }) else {
+            return try await load(id)
+        }
+        return looked
+    }
+
+    private func refresh(_ id: String, lease: PurchaseLease) async throws(CheckoutError) -> Purchase {
+        let ran = try await run(try await load(id), .look, lease: lease)
         if let failure = ran.lookFailure { throw CheckoutError(ran.purchase.problem ?? failure.message, apiError: failure) }
         return ran.purchase
     }
 
     /// Follows the purchase until it is settled or `deadline` passes, reporting each look. Transient failures
     /// (lost connection, 5xx, rate limit, an unreadable body) are waited out; anything else stops and is thrown.
+    /// A purchase another host works is watched instead: what that host writes is reported, nothing is sent, and
+    /// should its lease run out this engine takes the purchase over and finishes it.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
                        onUpdate: @Sendable (Purchase, FollowProgress) async -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
+        var purchase = try await load(id)
+        let purchaseId = purchase.id
+        var attempt = 0
+        while true {
+            let followed = try await leased(purchaseId) { lease throws(CheckoutError) in
+                try await follow(purchaseId, lease: lease, until: deadline, checkNow: checkNow, onUpdate: onUpdate)
+            }
+            if let followed { return followed }
+            purchase = try await load(id)
+            guard purchase.isUnfinished, !purchase.awaitsBalancePayment else { break }
+            let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
+            attempt += 1
+            if let deadline, now().addingTimeInterval(delay) > deadline { break }
+            await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            guard await pause(delay, checkNow: checkNow) else { return purchase }
+        }
+        await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        return purchase
+    }
+
+    /// Waits for the next look (cut short by `checkNow`); false: the task was cancelled.
+    private func pause(_ delay: TimeInterval, checkNow: CheckNowSignal?) async -> Bool {
+        if Task.isCancelled { return false }
+        if let checkNow {
+            await checkNow.wait(upTo: delay)
+        } else {
+            await sleep(delay)
+        }
+        return !Task.isCancelled
+    }
+
+    /// The follow of a purchase this engine holds the lease on.
+    private func follow(_ id: String, lease: PurchaseLease, until deadline: Date?, checkNow: CheckNowSignal?,
+                        onUpdate: @Sendable (Purchase, FollowProgress) async -> Void) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
         var event = PurchaseMachine.Event.resume
         var attempt = 0
         while true {
-            let ran = try await run(purchase, event)
+            let ran = try await run(purchase, event, lease: lease)
             purchase = ran.purchase
             guard ran.waits else { break }
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
@@ -158,13 +229,8 @@ public final class PurchaseEngine: Sendable {
                 return purchase
             }
             await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
-            if Task.isCancelled { return purchase }
-            if let checkNow {
-                await checkNow.wait(upTo: delay)
-            } else {
-                await sleep(delay)
-            }
-            if Task.isCancelled { return purchase }
+            guard await pause(delay, checkNow: checkNow) else { return purchase }
+            if leases.isLost(id) { throw await takenOver(purchase) }
             event = .timerFired
         }
         await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
@@ -190,7 +256,8 @@ public final class PurchaseEngine: Sendable {
 
     /// Hands `event` to the machine and performs what it asks, one action at a time, until it is done, waits or
     /// fails. Every `.record` is written before the next request leaves.
-    private func run(_ start: Purchase, _ event: PurchaseMachine.Event, request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
+    private func run(_ start: Purchase, _ event: PurchaseMachine.Event, lease: PurchaseLease,
+                     request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
         var machine = PurchaseMachine(start, on: source)
         var logged = start.timeline.count
         var lookFailure: APIError?
@@ -199,7 +266,7 @@ public final class PurchaseEngine: Sendable {
             let next: PurchaseMachine.Event
             switch queue.removeFirst() {
             case .record:
-                try await storeAfterActing(machine.purchase)
+                try await storeAfterActing(machine.purchase, lease: lease)
                 logSteps(machine.purchase, from: &logged)
                 continue
             case .done:
@@ -280,7 +347,7 @@ public final class PurchaseEngine: Sendable {
                         idempotencyKey: purchase.idempotencyKey, ticket: purchase.ticket)
     }
 
-    private func load(_ id: String) async throws(CheckoutError) -> Purchase {
+    func load(_ id: String) async throws(CheckoutError) -> Purchase {
         let found = try await journaled { () async throws(UserDatabaseError) -> Purchase? in
             if let purchase = try await journal.purchase(id: id) { return purchase }
             if let purchase = try await journal.purchase(invoiceId: id, source: source) { return purchase }
@@ -292,11 +359,13 @@ public final class PurchaseEngine: Sendable {
         return purchase
     }
 
-    private func store(_ purchase: Purchase) async throws(CheckoutError) {
-        try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now()) }
+    /// Writes the purchase fenced by `lease`: a purchase another host took over is left to it, and this engine stops.
+    private func store(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
+        let written = try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now(), fencedBy: lease) }
+        if !written { throw await takenOver(purchase) }
     }
 
-    private func journaled<T>(_ body: () async throws(UserDatabaseError) -> T) async throws(CheckoutError) -> T {
+    func journaled<T>(_ body: () async throws(UserDatabaseError) -> T) async throws(CheckoutError) -> T {
         do {
             return try await body()
         } catch {
@@ -312,10 +381,11 @@ public final class PurchaseEngine: Sendable {
     /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing
     /// was sent": it names the invoice, and running the purchase again (the same `buy`, or the TUI at start)
     /// reconciles it with the server instead of buying again.
-    private func storeAfterActing(_ purchase: Purchase) async throws(CheckoutError) {
-        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase) }
+    private func storeAfterActing(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
+        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase, lease: lease) }
+        let written: Bool
         do {
-            try await journal.save(purchase, at: now())
+            written = try await journal.save(purchase, at: now(), fencedBy: lease)
         } catch {
             let invoice = purchase.invoiceId.map { "Invoice \($0) was created on the server (it may already be paid)" }
                 ?? "The server may have created the invoice"
@@ -324,6 +394,7 @@ public final class PurchaseEngine: Sendable {
                                 + "continues it without buying again (the full-screen storefront does so at start).",
                                 journalFailure: .afterServerActed(invoiceId: purchase.invoiceId))
         }
+        if !written { throw await takenOver(purchase) }
     }
 
     static func describe(_ error: any Error) -> String {

@@ -24,6 +24,10 @@ public final class CheckoutRunner: Sendable {
     private let revealGate: RevealGate
     /// The idempotency key of each confirmed cart.
     private let makeKey: @Sendable () -> String
+    /// Takes up purchases no storefront works any more (their host was killed), from the first resume at start
+    /// until `finish`.
+    private let abandonedCheck: AbandonedPurchaseCheck
+    private let checking = Mutex<Task<Void, Never>?>(nil)
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
@@ -31,10 +35,11 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil, revealGate: RevealGate,
+                receiptDirectory: DataDirectory? = nil, revealGate: RevealGate, abandonedCheck: AbandonedPurchaseCheck,
                 makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
         self.engine = engine
         self.revealGate = revealGate
+        self.abandonedCheck = abandonedCheck
         self.makeKey = makeKey
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
@@ -96,6 +101,7 @@ public final class CheckoutRunner: Sendable {
                     inbox.post(.checkout(.requestFailed("Unfinished purchases could not be resumed: \(error.message)")))
                 }
             }
+            startCheckingForAbandoned()
         case .loadHistory(let filter):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
@@ -117,9 +123,23 @@ public final class CheckoutRunner: Sendable {
 
     /// Stops every follow (the journal keeps where each stood; the next start resumes them).
     public func finish() async {
-        let running = follows.withLock { $0.values.map(\.task) }
+        let running = follows.withLock { $0.values.map(\.task) } + [checking.withLock { $0 }].compactMap { $0 }
         for task in running { task.cancel() }
         for task in running { await task.value }
+    }
+
+    /// Starts the background check once: each purchase it finds is followed like one resumed at start.
+    private func startCheckingForAbandoned() {
+        checking.withLock { checking in
+            guard checking == nil else { return }
+            let (check, inbox) = (abandonedCheck, inbox)
+            checking = Task { await Self.checkForAbandoned(check, inbox: inbox) }
+        }
+    }
+
+    @inline(never)
+    private static func checkForAbandoned(_ check: AbandonedPurchaseCheck, inbox: ActionInbox) async {
+        await check.run { purchases in inbox.post(.checkout(.takenUp(purchases))) }
     }
 
     private func place(_ plan: PurchasePlan) async {

@@ -30,12 +30,16 @@ public struct SessionDependencies: Sendable {
     public var now: @Sendable () -> Date
     /// How long the loop waits for a key before looking at results and the clock again.
     public var pollMilliseconds: Int
+    /// How the background check for purchases no storefront works waits between turns (a test turns it by hand).
+    public var abandonedCheckSleep: @Sendable (TimeInterval) async -> Void
 
     public init(connection: Connection, catalog: CatalogService, userData: UserDatabase, relay: ClientEventRelay,
                 budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
-                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil) {
+                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil,
+                abandonedCheckSleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }) {
         self.connection = connection
+        self.abandonedCheckSleep = abandonedCheckSleep
         self.teamJournal = teamJournal
         self.catalog = catalog
         self.userData = userData
@@ -96,9 +100,10 @@ public final class StorefrontSession: Sendable {
         let inbox = ActionInbox()
         let connection = dependencies.connection
         let cart = try dependencies.userData.loadCart()
-        let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget),
-                                      sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
-                                      receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate)
+        let engine = connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget)
+        let checkout = CheckoutRunner(engine: engine, sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
+                                      receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate,
+                                      abandonedCheck: AbandonedPurchaseCheck(engine: engine, sleep: dependencies.abandonedCheckSleep))
         let webhooks = try await dependencies.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let account = try connection.accountHistory(journal: dependencies.userData, dataDirectory: dependencies.dataDirectory) { until in
             inbox.post(.account(.waiting(until: until)))

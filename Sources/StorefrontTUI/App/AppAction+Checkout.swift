@@ -20,6 +20,9 @@ public enum CheckoutEvent: Sendable, Equatable {
     case paymentSimulated(purchaseId: String)
     /// Unfinished purchases of this API found at start; they are being followed again.
     case resumed([Purchase])
+    /// Unfinished purchases no storefront works any more (their host was killed), found by the background check;
+    /// this storefront now follows them.
+    case takenUp([Purchase])
     case historyLoaded([Purchase], filter: String)
     case historyFailed(String)
     case qrEncoded(payload: String, QRMatrix)

@@ -35,6 +35,13 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
         state.message = StatusMessage(.info, count == 1 ? "1 invoice still pending: following it (h shows it)."
                                           : "\(count) invoices still pending: following them (h shows them).")
         return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
+    case .takenUp(let purchases):
+        guard !purchases.isEmpty else { return [] }
+        for purchase in purchases { state.checkout.purchases[purchase.id] = purchase }
+        let count = purchases.count
+        state.message = StatusMessage(.info, count == 1 ? "Took up 1 invoice no storefront was working on (its host stopped): following it (h shows it)."
+                                          : "Took up \(count) invoices no storefront was working on (their host stopped): following them (h shows them).")
+        return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
     case .historyLoaded(let entries, let filter):
         guard filter == state.checkout.history.filter else { return [] }
         state.checkout.history.entries = entries

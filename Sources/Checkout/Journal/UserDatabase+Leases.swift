@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import StorefrontDomain
+
+/// Leases in the embedded journal: the same rules as the team's, for the processes of one data directory (a
+/// full-screen storefront and a `buy` in another terminal). Times are SQLite's own clock, as Unix seconds.
+extension UserDatabase {
+    /// SQLite's clock as Unix seconds (milliseconds kept): one value for the whole statement.
+    static let clock = "((julianday('now') - 2440587.5) * 86400.0)"
+
+    static func registerLeaseMigration(in migrator: inout DatabaseMigrator) {
+        // Who works each purchase, until when, and the epoch each take raises.
+        migrator.registerMigration("purchase leases") { db in
+            try db.alter(table: "purchase") { table in
+                table.add(column: "lease_holder", .text)
+                table.add(column: "lease_until", .real)
+                table.add(column: "lease_epoch", .integer).notNull().defaults(to: 0)
+            }
+        }
+    }
+
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
+                             leasedTo holder: String?, for length: TimeInterval) throws(UserDatabaseError) -> PurchaseLease? {
+        try leaseWrite { db in
+            try Self.insertIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, in: db)
+            guard let holder else { return nil }
+            return try Self.take(purchase.id, holder: holder, for: length, in: db)
+        }
+    }
+
+    public func takeLease(of id: String, holder: String, for length: TimeInterval) throws(UserDatabaseError) -> PurchaseLease? {
+        try leaseWrite { db in try Self.take(id, holder: holder, for: length, in: db) }
+    }
+
+    public func renewLease(_ lease: PurchaseLease, for length: TimeInterval) throws(UserDatabaseError) -> PurchaseLease? {
+        try leaseWrite { db in
+            try Self.lease(db, """
+                UPDATE purchase SET lease_until = \(Self.clock) + ?, lease_holder = ? WHERE id = ? AND lease_epoch = ?
+                RETURNING id, lease_holder, lease_epoch, lease_until
+                """, [length, lease.holder, lease.purchaseId, lease.epoch])
+        }
+    }
+
+    public func releaseLease(_ lease: PurchaseLease) throws(UserDatabaseError) {
+        try leaseWrite { db in
+            try db.execute(sql: "UPDATE purchase SET lease_holder = NULL, lease_until = NULL WHERE id = ? AND lease_epoch = ?",
+                           arguments: [lease.purchaseId, lease.epoch])
+        }
+    }
+
+    public func lease(of id: String) throws(UserDatabaseError) -> PurchaseLease? {
+        try leaseWrite { db in
+            try Self.lease(db, """
+                SELECT id, lease_holder, lease_epoch, lease_until FROM purchase WHERE id = ? AND lease_until > \(Self.clock)
+                """, [id])
+        }
+    }
+
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) throws(UserDatabaseError) -> Bool {
+        try leaseWrite { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM purchase WHERE id = ? AND lease_epoch = ?",
+                                    arguments: [purchase.id, lease.epoch]) == true else { return false }
+            try Self.update(purchase, at: now, in: db)
+            return true
+        }
+    }
+
+    private static func take(_ id: String, holder: String, for length: TimeInterval, in db: Database) throws -> PurchaseLease? {
+        try lease(db, """
+            UPDATE purchase SET lease_holder = ?, lease_until = \(clock) + ?, lease_epoch = lease_epoch + 1
+            WHERE id = ? AND (lease_until IS NULL OR lease_until <= \(clock))
+            RETURNING id, lease_holder, lease_epoch, lease_until
+            """, [holder, length, id])
+    }
+
+    private static func lease(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> PurchaseLease? {
+        try Row.fetchOne(db, sql: sql, arguments: arguments).map { row in
+            PurchaseLease(purchaseId: row[0], holder: row[1], epoch: row[2], until: Date(timeIntervalSince1970: row[3]))
+        }
+    }
+
+    private func leaseWrite<T>(_ body: (Database) throws -> T) throws(UserDatabaseError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw UserDatabaseError(path: "the purchase journal", detail: "\(error)")
+        }
+    }
+}

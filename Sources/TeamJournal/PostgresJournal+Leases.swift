@@ -1,0 +1,69 @@
+import Checkout
+import Foundation
+import PostgresNIO
+import StorefrontDomain
+
+/// Leases in the team database, timed by the database server's clock (`clock_timestamp()`, not the transaction's
+/// `now()`), so hosts whose clocks disagree still agree on when a lease ran out. A take is one UPDATE whose WHERE
+/// re-checks the row under its lock: of hosts racing for a free purchase, one wins.
+extension PostgresJournal {
+    static let clock = "extract(epoch from clock_timestamp())::float8"
+    static let leaseColumns = "id, lease_holder, lease_epoch, lease_until"
+
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
+                             leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        let row = try rowOf(purchase, requestHash: requestHash, at: now)
+        guard let holder else {
+            _ = try await leases("INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, $1::jsonb)", row)
+            return nil
+        }
+        return try await leases("""
+            INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, $1::jsonb || jsonb_build_object(
+                'lease_holder', $2::text, 'lease_until', \(Self.clock) + $3::float8, 'lease_epoch', 1))
+            RETURNING \(Self.leaseColumns)
+            """, row, holder, length).first
+    }
+
+    /// A lookup agent's role writes no purchase, so it takes no lease: its storefront watches what buyers write.
+    public func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        guard role.mayBuy else { return nil }
+        return try await leases("""
+            UPDATE purchase SET lease_holder = $2, lease_until = \(Self.clock) + $3::float8, lease_epoch = lease_epoch + 1
+            WHERE id = $1 AND (lease_until IS NULL OR lease_until <= \(Self.clock))
+            RETURNING \(Self.leaseColumns)
+            """, id, holder, length).first
+    }
+
+    public func renewLease(_ lease: PurchaseLease, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try await leases("""
+            UPDATE purchase SET lease_until = \(Self.clock) + $3::float8, lease_holder = $4 WHERE id = $1 AND lease_epoch = $2
+            RETURNING \(Self.leaseColumns)
+            """, lease.purchaseId, lease.epoch, length, lease.holder).first
+    }
+
+    public func releaseLease(_ lease: PurchaseLease) async throws(UserDatabaseError) {
+        _ = try await leases("UPDATE purchase SET lease_holder = NULL, lease_until = NULL WHERE id = $1 AND lease_epoch = $2",
+                             lease.purchaseId, lease.epoch)
+    }
+
+    public func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease? {
+        try await leases("SELECT \(Self.leaseColumns) FROM purchase WHERE id = $1 AND lease_until > \(Self.clock)", id).first
+    }
+
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
+        try await update(purchase, at: now, where: "id = $2 AND lease_epoch = $3", lease.epoch)
+    }
+
+    /// Runs one lease statement and reads the leases it returns (none for a statement that returns nothing).
+    private func leases(_ sql: String, _ values: any PostgresThrowingDynamicTypeEncodable...) async throws(UserDatabaseError) -> [PurchaseLease] {
+        try await run { [self] in
+            var found: [PurchaseLease] = []
+            let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
+            for try await row in rows {
+                let (id, holder, epoch, until) = try row.decode((String, String, Int64, Double).self)
+                found.append(PurchaseLease(purchaseId: id, holder: holder, epoch: epoch, until: Date(timeIntervalSince1970: until)))
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Checkout
+import Foundation
+import StorefrontApp
+import StorefrontDomain
+
+/// `storefront ssh serve` in team mode takes up the desk's stranded purchases in the background, as every running
+/// full-screen storefront does: each one the check finds is followed to its end on a task of its own, so an invoice
+/// waiting for a crypto payment holds up no other. Stopping the server cancels the follows; their leases are
+/// released for another host.
+extension SSHCommand.Serve {
+    /// Runs `serve` while finishing abandoned purchases on the team's journal, when one is configured.
+    func findingAbandoned(_ serve: () async -> Void, log: @escaping @Sendable (String) -> Void) async throws {
+        guard let team = try await options.teamJournal() else { return await serve() }
+        defer { team.close() }
+        try await Connection.with(options) { connection in
+            let check = AbandonedPurchaseCheck(engine: connection.purchaseEngine(journal: team))
+            let background = Task { await Self.finishAbandoned(check, log: log) }
+            await serve()
+            background.cancel()
+            await background.value
+        }
+    }
+
+    @inline(never)
+    private static func finishAbandoned(_ check: AbandonedPurchaseCheck, log: @escaping @Sendable (String) -> Void) async {
+        let (found, finder) = AsyncStream.makeStream(of: Purchase.self)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await Self.check(check, into: finder) }
+            for await purchase in found {
+                group.addTask { await Self.finish(purchase, engine: check.engine, log: log) }
+            }
+        }
+    }
+
+    @inline(never)
+    private static func check(_ check: AbandonedPurchaseCheck, into finder: AsyncStream<Purchase>.Continuation) async {
+        await check.run { purchases in purchases.forEach { finder.yield($0) } }
+        finder.finish()
+    }
+
+    @inline(never)
+    private static func finish(_ purchase: Purchase, engine: PurchaseEngine, log: @Sendable (String) -> Void) async {
+        let name = purchase.invoiceId.map { "invoice \($0)" } ?? "purchase \(purchase.id)"
+        log("taking up \(name): no storefront is working on it")
+        do {
+            let finished = try await engine.follow(purchase.id)
+            log("\(name): \(finished.outcome?.rawValue ?? finished.stage.rawValue)")
+        } catch {
+            log("\(name): \(error.message)")
+        }
+    }
+}
