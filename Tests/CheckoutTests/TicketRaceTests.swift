@@ -50,8 +50,20 @@ final class StaleFirstRead: PurchaseJournal {
     func placing<T: Sendable>(waiting: @Sendable () -> Void, _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
         try await base.placing(waiting: waiting, body)
     }
-    func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date) async throws(UserDatabaseError) {
-        try base.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now)
+    func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date, leasedTo holder: String?,
+                      for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try base.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, leasedTo: holder, for: length)
+    }
+    func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try base.takeLease(of: id, holder: holder, for: length)
+    }
+    func renewLease(_ lease: PurchaseLease, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try base.renewLease(lease, for: length)
+    }
+    func releaseLease(_ lease: PurchaseLease) async throws(UserDatabaseError) { try base.releaseLease(lease) }
+    func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease? { try base.lease(of: id) }
+    func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
+        try base.save(purchase, at: now, fencedBy: lease)
     }
     func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) { try base.save(purchase, at: now) }
     func purchase(id: String) async throws(UserDatabaseError) -> Purchase? { try base.purchase(id: id) }
