@@ -48,7 +48,7 @@ final class HeadlessStorefront: Sendable {
     static func start(width: Int = 80, height: Int = 24, dataDirectory: DataDirectory = newDataDirectory(),
                       sandbox: SandboxConfiguration = sandbox(), transport: HTTPTransport = .asyncHTTPClient(),
                       presenting: Bool = false, asciiOnly: Bool = false,
-                      teamJournal: (any PurchaseJournal)? = nil) async throws -> HeadlessStorefront {
+                      teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil) async throws -> HeadlessStorefront {
         let relay = ClientEventRelay()
         let budget = RequestBudget()
         let connection = try await Connection.open(ConnectionSettings(target: .embeddedSandbox), dataDirectory: dataDirectory, sandbox: sandbox,
@@ -60,7 +60,7 @@ final class HeadlessStorefront: Sendable {
         let userData = try UserDatabase.open(at: dataDirectory.file(UserDatabase.fileName))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting),
-                                               teamJournal: teamJournal)
+                                               teamJournal: teamJournal, teamFeed: teamFeed)
         let terminal = HeadlessTerminal(width: width, height: height)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in terminal }
         return HeadlessStorefront(terminal: terminal, session: session, connection: connection, userData: userData, dataDirectory: dataDirectory)

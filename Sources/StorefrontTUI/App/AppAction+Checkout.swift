@@ -20,6 +20,8 @@ public enum CheckoutEvent: Sendable, Equatable {
     case paymentSimulated(purchaseId: String)
     /// Unfinished purchases of this API found at start; they are being followed again.
     case resumed([Purchase])
+    /// Purchases that changed in the team journal (any agent's, this host's included), as the team feed read them.
+    case teamChanged([Purchase])
     case historyLoaded([Purchase], filter: String)
     case historyFailed(String)
     case qrEncoded(payload: String, QRMatrix)
