@@ -79,9 +79,7 @@ public final class PrivatePostgres: Sendable {
 
     /// Runs `psql` on `database` with one statement and returns what it printed (unaligned, tuples only).
     public func psql(_ database: String, _ sql: String) throws -> String {
-        let result = try ChildProcess.run(binaries.appendingPathComponent("psql"),
-                                          ["-h", socketDirectory, "-U", user, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                                          timeout: 60)
+        let result = try psql(database, as: user, sql)
         guard result.status == 0 else { throw Failure.step("psql", result) }
         return result.stdout
     }
@@ -111,6 +109,14 @@ public final class PrivatePostgres: Sendable {
     }
 
     private var dataDirectory: String { directory.appendingPathComponent("data").path }
+
+    /// Runs the real `psql` logged in as `role` (trust on the socket: no password), succeeding or not: what a
+    /// database role may do "even with psql".
+    public func psql(_ database: String, as role: String, _ sql: String) throws -> ChildProcess.Result {
+        try ChildProcess.run(binaries.appendingPathComponent("psql"),
+                             ["-h", socketDirectory, "-U", role, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                             timeout: 60)
+    }
 
     private static func start() throws -> PrivatePostgres {
         guard let binaries = binariesDirectory else { throw Failure.notReady("(PostgreSQL is not installed)") }

@@ -17,7 +17,11 @@ public final class PostgresJournal: PurchaseJournal {
     let key: TeamKey
     let agent: String
     /// Where the database is, for messages (never the password).
-    let place: String
+    public let place: String
+    /// What this agent's database role may do, as the database answered at connect.
+    public let role: TeamRole
+    /// The database's address without the password: what `addAgent` hands a new agent, with theirs.
+    let address: TeamDatabaseURL
     private let running: Task<Void, Never>
     static let logger = Logger(label: "storefront.team-journal") { _ in SwiftLogNoOpLogHandler() }
 
@@ -25,14 +29,17 @@ public final class PostgresJournal: PurchaseJournal {
     static let migrationLock: Int64 = 0x5354_4F52_4546_0001
     static let placementLock: Int64 = 0x5354_4F52_4546_0002
 
-    /// Connects and migrates the schema (once, whoever starts first) before returning. The first connection is one
-    /// of its own, so an unreachable database is reported at once (the pool would keep trying).
+    /// Connects and migrates the schema (once, whoever starts first) before returning, and asks the database what
+    /// this login role may do. The first connection is one of its own, so an unreachable database is reported at
+    /// once (the pool would keep trying).
     public static func connect(_ url: TeamDatabaseURL, key: TeamKey, agent: String) async throws(UserDatabaseError) -> PostgresJournal {
+        let role: TeamRole
         do {
             let first = try await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(),
                                                              configuration: try url.connectionConfiguration(), id: 0, logger: logger).get()
             do {
                 try await TeamSchema.migrate(first, logger: logger)
+                role = try await TeamRole.of(first, logger: logger)
                 try await first.close()
             } catch {
                 try? await first.close()
@@ -41,15 +48,19 @@ public final class PostgresJournal: PurchaseJournal {
         } catch {
             throw UserDatabaseError(path: "the team journal at \(url.place)", detail: TeamSchema.describe(error))
         }
-        return PostgresJournal(configuration: url.clientConfiguration, key: key, agent: agent, place: url.place)
+        return PostgresJournal(url: url, key: key, agent: agent, role: role)
     }
 
-    private init(configuration: PostgresClient.Configuration, key: TeamKey, agent: String, place: String) {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+    private init(url: TeamDatabaseURL, key: TeamKey, agent: String, role: TeamRole) {
+        let client = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: Self.logger)
         self.client = client
         self.key = key
         self.agent = agent
-        self.place = place
+        self.place = url.place
+        self.role = role
+        var address = url
+        address.password = nil
+        self.address = address
         running = Task { await client.run() }
     }
 
@@ -60,6 +71,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     public func placing<T: Sendable>(waiting: @Sendable () -> Void,
                                      _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
+        guard role.mayBuy else { throw CheckoutError(TeamRole.buyingRefused(place: place), journalFailure: .beforeSending) }
         let outcome: Result<T, CheckoutError>
         do {
             outcome = try await client.withConnection { connection in

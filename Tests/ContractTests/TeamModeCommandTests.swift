@@ -1,5 +1,6 @@
 import Foundation
 import StorefrontTestSupport
+import TeamJournal
 import Testing
 
 /// Team mode as a desk uses it: the real binary, `team init` against the test run's private PostgreSQL, then agents
@@ -78,8 +79,7 @@ struct TeamModeCommandTests {
 
             let status = try await team.run(bob, ["team", "status"])
             #expect(status.status == 0, "\(status.stderr)")
-            let version = try server.psql(database, "SELECT max(version) FROM storefront_schema").trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(status.stdout.contains("Schema version: \(version)"), "\(status.stdout)")
+            #expect(status.stdout.contains("Schema version: \(TeamSchema.version)"), "\(status.stdout)")
             #expect(status.stdout.contains("Server: PostgreSQL"), "\(status.stdout)")
             #expect(status.stdout.contains("Agents in the last 24 hours: desk-agent@test"), "\(status.stdout)")
             #expect(status.stdout.contains("Purchases in flight: 0"), "\(status.stdout)")
