@@ -26,9 +26,10 @@ struct StartCommand: AsyncParsableCommand {
             return
         }
         try await reportingErrors {
+            let team = try await options.team()
             try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
                                                 themeRequest: theme, asciiOnly: ascii, present: present, webhook: try webhook.settings(),
-                                                logger: try options.logger(), teamJournal: try await options.teamJournal(),
+                                                logger: try options.logger(), teamJournal: team?.journal, teamFeed: team?.feed,
                                                 agent: options.agent))
         }
     }

@@ -64,4 +64,11 @@ extension GlobalOptions {
     func teamJournal() async throws -> PostgresJournal? {
         try await TeamSettings.resolve(self)?.open()
     }
+
+    /// The team's journal and its feed of changes (for the storefront's live history), when one is configured.
+    func team() async throws -> (journal: PostgresJournal, feed: TeamFeed)? {
+        guard let settings = try TeamSettings.resolve(self) else { return nil }
+        let journal = try await settings.open()
+        return (journal, TeamFeed(url: settings.url, journal: journal))
+    }
 }

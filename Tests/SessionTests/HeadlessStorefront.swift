@@ -48,7 +48,7 @@ final class HeadlessStorefront: Sendable {
     static func start(width: Int = 80, height: Int = 24, dataDirectory: DataDirectory = newDataDirectory(),
                       sandbox: SandboxConfiguration = sandbox(), transport: HTTPTransport = .asyncHTTPClient(),
                       presenting: Bool = false, asciiOnly: Bool = false,
-                      teamJournal: (any PurchaseJournal)? = nil,
+                      teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil,
                       abandonedCheckSleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) })
         async throws -> HeadlessStorefront {
         let relay = ClientEventRelay()
@@ -62,7 +62,7 @@ final class HeadlessStorefront: Sendable {
         let userData = try UserDatabase.open(at: dataDirectory.file(UserDatabase.fileName))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: dataDirectory, appearance: SessionAppearance(asciiOnly: asciiOnly, presenting: presenting),
-                                               teamJournal: teamJournal, abandonedCheckSleep: abandonedCheckSleep)
+                                               teamJournal: teamJournal, teamFeed: teamFeed, abandonedCheckSleep: abandonedCheckSleep)
         let terminal = HeadlessTerminal(width: width, height: height)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in terminal }
         return HeadlessStorefront(terminal: terminal, session: session, connection: connection, userData: userData, dataDirectory: dataDirectory)

@@ -73,6 +73,41 @@ struct TeamRevealSessionTests {
     }
 }
 
+/// The history while colleagues buy: their purchases appear and change on screen as the team feed reads them, with
+/// no key pressed.
+@Suite(.enabled(if: PrivatePostgres.available, "PostgreSQL (Debian's postgresql) is installed by .ci/run"))
+struct TeamFeedSessionTests {
+    @Test func theHistoryShowsAColleaguesPurchaseAsItChanges() async throws {
+        let server = try PrivatePostgres.shared()
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
+                                      defaultUser: "agent")
+        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let mine = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
+        let colleague = try await PostgresJournal.connect(url, key: key, agent: "bob@desk2")
+        defer { mine.close(); colleague.close() }
+        try await colleague.recordIntent(PurchaseJournalSample.bought, requestHash: "h", takingCartLines: [], at: .now)
+
+        let store = try await HeadlessStorefront.start(width: 120, height: 40, teamJournal: mine, teamFeed: TeamFeed(url: url, journal: mine))
+        defer { try? FileManager.default.removeItem(at: store.dataDirectory.url) }
+        store.keys(.character("h"))
+        try await store.waitFor("History · 1 purchase")
+
+        var second = PurchaseJournalSample.bought
+        second.id = "colleague-2"
+        second.invoiceId = nil
+        second.stage = .intent
+        second.lines[0].productName = "Second Card"
+        try await colleague.recordIntent(second, requestHash: "h2", takingCartLines: [], at: .now)
+        let appeared = try await store.waitFor("History · 2 purchases")
+        #expect(appeared.contains("Second Card"), "\(appeared)")
+        #expect(appeared.contains("checking"))
+        second.stage = .notCreated
+        try await colleague.save(second, at: .now)
+        try await store.waitFor("not created")
+        try await store.quit()
+    }
+}
+
 /// A purchase another agent made, already in the team journal.
 enum PurchaseJournalSample {
     static var bought: Purchase {

@@ -16,6 +16,8 @@ public struct SessionDependencies: Sendable {
     /// The team's journal when one is configured (`--database-url`): purchases and the history go there; the cart
     /// stays in `userData`. Nil: the data directory's own journal.
     public var teamJournal: (any PurchaseJournal)?
+    /// The team journal's changes, so the history shows colleagues' purchases as they change. Nil: no other writer.
+    public var teamFeed: (any PurchaseFeed)?
     /// Records reveals in the team journal's audit (a team journal that keeps one); without a team, none.
     var revealGate: RevealGate { RevealGate(audit: teamJournal as? any RevealAudit) }
     /// Receives the connection's client events (the catalog refresh paces itself by them).
@@ -36,11 +38,12 @@ public struct SessionDependencies: Sendable {
     public init(connection: Connection, catalog: CatalogService, userData: UserDatabase, relay: ClientEventRelay,
                 budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
-                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil,
+                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil,
                 abandonedCheckSleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }) {
         self.connection = connection
         self.abandonedCheckSleep = abandonedCheckSleep
         self.teamJournal = teamJournal
+        self.teamFeed = teamFeed
         self.catalog = catalog
         self.userData = userData
         self.relay = relay
@@ -116,6 +119,9 @@ public final class StorefrontSession: Sendable {
                 for await progress in run.progress { inbox.post(.refreshProgressed(progress)) }
             }
         }
+        let colleagues = dependencies.teamFeed.map { feed in
+            Task { await feed.follow { changed in inbox.post(.checkout(.teamChanged(changed))) } }
+        }
         inbox.post(.cartLoaded(cart.lines, held: cart.held))
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
@@ -134,6 +140,7 @@ public final class StorefrontSession: Sendable {
         return StorefrontSession(inbox: inbox, ended: ended) {
             refresh?.cancel()
             forwarding?.cancel()
+            colleagues?.cancel()
             await runner.finish()
             await webhooks?.stop()
         }

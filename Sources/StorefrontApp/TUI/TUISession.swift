@@ -21,11 +21,14 @@ public struct TUIOptions: Sendable {
     public var teamJournal: (any PurchaseJournal)?
     /// `--agent`: who buys (see `AgentName`).
     public var agent: String?
+    /// The team journal's changes, for the live history.
+    public var teamFeed: (any PurchaseFeed)?
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
                 present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
-                teamJournal: (any PurchaseJournal)? = nil, agent: String? = nil) {
+                teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil, agent: String? = nil) {
         self.teamJournal = teamJournal
+        self.teamFeed = teamFeed
         self.agent = agent
         self.webhook = webhook
         self.logger = logger
@@ -74,7 +77,7 @@ public enum TUISession {
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance,
-                                               teamJournal: options.teamJournal)
+                                               teamJournal: options.teamJournal, teamFeed: options.teamFeed)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in
             try CursesTerminal(theme: theme)
         }

@@ -23,6 +23,8 @@ public enum CheckoutEvent: Sendable, Equatable {
     /// Unfinished purchases no storefront works any more (their host was killed), found by the background check;
     /// this storefront now follows them.
     case takenUp([Purchase])
+    /// Purchases that changed in the team journal (any agent's, this host's included), as the team feed read them.
+    case teamChanged([Purchase])
     case historyLoaded([Purchase], filter: String)
     case historyFailed(String)
     case qrEncoded(payload: String, QRMatrix)

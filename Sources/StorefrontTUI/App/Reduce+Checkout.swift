@@ -42,9 +42,14 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
         state.message = StatusMessage(.info, count == 1 ? "Took up 1 invoice no storefront was working on (its host stopped): following it (h shows it)."
                                           : "Took up \(count) invoices no storefront was working on (their host stopped): following them (h shows them).")
         return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
+    case .teamChanged(let purchases):
+        return teamChanged(&state, purchases)
     case .historyLoaded(let entries, let filter):
         guard filter == state.checkout.history.filter else { return [] }
+        // Read again behind the list on screen (a colleague's new purchase): the selection stays on its purchase.
+        let kept = state.checkout.history.isLoading ? nil : state.checkout.history.selectedEntry?.id
         state.checkout.history.entries = entries
+        if let kept, let index = entries.firstIndex(where: { $0.id == kept }) { state.checkout.history.selection = index }
         state.checkout.history.isLoading = false
         clampHistory(&state)
         return []
