@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A PostgreSQL server of the test run's own: `initdb` into a fresh temp directory, listening only on a unix socket
 /// in that directory, `fsync=off`, stopped and removed when the test process exits. One per test process, started on
@@ -60,6 +61,41 @@ public final class PrivatePostgres: Sendable {
         try sharedServer.get()
     }
 
+    /// A server for one test alone, which may stop and start it (an outage) without disturbing the suites sharing
+    /// `shared()`. Removed at exit like the shared one.
+    public static func ownServer() throws -> PrivatePostgres {
+        try start()
+    }
+
+    /// Stale servers are removed once, before this process's first start: later, a server of this process starting at
+    /// the same moment could be taken for one (its directory is made before its owner file).
+    private static let staleServersRemoved = Mutex(false)
+
+    /// Every server this process started, stopped and removed at exit (registered once, on the first start).
+    private static let started: Mutex<[PrivatePostgres]> = {
+        atexit { PrivatePostgres.stopAtExit() }
+        return Mutex([])
+    }()
+
+    /// Stops the server the way a restart or a crash of the database host does to its clients: every session is
+    /// ended (`-m fast`) and the socket is gone until `startAgain()`. Its data stays.
+    public func stopServer() throws {
+        try run("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], what: "pg_ctl stop", asServerOwner: true)
+    }
+
+    /// Starts a server `stopServer()` stopped, with the options it first had, and returns once it accepts connections.
+    public func startAgain() throws {
+        try run("pg_ctl", ["start", "-W", "-D", dataDirectory, "-l", directory.appendingPathComponent("log").path, "-o", Self.options(directory)],
+                what: "pg_ctl start", asServerOwner: true)
+        try waitUntilReady()
+    }
+
+    private var dataDirectory: String { directory.appendingPathComponent("data").path }
+
+    private static func options(_ directory: URL) -> String {
+        "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    }
+
     private init(directory: URL, binaries: URL) {
         self.directory = directory
         self.binaries = binaries
@@ -87,7 +123,10 @@ public final class PrivatePostgres: Sendable {
 
     private static func start() throws -> PrivatePostgres {
         guard let binaries = binariesDirectory else { throw Failure.notReady("(PostgreSQL is not installed)") }
-        removeStaleServers(binaries: binaries)
+        staleServersRemoved.withLock { removed in
+            if !removed { removeStaleServers(binaries: binaries) }
+            removed = true
+        }
         let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent(prefix + UUID().uuidString.prefix(8))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try String(getpid()).write(to: directory.appendingPathComponent("owner.pid"), atomically: true, encoding: .utf8)
@@ -99,10 +138,9 @@ public final class PrivatePostgres: Sendable {
         let data = directory.appendingPathComponent("data").path
         try server.run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--no-locale"],
                        what: "initdb", asServerOwner: true)
-        let options = "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        try server.run("pg_ctl", ["start", "-W", "-D", data, "-l", directory.appendingPathComponent("log").path, "-o", options],
+        try server.run("pg_ctl", ["start", "-W", "-D", data, "-l", directory.appendingPathComponent("log").path, "-o", options(directory)],
                        what: "pg_ctl start", asServerOwner: true)
-        atexit { PrivatePostgres.stopAtExit() }
+        started.withLock { $0.append(server) }
         try server.waitUntilReady()
         return server
     }
@@ -120,10 +158,9 @@ public final class PrivatePostgres: Sendable {
         throw Failure.notReady(directory.path)
     }
 
-    /// Stops the shared server and removes its directory as the test process exits.
+    /// Stops every server of this process and removes its directory as the test process exits.
     private static func stopAtExit() {
-        guard case .success(let server) = sharedServer else { return }
-        server.stop()
+        for server in started.withLock({ $0 }) { server.stop() }
     }
 
     func stop() {
