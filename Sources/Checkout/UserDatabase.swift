@@ -72,6 +72,7 @@ public final class UserDatabase: Sendable {
         migrator.registerMigration("cart lines held by a purchase") { db in
             try db.alter(table: "cart_line") { table in table.add(column: "held_by", .text) }
         }
+        registerSpoolMigration(in: &migrator)
         return migrator
     }
 

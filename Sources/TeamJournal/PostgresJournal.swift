@@ -24,6 +24,8 @@ public final class PostgresJournal: PurchaseJournal {
     /// Advisory lock keys, fixed for the schema: one for migrating, one for placing.
     static let migrationLock: Int64 = 0x5354_4F52_4546_0001
     static let placementLock: Int64 = 0x5354_4F52_4546_0002
+    /// How long the unlock after a placement may take before its connection is closed instead.
+    static let unlockPatience: Duration = .seconds(3)
 
     /// Connects and migrates the schema (once, whoever starts first) before returning. The first connection is one
     /// of its own, so an unreachable database is reported at once (the pool would keep trying).
@@ -79,13 +81,13 @@ public final class PostgresJournal: PurchaseJournal {
                         return .failure(error)
                     }
                 }
-                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock is
-                // closed rather than handed back to the pool holding the turn (closing releases it).
-                do {
-                    try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
-                } catch {
-                    try? await connection.close()
+                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock (or
+                // does not answer: one the server dropped during the placement may never) is closed rather than handed
+                // back to the pool holding the turn (closing releases it).
+                let unlocked = await answer(within: Self.unlockPatience, else: false) {
+                    (try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)) != nil
                 }
+                if !unlocked { Task { try? await connection.close() } }
                 return outcome
             }
         } catch {
@@ -190,7 +192,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     @TaskLocal static var placementConnection: PlacementConnection?
 
-    private func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+    func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         if let held = Self.placementConnection, held.journal == ObjectIdentifier(self) {
             return try await held.connection.query(query, logger: logger)
         }
@@ -199,7 +201,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     /// The purchase as the embedded journal would store it, its orders sealed, its code endings left out of the search
     /// words, and its agent: one JSON object whose keys are the table's columns.
-    private func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
+    func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
         let record = try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now)
         var object = try JSONSerialization.jsonObject(with: Self.encoder.encode(record)) as? [String: Any] ?? [:]
         object["orders_json"] = nil
@@ -223,13 +225,13 @@ public final class PostgresJournal: PurchaseJournal {
         }
     }
 
-    private static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
+    static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { try binds.append(value) }
         return binds
     }
 
-    private static func binds(_ values: any PostgresThrowingDynamicTypeEncodable...) throws -> PostgresBindings {
+    static func binds(_ values: any PostgresThrowingDynamicTypeEncodable...) throws -> PostgresBindings {
         try binds(values)
     }
 
@@ -252,7 +254,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     // MARK: Errors
 
-    private func run<T>(_ body: () async throws -> T) async throws(UserDatabaseError) -> T {
+    func run<T>(_ body: () async throws -> T) async throws(UserDatabaseError) -> T {
         do {
             return try await body()
         } catch {
