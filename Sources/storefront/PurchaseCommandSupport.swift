@@ -7,7 +7,8 @@ import StorefrontApp
 import StorefrontDomain
 
 /// What every purchase command needs: the connection, the journal in the data directory, and the engine, which
-/// writes to the team's journal instead when `--database-url` names one.
+/// writes to the team's journal instead when `--database-url` names one (the data directory's journal is then its
+/// spool through an outage).
 struct PurchaseContext {
     let connection: Connection
     let journal: UserDatabase
@@ -25,12 +26,13 @@ struct PurchaseContext {
             } catch {
                 throw ConfigurationError("\(error)")
             }
-            let team = try await options.teamJournal()
-            defer { team?.close() }
+            let team = try await options.spooledTeamJournal(spool: journal)
+            defer { team?.team.close() }
             status = try await Connection.with(options) { connection in
                 try await body(PurchaseContext(connection: connection, journal: journal,
                                                engine: connection.purchaseEngine(journal: team ?? journal)))
             }
+            await team?.replayAfterCommand()
         }
         if status != 0 { throw ExitCode(status) }
     }

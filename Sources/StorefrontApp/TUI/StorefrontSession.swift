@@ -16,6 +16,8 @@ public struct SessionDependencies: Sendable {
     /// The team's journal when one is configured (`--database-url`): purchases and the history go there; the cart
     /// stays in `userData`. Nil: the data directory's own journal.
     public var teamJournal: (any PurchaseJournal)?
+    /// With a team journal: the periodic check of its database behind TEAM DB DOWN.
+    public var teamWatch: TeamDatabaseWatch?
     /// Receives the connection's client events (the catalog refresh paces itself by them).
     public var relay: ClientEventRelay
     /// Fed by the same events: invoice follows pace themselves by the request budget the API reports.
@@ -32,9 +34,10 @@ public struct SessionDependencies: Sendable {
     public init(connection: Connection, catalog: CatalogService, userData: UserDatabase, relay: ClientEventRelay,
                 budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
-                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil) {
+                pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil, teamWatch: TeamDatabaseWatch? = nil) {
         self.connection = connection
         self.teamJournal = teamJournal
+        self.teamWatch = teamWatch
         self.catalog = catalog
         self.userData = userData
         self.relay = relay
@@ -110,6 +113,7 @@ public final class StorefrontSession: Sendable {
             }
         }
         inbox.post(.cartLoaded(cart.lines, held: cart.held))
+        let watching = dependencies.teamWatch?.watch(posting: inbox)
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
         let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host)
@@ -126,6 +130,7 @@ public final class StorefrontSession: Sendable {
         return StorefrontSession(inbox: inbox, ended: ended) {
             refresh?.cancel()
             forwarding?.cancel()
+            watching?.cancel()
             await runner.finish()
             await webhooks?.stop()
         }

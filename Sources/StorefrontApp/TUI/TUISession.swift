@@ -19,11 +19,14 @@ public struct TUIOptions: Sendable {
     public var logger: Logger
     /// The team's journal, when `--database-url` names one.
     public var teamJournal: (any PurchaseJournal)?
+    /// With a team journal: the periodic check of its database (TEAM DB DOWN, and writing what an outage spooled).
+    public var teamWatch: TeamDatabaseWatch?
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
                 present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
-                teamJournal: (any PurchaseJournal)? = nil) {
+                teamJournal: (any PurchaseJournal)? = nil, teamWatch: TeamDatabaseWatch? = nil) {
         self.teamJournal = teamJournal
+        self.teamWatch = teamWatch
         self.webhook = webhook
         self.logger = logger
         self.settings = settings
@@ -71,7 +74,7 @@ public enum TUISession {
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance,
-                                               teamJournal: options.teamJournal)
+                                               teamJournal: options.teamJournal, teamWatch: options.teamWatch)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in
             try CursesTerminal(theme: theme)
         }
