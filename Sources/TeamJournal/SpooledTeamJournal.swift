@@ -16,6 +16,8 @@ public final class SpooledTeamJournal: PurchaseJournal {
     let spool: UserDatabase
     /// How long a team query may run before the database is asked, over a connection of its own, whether it answers.
     let patience: Duration
+    /// Rounds of `patience` a query may take while the database answers other connections.
+    static let patienceRounds = 10
     private let state = Mutex(State())
 
     struct State {
@@ -189,10 +191,10 @@ public final class SpooledTeamJournal: PurchaseJournal {
         state.withLock { $0.down = down }
     }
 
-    /// Runs a team query; if it is still running after `patience`, asks the database directly whether it answers, and
-    /// gives the query up when it does not: the pool would hold it for a minute, and a query on a connection the server
-    /// dropped may never end. A query given up on is left to end by itself. A failed query that the database then does
-    /// not answer marks the outage.
+    /// Runs a team query; while it runs, asks the database every `patience` over a connection of its own whether it
+    /// answers, and gives the query up when it does not (the pool would hold it for a minute), or after ten such rounds
+    /// even though it does: a query on a connection the server dropped during a short restart may never end. A query
+    /// given up on is left to end by itself. A failed query that the database then does not answer marks the outage.
     private func guarded<T: Sendable>(_ query: @escaping @Sendable () async throws(UserDatabaseError) -> T) async throws(UserDatabaseError) -> T {
         let race = FirstAnswer<Result<T, UserDatabaseError>?>()
         let outcome = await race.wait { [url, patience] in
@@ -203,11 +205,12 @@ public final class SpooledTeamJournal: PurchaseJournal {
                     race.answer(.failure(error))
                 }
             }, Task {
-                while !Task.isCancelled {
+                for _ in 0..<Self.patienceRounds {
                     try? await Task.sleep(for: patience)
                     if Task.isCancelled { return }
-                    if await !url.answers() { race.answer(nil) }
+                    if await !url.answers() { break }
                 }
+                if !Task.isCancelled { race.answer(nil) }
             }]
         }
         switch outcome {
