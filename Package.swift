@@ -271,7 +271,7 @@ let package = Package(
         .testTarget(
             name: "ContractTests",
             dependencies: ["AccountHistory", "BitrefillAPI", "SandboxServer", "SandboxStorage", "StorefrontTestSupport", "StorefrontApp", "TerminalBackend",
-                           "CatalogStore", "Checkout", "StorefrontDomain"]
+                           "CatalogStore", "Checkout", "StorefrontDomain", "TeamJournal"]
         ),
     ]
 )

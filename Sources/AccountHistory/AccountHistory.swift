@@ -50,9 +50,12 @@ public final class AccountHistory: Sendable {
 
     /// What the cache holds, merged with the journal: no request is sent.
     public func cached() throws(AccountHistoryError) -> AccountHistorySnapshot {
+        // Rows first: reading them may find one this version cannot read, which starts its list over.
+        let invoices = try cache.invoices(source: source)
+        let orders = try cache.orders(source: source)
         let invoiceProgress = try cache.progress(.invoices, source: source)
         let orderProgress = try cache.progress(.orders, source: source)
-        var snapshot = try merged(invoices: try cache.invoices(source: source), orders: try cache.orders(source: source))
+        var snapshot = try merged(invoices: invoices, orders: orders)
         snapshot.invoicesComplete = invoiceProgress.complete
         snapshot.ordersComplete = orderProgress.complete
         snapshot.fetchedAt = [invoiceProgress.fetchedAt, orderProgress.fetchedAt].compactMap { $0 }.min()

@@ -148,13 +148,26 @@ public final class AccountHistoryCache: Sendable {
         }
     }
 
-    /// Newest first; a row this version cannot read is skipped (it is read again from the server).
+    /// Newest first. A row this version cannot read is never skipped in silence: it is deleted and its list is
+    /// marked as read from the start again, so the history says it is not whole and the next read brings it back.
     private func rows<Value: Decodable>(_ table: String, source: String) throws(AccountHistoryError) -> [Value] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
+        let kind: Kind = table == "account_invoice" ? .invoices : .orders
         return try access { db in
-            try String.fetchAll(db, sql: "SELECT json FROM \(table) WHERE source = ? ORDER BY created_at DESC, rowid DESC", arguments: [source])
-                .compactMap { try? decoder.decode(Value.self, from: Data($0.utf8)) }
+            var values: [Value] = []
+            var unreadable: [String] = []
+            for row in try Row.fetchAll(db, sql: "SELECT id, json FROM \(table) WHERE source = ? ORDER BY created_at DESC, rowid DESC",
+                                        arguments: [source]) {
+                let json: String = row["json"]
+                if let value = try? decoder.decode(Value.self, from: Data(json.utf8)) { values.append(value) } else { unreadable.append(row["id"]) }
+            }
+            guard !unreadable.isEmpty else { return values }
+            for id in unreadable {
+                try db.execute(sql: "DELETE FROM \(table) WHERE source = ? AND id = ?", arguments: [source, id])
+            }
+            try db.execute(sql: "DELETE FROM account_listing WHERE source = ? AND kind = ?", arguments: [source, kind.rawValue])
+            return values
         }
     }
 

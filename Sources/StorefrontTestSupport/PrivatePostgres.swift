@@ -61,41 +61,6 @@ public final class PrivatePostgres: Sendable {
         try sharedServer.get()
     }
 
-    /// A server for one test alone, which may stop and start it (an outage) without disturbing the suites sharing
-    /// `shared()`. Removed at exit like the shared one.
-    public static func ownServer() throws -> PrivatePostgres {
-        try start()
-    }
-
-    /// Stale servers are removed once, before this process's first start: later, a server of this process starting at
-    /// the same moment could be taken for one (its directory is made before its owner file).
-    private static let staleServersRemoved = Mutex(false)
-
-    /// Every server this process started, stopped and removed at exit (registered once, on the first start).
-    private static let started: Mutex<[PrivatePostgres]> = {
-        atexit { PrivatePostgres.stopAtExit() }
-        return Mutex([])
-    }()
-
-    /// Stops the server the way a restart or a crash of the database host does to its clients: every session is
-    /// ended (`-m fast`) and the socket is gone until `startAgain()`. Its data stays.
-    public func stopServer() throws {
-        try run("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], what: "pg_ctl stop", asServerOwner: true)
-    }
-
-    /// Starts a server `stopServer()` stopped, with the options it first had, and returns once it accepts connections.
-    public func startAgain() throws {
-        try run("pg_ctl", ["start", "-W", "-D", dataDirectory, "-l", directory.appendingPathComponent("log").path, "-o", Self.options(directory)],
-                what: "pg_ctl start", asServerOwner: true)
-        try waitUntilReady()
-    }
-
-    private var dataDirectory: String { directory.appendingPathComponent("data").path }
-
-    private static func options(_ directory: URL) -> String {
-        "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-    }
-
     private init(directory: URL, binaries: URL) {
         self.directory = directory
         self.binaries = binaries
@@ -114,11 +79,47 @@ public final class PrivatePostgres: Sendable {
 
     /// Runs `psql` on `database` with one statement and returns what it printed (unaligned, tuples only).
     public func psql(_ database: String, _ sql: String) throws -> String {
-        let result = try ChildProcess.run(binaries.appendingPathComponent("psql"),
-                                          ["-h", socketDirectory, "-U", user, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
-                                          timeout: 60)
+        let result = try psql(database, as: user, sql)
         guard result.status == 0 else { throw Failure.step("psql", result) }
         return result.stdout
+    }
+
+    /// A server of one test's own, for a test that stops and starts it (the shared one serves suites running beside
+    /// it); stopped and removed when the test process exits.
+    public static func startOwn() throws -> PrivatePostgres {
+        try start()
+    }
+
+    /// Stale servers are removed once, before this process's first start: later, a server of this process starting at
+    /// the same moment could be taken for one (its directory is made before its owner file) and removed.
+    private static let staleServersRemoved = Mutex(false)
+
+    /// Every server this process started (the shared one and those of tests' own), for `stopAtExit`.
+    private static let started = Mutex<[PrivatePostgres]>([])
+
+    /// Stops the server as a restart for maintenance does (`pg_ctl stop -m fast`): every connection is ended at once,
+    /// and what was committed stays for `startServer` (an immediate stop would lose the last commits here, where
+    /// `synchronous_commit` is off).
+    public func stopServer() throws {
+        try run("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], what: "pg_ctl stop", asServerOwner: true)
+    }
+
+    /// Starts the server on its data directory and waits until it accepts connections.
+    public func startServer() throws {
+        let options = "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        try run("pg_ctl", ["start", "-W", "-D", dataDirectory, "-l", directory.appendingPathComponent("log").path, "-o", options],
+                what: "pg_ctl start", asServerOwner: true)
+        try waitUntilReady()
+    }
+
+    private var dataDirectory: String { directory.appendingPathComponent("data").path }
+
+    /// Runs the real `psql` logged in as `role` (trust on the socket: no password), succeeding or not: what a
+    /// database role may do "even with psql".
+    public func psql(_ database: String, as role: String, _ sql: String) throws -> ChildProcess.Result {
+        try ChildProcess.run(binaries.appendingPathComponent("psql"),
+                             ["-h", socketDirectory, "-U", role, "-d", database, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                             timeout: 60)
     }
 
     private static func start() throws -> PrivatePostgres {
@@ -135,15 +136,15 @@ public final class PrivatePostgres: Sendable {
             guard chown.status == 0 else { throw Failure.step("chown \(directory.path) to postgres", chown) }
         }
         let server = PrivatePostgres(directory: directory, binaries: binaries)
-        let data = directory.appendingPathComponent("data").path
-        try server.run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--no-locale"],
+        try server.run("initdb", ["-D", server.dataDirectory, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--no-locale"],
                        what: "initdb", asServerOwner: true)
-        try server.run("pg_ctl", ["start", "-W", "-D", data, "-l", directory.appendingPathComponent("log").path, "-o", options(directory)],
-                       what: "pg_ctl start", asServerOwner: true)
+        _ = atexitOnce
         started.withLock { $0.append(server) }
-        try server.waitUntilReady()
+        try server.startServer()
         return server
     }
+
+    private static let atexitOnce: Void = { atexit { PrivatePostgres.stopAtExit() } }()
 
     /// Polls `pg_isready` until the server answers; bounded, so a server that never comes up fails the test
     /// instead of hanging it.
@@ -158,13 +159,13 @@ public final class PrivatePostgres: Sendable {
         throw Failure.notReady(directory.path)
     }
 
-    /// Stops every server of this process and removes its directory as the test process exits.
+    /// Stops the servers this process started and removes their directories as the test process exits.
     private static func stopAtExit() {
         for server in started.withLock({ $0 }) { server.stop() }
     }
 
     func stop() {
-        _ = try? run("pg_ctl", ["stop", "-D", directory.appendingPathComponent("data").path, "-m", "immediate", "-w"],
+        _ = try? run("pg_ctl", ["stop", "-D", dataDirectory, "-m", "immediate", "-w"],
                      what: "pg_ctl stop", asServerOwner: true)
         try? FileManager.default.removeItem(at: directory)
     }

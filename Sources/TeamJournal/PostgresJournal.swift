@@ -17,7 +17,11 @@ public final class PostgresJournal: PurchaseJournal {
     let key: TeamKey
     let agent: String
     /// Where the database is, for messages (never the password).
-    let place: String
+    public let place: String
+    /// What this agent's database role may do, as the database answered at connect.
+    public let role: TeamRole
+    /// The database's address without the password: what `addAgent` hands a new agent, with theirs.
+    let address: TeamDatabaseURL
     private let running: Task<Void, Never>
     static let logger = Logger(label: "storefront.team-journal") { _ in SwiftLogNoOpLogHandler() }
 
@@ -27,14 +31,17 @@ public final class PostgresJournal: PurchaseJournal {
     /// How long the unlock after a placement may take before its connection is closed instead.
     static let unlockPatience: Duration = .seconds(3)
 
-    /// Connects and migrates the schema (once, whoever starts first) before returning. The first connection is one
-    /// of its own, so an unreachable database is reported at once (the pool would keep trying).
+    /// Connects and migrates the schema (once, whoever starts first) before returning, and asks the database what
+    /// this login role may do. The first connection is one of its own, so an unreachable database is reported at
+    /// once (the pool would keep trying).
     public static func connect(_ url: TeamDatabaseURL, key: TeamKey, agent: String) async throws(UserDatabaseError) -> PostgresJournal {
+        let role: TeamRole
         do {
             let first = try await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(),
                                                              configuration: try url.connectionConfiguration(), id: 0, logger: logger).get()
             do {
                 try await TeamSchema.migrate(first, logger: logger)
+                role = try await TeamRole.of(first, logger: logger)
                 try await first.close()
             } catch {
                 try? await first.close()
@@ -43,15 +50,19 @@ public final class PostgresJournal: PurchaseJournal {
         } catch {
             throw UserDatabaseError(path: "the team journal at \(url.place)", detail: TeamSchema.describe(error))
         }
-        return PostgresJournal(configuration: url.clientConfiguration, key: key, agent: agent, place: url.place)
+        return PostgresJournal(url: url, key: key, agent: agent, role: role)
     }
 
-    private init(configuration: PostgresClient.Configuration, key: TeamKey, agent: String, place: String) {
-        let client = PostgresClient(configuration: configuration, backgroundLogger: Self.logger)
+    private init(url: TeamDatabaseURL, key: TeamKey, agent: String, role: TeamRole) {
+        let client = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: Self.logger)
         self.client = client
         self.key = key
         self.agent = agent
-        self.place = place
+        self.place = url.place
+        self.role = role
+        var address = url
+        address.password = nil
+        self.address = address
         running = Task { await client.run() }
     }
 
@@ -62,6 +73,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     public func placing<T: Sendable>(waiting: @Sendable () -> Void,
                                      _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
+        guard role.mayBuy else { throw CheckoutError(TeamRole.buyingRefused(place: place), journalFailure: .beforeSending) }
         let outcome: Result<T, CheckoutError>
         do {
             outcome = try await client.withConnection { connection in
@@ -217,12 +229,17 @@ public final class PostgresJournal: PurchaseJournal {
             var purchases: [Purchase] = []
             let rows = try await query(PostgresQuery(unsafeSQL: sql, binds: try Self.binds(values)), logger: Self.logger)
             for try await (json, sealed) in rows.decode((String, String).self) {
-                var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
-                record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)
-                purchases.append(try record.purchase())
+                purchases.append(try purchase(json: json, sealed: sealed))
             }
             return purchases
         }
+    }
+
+    /// A row read as the table's JSON (orders left out) and its sealed orders, opened with the team key.
+    func purchase(json: String, sealed: String) throws -> Purchase {
+        var record = try Self.decoder.decode(PurchaseRecord.self, from: Data(json.utf8))
+        record.ordersJSON = try key.unseal(sealed, purchaseId: record.id)
+        return try record.purchase()
     }
 
     static func binds(_ values: [any PostgresThrowingDynamicTypeEncodable]) throws -> PostgresBindings {

@@ -227,6 +227,13 @@ public final class SpooledTeamJournal: PurchaseJournal {
     }
 }
 
+/// Reveals are recorded in the team's audit as they are without a spool: a reveal that cannot be recorded is not shown.
+extension SpooledTeamJournal: RevealAudit {
+    public func record(_ reveals: [Reveal]) async throws(UserDatabaseError) {
+        try await team.record(reveals)
+    }
+}
+
 /// What a replay of the spool did: purchases written to the team database, purchases it already held as new or
 /// finished (removed from the spool all the same), and purchases kept for the next try, with what the database said.
 public struct SpoolReplay: Sendable, Equatable {

@@ -2,8 +2,9 @@ import Logging
 import PostgresNIO
 
 /// The team database's schema, migrated on first use inside one transaction that holds an advisory lock: hosts
-/// starting together wait for the first, then find nothing left to do.
-enum TeamSchema {
+/// starting together wait for the first, then find nothing left to do. A database already at this version is not
+/// touched at all, so an agent's role, which may create nothing, connects to it.
+public enum TeamSchema {
     /// Each step once, in order; the schema's version is how many have run.
     static let migrations: [String] = [
         """
@@ -39,9 +40,11 @@ enum TeamSchema {
         CREATE INDEX purchase_by_stage ON purchase (stage, created_at);
         CREATE UNIQUE INDEX purchase_by_invoice ON purchase (source, invoice_id);
         """,
+        changeMigration,
+        auditMigration,
     ]
 
-    static var version: Int { migrations.count }
+    public static var version: Int { migrations.count }
 
     /// What `save` replaces: everything but the id, the request hash and who bought it.
     static let savedColumns = [
@@ -51,6 +54,7 @@ enum TeamSchema {
     ]
 
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        guard try await currentVersion(connection, logger: logger) < migrations.count else { return }
         try await connection.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresJournal.migrationLock))", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS storefront_schema (version integer NOT NULL)", logger: logger)
@@ -60,8 +64,7 @@ enum TeamSchema {
             guard done < migrations.count else { return }
             for step in migrations[done...] {
                 // One statement per query: the extended protocol takes one at a time.
-                for statement in step.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) })
-                where !statement.isEmpty {
+                for statement in SQLStatements.split(step) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
             }
@@ -72,10 +75,14 @@ enum TeamSchema {
 
     /// The schema version the database is at (0: never migrated).
     static func currentVersion(_ client: PostgresClient, logger: Logger) async throws -> Int {
-        let exists = try await client.query("SELECT to_regclass('storefront_schema') IS NOT NULL", logger: logger)
+        try await client.withConnection { try await currentVersion($0, logger: logger) }
+    }
+
+    static func currentVersion(_ connection: PostgresConnection, logger: Logger) async throws -> Int {
+        let exists = try await connection.query("SELECT to_regclass('storefront_schema') IS NOT NULL", logger: logger)
             .collect().first?.decode(Bool.self) ?? false
         guard exists else { return 0 }
-        return try await client.query("SELECT coalesce(max(version), 0) FROM storefront_schema", logger: logger)
+        return try await connection.query("SELECT coalesce(max(version), 0) FROM storefront_schema", logger: logger)
             .collect().first?.decode(Int.self) ?? 0
     }
 

@@ -69,6 +69,7 @@ struct BuyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await PurchaseContext.run(options) { context in
+            try context.requireBuyer()
             let lines = try await cartLines(context)
             let units = lines.reduce(0) { $0 + $1.quantity }
             guard units <= Cart.maxUnits else {
@@ -76,8 +77,8 @@ struct BuyCommand: AsyncParsableCommand {
             }
             let method = PaymentMethod(rawValue: payment)
             let request = CheckoutRequest.make(lines: lines, paymentMethod: method, refundAddress: refundAddress, email: email,
-                                               webhookURL: try webhook.settings()?.url, idempotencyKey: idempotencyKey, again: again)
-            var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+                                               webhookURL: try webhook.settings()?.url, keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again)
+            var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate, timeout: TimeInterval(output.timeout))
             let signal = CheckNowSignal()
             console.checkNow = signal
             console.reportsAsError = PurchaseRefusal.isRefusedAsAsked

@@ -27,7 +27,8 @@ enum CheckoutExit {
     was bought; 66 not found (product, plan, eSIM, invoice, order); 69 the API or the network failed (nothing was \
     bought); 70 internal error (the cache or the journal cannot be used; nothing was sent); 74 the journal could \
     not be written after the server acted (the message names the invoice: free space, then run the same command \
-    again); 75 the team database (--database-url) is unreachable (nothing was sent). With --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
+    again); 75 the team database (--database-url) is unreachable (nothing was sent); 77 your team role (lookup) \
+    cannot buy (nothing was sent; ask for a buyer role). With --json, a failure is also printed on stdout as {"error": {"code", "message", "request"}}.
     """
 
     static func code(for purchase: Purchase) -> Int32 {

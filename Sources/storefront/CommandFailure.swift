@@ -31,6 +31,8 @@ struct CommandFailure: Error, Equatable {
     static let journalWriteFailed: Int32 = 74
     /// The team database (`--database-url`) could not be reached: nothing was sent.
     static let teamDatabaseUnreachable: Int32 = 75
+    /// The agent's role in the team database cannot buy (a lookup role): nothing was sent.
+    static let roleCannotBuy: Int32 = 77
 
     /// The codes every command can end with, for `--help`.
     static let help = """

@@ -41,14 +41,15 @@ extension ESIMCommand {
         func run() async throws {
             let iccid = try ESIMCommand.iccid(self.iccid)
             try await PurchaseContext.run(options) { context in
+                try context.requireBuyer()
                 let client = context.connection.client
                 let before = try await ESIMCommand.read(iccid, client: client)
                 let line = try PurchaseResolver.line(try await context.product(plan, esimPlan: true),
                                                      PurchaseResolver.Input(denomination: bundle, iccid: iccid))
                 note("Topping up eSIM \(iccid) (ends in \(iccid.suffix(4))): \(line.productName) \(line.faceValue), from the balance.")
-                var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+                var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate, timeout: TimeInterval(output.timeout))
                 console.printsResult = !output.json
-                let request = CheckoutRequest.make(lines: [line], idempotencyKey: idempotencyKey, again: again)
+                let request = CheckoutRequest.make(lines: [line], keyPolicy: idempotencyKey.map { .given($0) } ?? .none, again: again)
                 let purchase = try await console.buy(request, engine: context.engine)
                 let after = try await reread(iccid, after: purchase, client: client)
                 let names = await ESIMCommand.planNames(of: after.map { [$0] } ?? [], client: client)
@@ -56,7 +57,7 @@ extension ESIMCommand {
                 let delivered = purchase.outcome == .delivered
                 let report = after.map { ESIMReport($0, planName: planName, newFrom: delivered ? before.bundles.count : nil) }
                 if output.json {
-                    try printJSON(TopUpReport(purchase: PurchaseReport(purchase, reveal: output.reveal), esim: report))
+                    try printJSON(TopUpReport(purchase: PurchaseReport(purchase, reveal: await console.revealing(purchase)), esim: report))
                 } else if let report {
                     print("\neSIM after the top-up:\n" + report.lines(width: TerminalOutput.standardOutput.width).joined(separator: "\n"))
                 }

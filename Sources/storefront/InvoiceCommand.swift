@@ -42,22 +42,32 @@ struct InvoiceCommand: AsyncParsableCommand {
         func run() async throws {
             try await PurchaseContext.run(options) { context in
                 let known = try await context.engine.purchase(id)
-                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: 0)
-                guard known.source == context.engine.source else {
-                    printError("Made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since): showing what the journal knows, not checked again.")
-                    console.print(known)
-                    try writeReceipt(known)
-                    return CheckoutExit.code(for: known)
+                let console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate, timeout: 0)
+                let purchase: Purchase
+                if context.looksUpOnly {
+                    printError("Your team role looks up: showing what the team journal holds, not checked again (a buyer's look records what it finds).")
+                    purchase = known
+                } else {
+                    do {
+                        purchase = try await context.engine.refresh(known.id)
+                    } catch let error as CheckoutError where error.madeOnAnotherAPI {
+                        printError("Made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since): showing what the journal knows, not checked again.")
+                        purchase = known
+                    }
                 }
-                let purchase = try await context.engine.refresh(known.id)
-                console.print(purchase)
-                try writeReceipt(purchase)
+                await console.print(purchase)
+                try await writeReceipt(purchase, context)
                 return CheckoutExit.code(for: purchase)
             }
         }
 
-        private func writeReceipt(_ purchase: Purchase) throws {
+        /// A receipt holds the codes in full: in team mode its reveal is recorded first, and none is written otherwise.
+        private func writeReceipt(_ purchase: Purchase, _ context: PurchaseContext) async throws {
             guard receipt || receiptFile != nil else { return }
+            if let refusal = await context.revealGate.refusal(recording: Reveal.secrets(of: purchase, way: .receipt)) {
+                throw CommandFailure(exit: CommandFailure.teamDatabaseUnreachable, code: "reveal_not_recorded",
+                                     message: refusal + " No receipt was written.")
+            }
             let path = receiptFile.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
             let url = try ReceiptFile.write(purchase, to: path, in: options.dataDirectory())
             printError("Receipt written to \(url.path) (readable by you only; it holds the codes in full).")
@@ -76,7 +86,8 @@ struct InvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
-                var console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout),
+                var console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate,
+                                              timeout: TimeInterval(output.timeout),
                                               streamEvents: output.json)
                 let signal = CheckNowSignal()
                 console.checkNow = signal
@@ -101,8 +112,10 @@ struct InvoiceCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
+                try context.requireBuyer()
                 let paid = try await context.engine.pay(try await context.engine.purchase(id).id)
-                let console = CheckoutConsole(json: output.json, reveal: output.reveal, timeout: TimeInterval(output.timeout))
+                let console = CheckoutConsole(json: output.json, reveal: output.reveal, revealGate: context.revealGate,
+                                              timeout: TimeInterval(output.timeout))
                 return CheckoutExit.code(for: try await console.watch(paid.id, engine: context.engine))
             }
         }
@@ -139,8 +152,20 @@ struct OrderCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await PurchaseContext.run(options) { context in
-                let order = try await context.connection.client.send(Endpoints.order(id: id))
-                let report = PurchaseReport.OrderReport(PurchaseOrder(order), reveal: reveal)
+                let fetched = try await context.connection.client.send(Endpoints.order(id: id))
+                let order = PurchaseOrder(fetched)
+                var shown = reveal
+                if reveal, PurchaseValues.values(of: order).contains(where: \.isSecret) {
+                    let invoice = fetched.invoiceId
+                    var known: Purchase?
+                    if let invoice { known = try? await context.engine.journal.purchase(invoiceId: invoice, source: context.engine.source) }
+                    let reveals = [Reveal(purchaseId: known?.id, invoiceId: invoice, orderId: order.id, way: .commandLine)]
+                    if let refusal = await context.revealGate.refusal(recording: reveals) {
+                        printError(refusal)
+                        shown = false
+                    }
+                }
+                let report = PurchaseReport.OrderReport(order, reveal: shown)
                 if json { try printJSON(report) } else { Swift.print(report.text()) }
                 return 0
             }

@@ -5,6 +5,7 @@ import Checkout
 import Foundation
 import StorefrontApp
 import StorefrontDomain
+import TeamJournal
 
 /// What every purchase command needs: the connection, the journal in the data directory, and the engine, which
 /// writes to the team's journal instead when `--database-url` names one (the data directory's journal is then its
@@ -13,6 +14,10 @@ struct PurchaseContext {
     let connection: Connection
     let journal: UserDatabase
     let engine: PurchaseEngine
+    /// The team's journal, when `--database-url` names one: its role decides who may buy.
+    let team: PostgresJournal?
+    /// Every code printed or written in full goes through here first (the team's audit; nothing without a team).
+    let revealGate: RevealGate
 
     /// Opens everything, runs `body`, and exits with the code it returns.
     static func run(_ options: GlobalOptions, _ body: (PurchaseContext) async throws -> Int32) async throws {
@@ -30,7 +35,8 @@ struct PurchaseContext {
             defer { team?.team.close() }
             status = try await Connection.with(options) { connection in
                 try await body(PurchaseContext(connection: connection, journal: journal,
-                                               engine: connection.purchaseEngine(journal: team ?? journal)))
+                                               engine: connection.purchaseEngine(journal: team ?? journal), team: team?.team,
+                                               revealGate: RevealGate(audit: team?.team)))
             }
             await team?.replayAfterCommand()
         }
@@ -39,6 +45,16 @@ struct PurchaseContext {
 }
 
 extension PurchaseContext {
+    /// Stops a purchase command of an agent whose team role cannot buy, before anything is looked up or sent (exit 77).
+    func requireBuyer() throws {
+        guard let team, !team.role.mayBuy else { return }
+        throw CommandFailure(exit: CommandFailure.roleCannotBuy, code: "role_cannot_buy", message: TeamRole.buyingRefused(place: team.place))
+    }
+
+    /// Whether the user may only look in the team journal (a lookup role): what they show is not checked again,
+    /// since a look writes what it finds.
+    var looksUpOnly: Bool { team.map { !$0.role.mayBuy } ?? false }
+
     /// A product as the API has it now (not the cache, which may be stale), for resolving what to buy.
     func product(_ id: String, esimPlan: Bool = false) async throws -> ProductDetail {
         do {

@@ -18,7 +18,8 @@ struct Storefront: AsyncParsableCommand {
         purchase commands (buy, invoice, esim topup) add: 10 partly failed; 11 failed or denied; 12 expired; \
         13 still pending at --timeout; 14 unknown whether the invoice was created; 65 the server refused the \
         purchase as asked (an operator that does not serve the number): nothing was bought; 74 the journal could \
-        not be written after the server acted (the message names the invoice and what to run). With --json, a \
+        not be written after the server acted (the message names the invoice and what to run). In team mode: 75 \
+        the team database is unreachable (nothing was sent); 77 your role (lookup) cannot buy (nothing was sent). With --json, a \
         failure is also printed on stdout as {"error": {"code", "message", "request"}}.
         """,
         version: StorefrontVersion.current,

@@ -11,9 +11,10 @@ struct TeamCommand: AsyncParsableCommand {
         abstract: "Team mode: every agent's purchases in one PostgreSQL journal (--database-url or STOREFRONT_DATABASE_URL).",
         discussion: """
         Codes, PINs and links are sealed with the team key (STOREFRONT_TEAM_KEY_FILE, 0600) before they reach the database; \
-        every agent needs a copy of that file, and without it no one can read them. Exit 75: the database is unreachable.
+        every agent needs a copy of that file, and without it no one can read them. Exit 75: the database is unreachable. \
+        Exit 77: the agent's role (lookup) cannot buy.
         """,
-        subcommands: [TeamInitCommand.self, TeamStatusCommand.self])
+        subcommands: [TeamInitCommand.self, TeamStatusCommand.self, TeamFeedCommand.self, TeamAuditCommand.self, TeamAddAgentCommand.self])
 }
 
 struct TeamInitCommand: AsyncParsableCommand {

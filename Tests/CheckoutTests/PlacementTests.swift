@@ -18,6 +18,7 @@ import Testing
     struct Row: CustomTestStringConvertible, Sendable {
         var name: String
         var key: String?
+        var keyOrigin = Placement.KeyOrigin.given
         var again = false
         var candidates: Placement.Candidates
         var expected: Placement
@@ -45,11 +46,18 @@ import Testing
         Row(name: "without a key an identical purchase settled minutes ago is refused",
             candidates: .init(recent: settled), expected: .refused(.identicalRecently(purchase: settled, minutesAgo: 1))),
         Row(name: "--again buys an identical purchase on purpose", again: true, candidates: .init(recent: settled), expected: .new),
+        Row(name: "a generated key returns the purchase its confirmation made", key: "k3", keyOrigin: .generated,
+            candidates: .init(keyed: (refused, "hash")), expected: .existing(refused)),
+        Row(name: "a new generated key still asks about an identical purchase moments ago", key: "k9", keyOrigin: .generated,
+            candidates: .init(recent: settled), expected: .refused(.identicalRecently(purchase: settled, minutesAgo: 1))),
+        Row(name: "a new generated key buys again when asked to", key: "k9", keyOrigin: .generated, again: true,
+            candidates: .init(recent: settled), expected: .new),
     ]
 
     @Test(arguments: rows)
     func placementFollowsTheNeverBuyTwiceRules(row: Row) {
-        let decided = Placement.decide(requestHash: "hash", key: row.key, again: row.again, candidates: row.candidates, now: Self.now)
+        let decided = Placement.decide(requestHash: "hash", key: row.key, keyOrigin: row.keyOrigin, again: row.again,
+                                       candidates: row.candidates, now: Self.now)
         #expect(decided == row.expected)
     }
 

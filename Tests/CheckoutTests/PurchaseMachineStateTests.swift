@@ -12,7 +12,7 @@ import Testing
 
     /// Every event, once each, with answers that would change a purchase if they were applied.
     static let everyEvent: [Event] = [
-        .send, .resume, .look, .payWanted, .timerFired,
+        .send, .resume, .requestedAgain, .look, .payWanted, .timerFired,
         .requestUnencodable("bad"), .createAnswered(PurchaseMachineTests.invoice("other")),
         .createRefused(message: "no", code: "out_of_stock"), .createLost("reset"),
         .listed([PurchaseMachineTests.invoice("other")], known: []), .listingFailed("502"),
@@ -22,7 +22,7 @@ import Testing
         .createFailed(PurchaseMachineTests.reset), .lookFailedWith(PurchaseMachineTests.serverError), .payFailed(PurchaseMachineTests.reset),
     ]
 
-    static let commands: Set<String> = ["send", "resume", "look", "payWanted", "timerFired"]
+    static let commands: Set<String> = ["send", "resume", "requestedAgain", "look", "payWanted", "timerFired"]
 
     /// Issue 19: "a `.listed` arriving at `.settled` would overwrite the purchase".
     @Test func aListingArrivingAfterThePurchaseSettledChangesNothing() {

@@ -31,6 +31,8 @@ import Testing
         var events: [PurchaseMachine.Event]
         var stage: PurchaseStage
         var actions: [PurchaseMachine.Action]
+        /// The API the machine talks to; the purchases here were made on "api".
+        var api = "api"
         var testDescription: String { name }
     }
 
@@ -101,6 +103,28 @@ import Testing
             events: [.resume], stage: .intent, actions: [.listInvoices(since: now.addingTimeInterval(-30))]),
         Row(name: "a purchase whose answer was lost is reconciled at restart", from: purchase(.ambiguous),
             events: [.resume], stage: .ambiguous, actions: [.listInvoices(since: now.addingTimeInterval(-30))]),
+        Row(name: "asking again for a purchase proven absent sends it again", from: purchase(.notCreated),
+            events: [.requestedAgain], stage: .sending, actions: [.record, .create]),
+        Row(name: "asking again for a purchase the server refused sends it again", from: purchase(.refused),
+            events: [.requestedAgain], stage: .sending, actions: [.record, .create]),
+        Row(name: "asking again for a purchase killed mid-create reconciles it first", from: purchase(.sending),
+            events: [.requestedAgain], stage: .sending, actions: [.record, .listInvoices(since: now.addingTimeInterval(-30))]),
+        Row(name: "asking again for a created purchase returns it", from: purchase(.created, invoice: "inv-1"),
+            events: [.requestedAgain], stage: .created, actions: [.record, .done]),
+        Row(name: "asking again for a settled purchase returns it as it ended", from: purchase(.settled, invoice: "inv-1"),
+            events: [.requestedAgain], stage: .settled, actions: [.done]),
+        Row(name: "another API's invoice is never looked at here", from: purchase(.created, invoice: "inv-1"),
+            events: [.look], stage: .created, actions: [.madeElsewhere], api: "other"),
+        Row(name: "another API's invoice is never paid here", from: purchase(.created, invoice: "inv-1", autoPay: false),
+            events: [.payWanted], stage: .created, actions: [.madeElsewhere], api: "other"),
+        Row(name: "another API's absent purchase is never sent here", from: purchase(.notCreated),
+            events: [.send], stage: .notCreated, actions: [.madeElsewhere], api: "other"),
+        Row(name: "another API's purchase killed mid-create is not reconciled here", from: purchase(.sending),
+            events: [.resume], stage: .sending, actions: [.madeElsewhere], api: "other"),
+        Row(name: "resuming another API's settled purchase does nothing", from: purchase(.settled, invoice: "inv-1"),
+            events: [.resume], stage: .settled, actions: [.done], api: "other"),
+        Row(name: "asking again for another API's purchase returns it as it is", from: purchase(.intent),
+            events: [.requestedAgain], stage: .intent, actions: [.done], api: "other"),
     ]
 
     static func refusal(_ code: String) -> APIError {
@@ -131,7 +155,7 @@ import Testing
 
     @Test(arguments: rows)
     func eachTransitionWritesTheJournalFirstAndAsksForOneThing(row: Row) {
-        var machine = PurchaseMachine(row.from)
+        var machine = PurchaseMachine(row.from, on: row.api)
         var actions: [PurchaseMachine.Action] = []
         for event in row.events { actions = machine.handle(event, now: Self.now) }
         #expect(machine.purchase.stage == row.stage)

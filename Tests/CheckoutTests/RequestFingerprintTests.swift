@@ -44,4 +44,13 @@ import Testing
         #expect(request.email == nil)
         #expect(!request.autoPay, "auto-pay is for the balance only")
     }
+
+    /// A key the program made is stored like a given one but, unlike it, does not decide alone.
+    @Test func aGeneratedKeyIsKeptAndMarkedAsGenerated() {
+        let generated = CheckoutRequest.make(lines: [card], keyPolicy: .generated("tui-1"))
+        #expect(generated.idempotencyKey == "tui-1")
+        #expect(generated.keyOrigin == .generated)
+        #expect(CheckoutRequest.make(lines: [card], keyPolicy: .given("k1")).keyOrigin == .given)
+        #expect(CheckoutRequest.make(lines: [card]).idempotencyKey == nil)
+    }
 }

@@ -117,6 +117,30 @@ import Testing
         }
     }
 
+    /// Issue 19: a cached row this version could not read was skipped, and with the listing marked complete it never
+    /// came back: an invoice silently missing from the account's history. It is read again from the server instead.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is installed by .ci/run"))
+    func aCachedRowThatCannotBeReadIsReadAgainFromTheServer() async throws {
+        try await AccountSandbox.with(.observed) { account in
+            let ids = try await account.createInvoices(12)
+            let file = Self.temporaryFile()
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+            let history = Self.history(account, cache: try AccountHistoryCache.open(at: file), clock: TestClock(AccountSandbox.start))
+            #expect(try await history.everything(.invoices).invoices.count == 12)
+            let damaged = ids[3]
+            let sql = "UPDATE account_invoice SET json = '{\"id\": 7' WHERE id = '\(damaged)'"
+            let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [file.path, sql], timeout: 30)
+            #expect(result.status == 0, "\(result.stderr)")
+
+            let cached = try history.cached()
+            #expect(!cached.invoicesComplete, "the list says it is not whole rather than hiding the invoice")
+            let again = try await history.everything(.invoices)
+            #expect(Set(again.invoices.map(\.id)) == Set(ids), "the damaged row is read again from the server")
+            #expect(again.invoicesComplete)
+        }
+    }
+
     @Test func theCacheFileNeverHoldsCodesPinsOrLinks() async throws {
         try await AccountSandbox.with(.observed) { account in
             try await account.createInvoices(2, product: "test-gift-card-code")

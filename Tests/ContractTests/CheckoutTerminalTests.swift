@@ -16,7 +16,7 @@ import Testing
 
     /// Finds the test gift card, adds one 10 USD card and opens the review from the cart.
     func reviewTestGiftCard(_ session: Session) async throws {
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("/")
         try await session.type("test gift card code")
         // The two test cards (Code and Code Fail), at any width: the id column shows only on wide screens.

@@ -9,7 +9,7 @@ import Testing
 
     /// Opens the eSIM screen, finds the seeded active eSIM by its last digits and starts a top-up from `plan`.
     func reviewTopUp(_ session: Session, plan: String) async throws {
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("e")
         try await session.waitFor("eSIMs of this account (4)")
         try await session.type("0019")
@@ -81,7 +81,7 @@ import Testing
     @Test(.enabled(if: TerminalSessionTests.tmuxAvailable, "tmux is installed by .ci/run"))
     func aPhoneRefillFromTheNumberToDelivered() async throws {
         let session = try Session()
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("p")
         try await session.waitFor("Phone refill")
         try await session.type("+4919912345678")

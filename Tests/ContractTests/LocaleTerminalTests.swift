@@ -29,7 +29,7 @@ struct LocaleTerminalTests {
     /// separators and borders were gone, and the full-screen QR was a white box.
     @Test func aMacTerminalsLocaleNameStillGetsUnicodeAndAQRThatScansAt80x24() async throws {
         let session = try Session(width: 80, height: 24, locale: "-u LANG -u LC_ALL LC_CTYPE=UTF-8")
-        let browser = try await session.waitFor("just refreshed")
+        let browser = try await session.waitForCatalog()
         #expect(browser.contains("·"), "the separators are drawn: \(browser)")
         #expect(browser.contains("─"), "and the borders")
         let qr = try await Self.fullScreenBitcoinQR(session)
@@ -41,7 +41,7 @@ struct LocaleTerminalTests {
     /// Where the terminal truly cannot do UTF-8, the storefront draws in ASCII by itself, its QR codes in `#`.
     @Test func aTerminalWithoutUTF8GetsASCIIAndAQRInHashesThatScans() async throws {
         let session = try Session(width: 120, height: 50, locale: "-u LANG -u LC_CTYPE LC_ALL=C")
-        let browser = try await session.waitFor("just refreshed")
+        let browser = try await session.waitForCatalog()
         #expect(browser.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(browser)")
         let qr = try await Self.fullScreenBitcoinQR(session)
         #expect(qr.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(qr)")

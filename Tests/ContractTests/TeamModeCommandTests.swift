@@ -1,5 +1,6 @@
 import Foundation
 import StorefrontTestSupport
+import TeamJournal
 import Testing
 
 /// Team mode as a desk uses it: the real binary, `team init` against the test run's private PostgreSQL, then agents
@@ -46,7 +47,8 @@ struct TeamModeCommandTests {
 
     @Test func agentsOnFourHostsBuyingWithOneKeyMakeOneInvoiceAndAllPrintIt() async throws {
         let server = try PrivatePostgres.shared()
-        let team = try Team(server: server, database: try server.makeDatabase())
+        let database = try server.makeDatabase()
+        let team = try Team(server: server, database: database)
         try await SandboxHarness.with(.observed) { harness in
             let alice = Workspace(harness)
             let bob = Workspace(harness)
@@ -77,7 +79,7 @@ struct TeamModeCommandTests {
 
             let status = try await team.run(bob, ["team", "status"])
             #expect(status.status == 0, "\(status.stderr)")
-            #expect(status.stdout.contains("Schema version: 1"), "\(status.stdout)")
+            #expect(status.stdout.contains("Schema version: \(TeamSchema.version)"), "\(status.stdout)")
             #expect(status.stdout.contains("Server: PostgreSQL"), "\(status.stdout)")
             #expect(status.stdout.contains("Agents in the last 24 hours: desk-agent@test"), "\(status.stdout)")
             #expect(status.stdout.contains("Purchases in flight: 0"), "\(status.stdout)")

@@ -46,16 +46,29 @@ import Testing
         /// guard against a hang rather than a time limit.
         @discardableResult
         func waitFor(_ text: String, timeout: TimeInterval = 120) async throws -> String {
+            try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+        }
+
+        /// Waits until the catalog is loaded: the status bar shows its count and age, whatever the age. Waiting for
+        /// "just refreshed" itself raced the clock: on a loaded machine the first look could come after its minute.
+        @discardableResult
+        func waitForCatalog(timeout: TimeInterval = 120) async throws -> String {
+            try await waitUntil("the catalog to be loaded", timeout: timeout) { $0.contains(#/Catalog [0-9,]+ [·-] /#) }
+        }
+
+        /// Waits until the screen satisfies `condition` in two equal captures in a row (a capture can catch the
+        /// terminal half-way through a frame), failing after `timeout`.
+        @discardableResult
+        func waitUntil(_ what: String, timeout: TimeInterval = 120, _ condition: (String) -> Bool) async throws -> String {
             let deadline = Date().addingTimeInterval(timeout)
             var last = ""
             while Date() < deadline {
                 let previous = last
                 last = try await screen()
-                // Two equal captures in a row: a capture can catch the terminal half-way through a frame.
-                if last.contains(text), last == previous { return last }
+                if condition(last), last == previous { return last }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            Issue.record("Timed out waiting for \"\(text)\". Screen:\n\(last)")
+            Issue.record("Timed out waiting for \(what). Screen:\n\(last)")
             return last
         }
 
@@ -84,7 +97,7 @@ import Testing
     func searchPickAddToCartAndOpenTheCart() async throws {
         let session = try Session()
         try await session.waitFor("SANDBOX")
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("/")
         try await session.type("cafe muller")
         try await session.waitFor("(1) ")
@@ -114,7 +127,7 @@ import Testing
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
     func emptySearchSaysSoAndEscClears() async throws {
         let session = try Session()
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("/")
         try await session.type("zzqx")
         let screen = try await session.waitFor("0 results for 'zzqx'")
@@ -128,7 +141,7 @@ import Testing
     @Test(.enabled(if: tmuxAvailable, "tmux is installed by .ci/run"))
     func aPasteIsOneTextAndHomeMovesTheCursor() async throws {
         let session = try Session()
-        try await session.waitFor("just refreshed")
+        try await session.waitForCatalog()
         try await session.keys("/")
         try await session.tmux(["set-buffer", "-b", "sf-paste", "cafe\nmu"])
         try await session.tmux(["paste-buffer", "-p", "-d", "-b", "sf-paste", "-t", session.name])

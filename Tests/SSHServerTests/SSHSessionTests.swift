@@ -64,7 +64,7 @@ struct SSHSessionTests {
         let alice = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments())
         let bob = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments(key: try await harness.makeKey(named: "bob")))
         try await alice.waitFor("SANDBOX")
-        let bobsStart = try await bob.waitFor("just refreshed")
+        let bobsStart = try await bob.waitForCatalog()
         let balance = try #require(bobsStart.split(separator: "\n").first { $0.contains("Balance ") })
 
         try await VisitorSteps.addTestGiftCard(alice)

@@ -12,7 +12,7 @@ struct SSHVisitorTerminalTests {
         let harness = try await SSHServeHarness()
         let terminal = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments(extra: ["-o", "SetEnv=LC_CTYPE=UTF-8"]),
                                         width: 80, height: 24)
-        let browser = try await terminal.waitFor("just refreshed")
+        let browser = try await terminal.waitForCatalog()
         #expect(browser.contains("·") && browser.contains("─"), "separators and borders: \(browser)")
         try await VisitorSteps.addTestGiftCard(terminal)
         try await VisitorSteps.review(terminal)
@@ -36,7 +36,7 @@ struct SSHVisitorTerminalTests {
     @Test func aVisitorMayAskForASCII() async throws {
         let harness = try await SSHServeHarness()
         let terminal = try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments() + ["--", "--ascii"], width: 100, height: 30)
-        let browser = try await terminal.waitFor("just refreshed")
+        let browser = try await terminal.waitForCatalog()
         #expect(browser.contains("SANDBOX"))
         #expect(browser.unicodeScalars.allSatisfy({ $0.isASCII }), "ASCII only: \(browser)")
         try await terminal.press("C-c")
@@ -48,7 +48,7 @@ struct SSHVisitorTerminalTests {
     func stoppingTheServerGivesEveryVisitorTheirTerminalBackAndSaysWhy(_ signal: Int32) async throws {
         let harness = try await SSHServeHarness()
         let visitors = try (0..<2).map { _ in try TmuxTerminal(command: ["/usr/bin/ssh", "-tt"] + harness.sshArguments(), width: 100, height: 30) }
-        for visitor in visitors { try await visitor.waitFor("just refreshed") }
+        for visitor in visitors { try await visitor.waitForCatalog() }
 
         kill(harness.server.pid, signal)
         for visitor in visitors {

@@ -47,6 +47,14 @@ final class TmuxTerminal {
         try await waitUntil("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Waits until the catalog is loaded: the status bar shows its count and age ("Catalog 5,008 · just refreshed"),
+    /// whatever the age. Waiting for "just refreshed" itself raced the clock: on a loaded machine the first look
+    /// could come after its minute.
+    @discardableResult
+    func waitForCatalog(timeout: TimeInterval = 120) async throws -> String {
+        try await waitUntil("the catalog to be loaded", timeout: timeout) { $0.contains(#/Catalog [0-9,]+ [·-] /#) }
+    }
+
     /// Waits until the screen satisfies `condition`, failing after `timeout`: a guard against a hang.
     @discardableResult
     func waitUntil(_ what: String, timeout: TimeInterval = 120, _ condition: (String) -> Bool) async throws -> String {

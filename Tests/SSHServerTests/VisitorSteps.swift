@@ -5,7 +5,7 @@ import Testing
 enum VisitorSteps {
     /// Searches for the test gift card and adds one 10 USD card to the cart.
     static func addTestGiftCard(_ terminal: TmuxTerminal) async throws {
-        try await terminal.waitFor("just refreshed")
+        try await terminal.waitForCatalog()
         try await terminal.keys("/")
         try await terminal.keys("test gift card code")
         // The two test cards (Code and Code Fail), at any width: the id column shows only on wide screens.

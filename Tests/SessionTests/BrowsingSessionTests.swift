@@ -20,7 +20,7 @@ import Testing
         gate.open()
         try await store.waitUntil("the whole catalog is listed") { frame in
             let text = frame.text
-            guard let count = text.firstMatch(of: /Catalog ([0-9,]+) · just refreshed/)?.1 else { return false }
+            guard let count = text.firstMatch(of: #/Catalog ([0-9,]+) [·-] /#)?.1 else { return false }
             return text.contains("All types (\(count))")
         }
         let settled = try #require(store.selectedProductRow())

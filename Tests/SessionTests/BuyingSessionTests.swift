@@ -12,7 +12,7 @@ import Testing
 
     /// Finds a test product by name, opens its add dialog and waits for it.
     func openAddDialog(_ store: HeadlessStorefront, _ name: String) async throws {
-        try await store.waitFor("just refreshed")
+        try await store.waitForCatalog()
         store.keys(.character("/"))
         store.type(name.lowercased())
         store.keys(.enter)
@@ -104,6 +104,40 @@ import Testing
         try await store.quit()
     }
 
+    /// Each confirmed cart gets its own idempotency key, and the same card bought again (a new cart of the same line)
+    /// is a new purchase after the "bought moments ago" question: a key derived from the cart's line ids, which are
+    /// product|value|phone and recur, would have returned the first purchase instead.
+    @Test func theSameCardBoughtAgainIsAskedAboutThenANewPurchaseWithItsOwnKey() async throws {
+        let store = try await HeadlessStorefront.start()
+        defer { try? FileManager.default.removeItem(at: store.dataDirectory.url) }
+        try await reviewTestGiftCard(store)
+        store.keys(.enter)
+        try await store.waitFor("from the balance? y/n")
+        store.keys(.character("y"))
+        try await store.waitFor("Delivered")
+        store.keys(.escape)
+        _ = try await store.waitUntil("the browser is back") { HeadlessStorefront.selectedRow(in: $0)?.text.hasPrefix("Test Gift Card Code") == true }
+        store.keys(.character("a"))
+        try await store.waitFor("Add to cart: Test Gift Card Code")
+        store.keys(.enter)
+        try await store.waitFor("Cart 1/20")
+        store.keys(.character("c"), .character("b"))
+        try await store.waitFor("Review · 1 item")
+        store.keys(.enter)
+        try await store.waitFor("from the balance? y/n")
+        store.keys(.character("y"))
+        try await store.waitFor("Buy it again?")
+        store.keys(.character("y"))
+        _ = try await store.waitUntil("the second purchase is delivered") { _ in
+            ((try? store.userData.purchases()) ?? []).filter { $0.stage == .settled }.count == 2
+        }
+        try await store.quit()
+        let purchases = try store.userData.purchases()
+        #expect(Set(purchases.compactMap(\.invoiceId)).count == 2, "two invoices, one per confirmed cart")
+        let keys = purchases.compactMap(\.idempotencyKey)
+        #expect(keys.count == 2 && Set(keys).count == 2, "each confirmed cart has its own key: \(keys)")
+    }
+
     /// Issue 11, finding 14: a receipt from the results screen, owner-only, with what the customer needs.
     @Test func wOnTheResultsWritesAnOwnerOnlyReceiptWithTheCode() async throws {
         let store = try await HeadlessStorefront.start()
@@ -153,7 +187,7 @@ import Testing
         let invoice = try #require(first.userData.purchases().first?.invoiceId)
 
         let second = try await HeadlessStorefront.start(dataDirectory: directory)
-        try await second.waitFor("just refreshed")
+        try await second.waitForCatalog()
         second.keys(.character("h"))
         try await second.waitFor("History · 1 purchase")
         second.keys(.enter)

@@ -75,6 +75,13 @@ final class HeadlessStorefront: Sendable {
         try await waitUntil("the screen shows \"\(text)\"", timeout: timeout) { $0.text.contains(text) }.text
     }
 
+    /// Waits until the catalog is loaded: the status bar shows its count and age, whatever the age. Waiting for
+    /// "just refreshed" itself raced the clock: on a loaded machine the first look could come after its minute.
+    @discardableResult
+    func waitForCatalog(timeout: Duration = .seconds(120)) async throws -> String {
+        try await waitUntil("the catalog is loaded", timeout: timeout) { $0.text.contains(#/Catalog [0-9,]+ [·-] /#) }.text
+    }
+
     /// Waits until a painted frame satisfies `condition`; the frame it found.
     @discardableResult
     func waitUntil(_ what: String, timeout: Duration = .seconds(120), _ condition: (ScreenBuffer) -> Bool) async throws -> ScreenBuffer {

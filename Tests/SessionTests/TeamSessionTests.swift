@@ -38,6 +38,41 @@ struct TeamSessionTests {
     }
 }
 
+/// `r`, `Y` and `W` in the full-screen storefront in team mode: each is in the team's audit, under the agent's name,
+/// before the code shows, is copied or is written to a receipt.
+@Suite(.enabled(if: PrivatePostgres.available, "PostgreSQL (Debian's postgresql) is installed by .ci/run"))
+struct TeamRevealSessionTests {
+    @Test func revealingCopyingAndWritingAReceiptAreAudited() async throws {
+        let server = try PrivatePostgres.shared()
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
+                                      defaultUser: "agent")
+        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
+        defer { team.close() }
+
+        let store = try await HeadlessStorefront.start(teamJournal: team)
+        defer { try? FileManager.default.removeItem(at: store.dataDirectory.url) }
+        try await BuyingSessionTests().reviewTestGiftCard(store)
+        store.keys(.enter)
+        try await store.waitFor("from the balance? y/n")
+        store.keys(.character("y"))
+        try await store.waitFor("Delivered")
+        #expect(try await team.auditEvents().isEmpty, "nothing revealed yet")
+        store.keys(.character("r"))
+        try await store.waitFor("Revealed for 30 s")
+        store.keys(.character("Y"))
+        try await store.waitFor("copied to the clipboard")
+        store.keys(.character("W"))
+        try await store.waitFor("Receipt written")
+        try await store.quit()
+
+        let events = try await team.auditEvents()
+        #expect(events.map(\.way) == [.screen, .copy, .receipt])
+        let purchase = try #require(try await team.purchases(matching: "", limit: 1).first)
+        #expect(events.allSatisfy { $0.agent == "alice@desk1" && $0.purchaseId == purchase.id && $0.orderId == purchase.orders.first?.id })
+    }
+}
+
 /// A purchase another agent made, already in the team journal.
 enum PurchaseJournalSample {
     static var bought: Purchase {

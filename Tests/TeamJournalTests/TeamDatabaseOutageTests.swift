@@ -32,7 +32,7 @@ struct TeamDatabaseOutageTests {
     /// A server of the test's own (stopping it must not disturb other suites), a database on it, and one host's
     /// journal: the team database with the data directory's journal as its spool.
     static func desk() async throws -> Desk {
-        let server = try PrivatePostgres.ownServer()
+        let server = try PrivatePostgres.startOwn()
         let database = try server.makeDatabase()
         let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(database)?host=\(server.socketDirectory)", defaultUser: "tester")
         let team = try await PostgresJournal.connect(url, key: PostgresJournalContractTests.key, agent: "tester@desk")
@@ -71,7 +71,7 @@ struct TeamDatabaseOutageTests {
         #expect(settled.orders.first?.redemption?.code == "GIFT-1111-2222")
         #expect(try desk.spool.purchase(id: placed.id)?.orders.first?.redemption?.code == "GIFT-1111-2222", "the code waits in the spool")
 
-        try server.startAgain()
+        try server.startServer()
         let replay = try await desk.journal.replaySpool()
         #expect(replay == SpoolReplay(written: 1, alreadyThere: 0, kept: 0), "\(replay.problems)")
         let colleague = try await PostgresJournal.connect(desk.url, key: PostgresJournalContractTests.key, agent: "colleague@desk")

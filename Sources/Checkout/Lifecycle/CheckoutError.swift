@@ -12,6 +12,8 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     public var isNotFound: Bool
     /// The journal could not be written, and whether the server had acted by then.
     public var journalFailure: JournalFailure?
+    /// The purchase was made on another API: the journal's copy is all there is to show here.
+    public var madeOnAnotherAPI: Bool
 
     /// When a journal write failed: before anything was sent (nothing happened), or after the server acted (an
     /// invoice may exist and be paid that the journal does not know; its id when the answer carried one).
@@ -23,12 +25,13 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public init(_ message: String, apiError: APIError? = nil, refusal: PlacementRefusal? = nil, isNotFound: Bool = false,
-                journalFailure: JournalFailure? = nil) {
+                journalFailure: JournalFailure? = nil, madeOnAnotherAPI: Bool = false) {
         self.message = message
         self.apiError = apiError
         self.refusal = refusal
         self.isNotFound = isNotFound
         self.journalFailure = journalFailure
+        self.madeOnAnotherAPI = madeOnAnotherAPI
     }
 
     public var description: String { message }

@@ -13,6 +13,8 @@ public struct CheckoutRequest: Sendable, Equatable {
     public var webhookURL: String?
     /// The caller's name for this purchase: a later request with the same key gets the same purchase back.
     public var idempotencyKey: String?
+    /// Whether the key was given by the caller or made by the program for one confirmation.
+    public var keyOrigin: Placement.KeyOrigin
     /// Buy even though an identical purchase was made moments ago (`--again`, or confirmed in the TUI).
     public var again: Bool
     /// The saved cart's lines this purchase is made from: the intent holds them (not part of the request's identity).
@@ -20,8 +22,9 @@ public struct CheckoutRequest: Sendable, Equatable {
 
     public init(kind: PurchaseKind = .invoice, lines: [PurchaseLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool = true,
                 refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil, idempotencyKey: String? = nil,
-                again: Bool = false, cartLineIDs: [String] = []) {
+                keyOrigin: Placement.KeyOrigin = .given, again: Bool = false, cartLineIDs: [String] = []) {
         self.cartLineIDs = cartLineIDs
+        self.keyOrigin = keyOrigin
         self.idempotencyKey = idempotencyKey
         self.again = again
         self.kind = kind
@@ -33,19 +36,42 @@ public struct CheckoutRequest: Sendable, Equatable {
         self.webhookURL = webhookURL
     }
 
+    /// How a request is named for "never buy twice".
+    public enum KeyPolicy: Sendable, Equatable {
+        /// No name: the identical-request rules alone decide (`buy` without a key).
+        case none
+        /// The caller's key (`--idempotency-key`).
+        case given(String)
+        /// A key the program made for one confirmation (the TUI, one per confirmed cart): stored with the purchase like
+        /// a given one, while an identical purchase moments ago is still asked about. Not derived from the cart's lines:
+        /// their ids are product|value|phone and recur, so the same card bought again next week would get last week's
+        /// purchase back.
+        case generated(String)
+    }
+
     /// The one intake for every purchase (`buy`, `esim topup`, the TUI): the endpoint from the lines, a refund
-    /// address only for a crypto payment (a balance payment is refunded to the balance), and both it and the email
-    /// trimmed, empty meaning none.
+    /// address only for a crypto payment (a balance payment is refunded to the balance), both it and the email
+    /// trimmed, empty meaning none, and the idempotency key the policy names.
     public static func make(lines: [CartLine], paymentMethod: PaymentMethod = .balance, autoPay: Bool? = nil,
                             refundAddress: String? = nil, email: String? = nil, webhookURL: String? = nil,
-                            idempotencyKey: String? = nil, again: Bool = false, cartLineIDs: [String] = []) -> CheckoutRequest {
+                            keyPolicy: KeyPolicy = .none, again: Bool = false, cartLineIDs: [String] = []) -> CheckoutRequest {
         func given(_ text: String?) -> String? {
             text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        return CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: paymentMethod,
-                               autoPay: paymentMethod == .balance && (autoPay ?? true),
-                               refundAddress: paymentMethod == .balance ? nil : given(refundAddress), email: given(email),
-                               webhookURL: webhookURL, idempotencyKey: idempotencyKey, again: again, cartLineIDs: cartLineIDs)
+        var request = CheckoutRequest(kind: PurchaseResolver.kind(of: lines), lines: lines.map(PurchaseLine.init), paymentMethod: paymentMethod,
+                                      autoPay: paymentMethod == .balance && (autoPay ?? true),
+                                      refundAddress: paymentMethod == .balance ? nil : given(refundAddress), email: given(email),
+                                      webhookURL: webhookURL, again: again, cartLineIDs: cartLineIDs)
+        switch keyPolicy {
+        case .none:
+            break
+        case .given(let key):
+            request.idempotencyKey = key
+        case .generated(let key):
+            request.idempotencyKey = key
+            request.keyOrigin = .generated
+        }
+        return request
     }
 
     var apiRequest: InvoiceRequest {

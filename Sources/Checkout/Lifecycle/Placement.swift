@@ -33,19 +33,31 @@ public enum Placement: Equatable, Sendable {
         }
     }
 
+    /// Where a request's idempotency key comes from, which decides how much it decides.
+    public enum KeyOrigin: Sendable, Equatable {
+        /// The caller's own (`--idempotency-key`): it alone decides, so a new one is a new purchase on purpose.
+        case given
+        /// Made by the program for one confirmation (the TUI's cart): it finds the purchase that confirmation made,
+        /// but a new one is not a decision to buy again, so the identical-request rules still apply.
+        case generated
+    }
+
     /// An identical purchase this recent is refused unless asked for again on purpose.
     public static let repeatWindow: TimeInterval = 10 * 60
 
-    /// The rules, in order. With a key, the key alone decides: a known one returns its purchase (or is refused
-    /// if it named another request), a new one is a new purchase on purpose. Without one, an identical
+    /// The rules, in order. A known key returns its purchase (or is refused if it named another request). A new
+    /// key given by the caller is a new purchase on purpose. Otherwise (no key, or a new generated one) an identical
     /// unfinished purchase is continued, and an identical one made within the window is refused unless `again`.
-    public static func decide(requestHash: String, key: String?, again: Bool, candidates: Candidates, now: Date) -> Placement {
+    public static func decide(requestHash: String, key: String?, keyOrigin: KeyOrigin = .given, again: Bool, candidates: Candidates,
+                              now: Date) -> Placement {
         if let key {
-            guard let keyed = candidates.keyed else { return .new }
-            guard keyed.requestHash == requestHash else {
-                return .refused(.keyReused(key: key, purchase: keyed.purchase))
+            if let keyed = candidates.keyed {
+                guard keyed.requestHash == requestHash else {
+                    return .refused(.keyReused(key: key, purchase: keyed.purchase))
+                }
+                return .existing(keyed.purchase)
             }
-            return .existing(keyed.purchase)
+            if keyOrigin == .given { return .new }
         }
         if let unfinished = candidates.unfinished { return .existing(unfinished) }
         if !again, let recent = candidates.recent {

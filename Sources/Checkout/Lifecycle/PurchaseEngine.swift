@@ -74,19 +74,12 @@ public final class PurchaseEngine: Sendable {
                 recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
                                                          since: now().addingTimeInterval(-Placement.repeatWindow)))
         }
-        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, again: request.again, candidates: candidates, now: now()) {
+        switch Placement.decide(requestHash: hash, key: request.idempotencyKey, keyOrigin: request.keyOrigin, again: request.again,
+                                candidates: candidates, now: now()) {
         case .refused(let refusal):
             throw CheckoutError(refusal.message, refusal: refusal)
-        case .existing(var open):
-            // A purchase the server refused (or proved absent) holds no invoice: under its key it is sent again.
-            guard open.isUnfinished || PurchaseStage.holdingNoInvoice.contains(open.stage), open.source == source else { return open }
-            open.timeline.append(TimelineEntry(at: now(), .continued(purchaseId: open.id)))
-            try await store(open)
-            switch open.stage {
-            case .notCreated, .refused: return try await resend(open.id, webhookURL: request.webhookURL)
-            case .intent, .sending, .ambiguous: return try await reconcile(open.id)
-            default: return open
-            }
+        case .existing(let open):
+            return try await run(open, .requestedAgain, request: request).purchase
         case .new:
             break
         }
@@ -101,26 +94,6 @@ public final class PurchaseEngine: Sendable {
         return try await run(purchase, .send, request: request).purchase
     }
 
-    /// Sends an intent again, which only a reconciliation that proved it absent allows.
-    public func resend(_ id: String, webhookURL: String? = nil) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        guard PurchaseStage.holdingNoInvoice.contains(purchase.stage) else {
-            throw CheckoutError("Purchase \(id) cannot be sent again: it is \(purchase.stage.rawValue). Only a purchase proven absent on the server may be.")
-        }
-        return try await run(purchase, .send, request: request(for: purchase, webhookURL: webhookURL)).purchase
-    }
-
-    // MARK: Reconcile
-
-    /// Settles whether an intent whose create got no answer became an invoice: lists the invoices made since
-    /// shortly before the intent and matches them. One match is adopted; none proves the invoice absent (it
-    /// may be sent again); several, or a failed listing, leave it ambiguous for a person to decide.
-    public func reconcile(_ id: String) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        guard purchase.source == source, purchase.invoiceId == nil, PurchaseStage.awaitingInvoice.contains(purchase.stage) else { return purchase }
-        return try await run(purchase, .resume).purchase
-    }
-
     // MARK: Pay and follow
 
     /// Pays a balance invoice. Looks first: an invoice already paid (or a payment already asked for before a
@@ -132,10 +105,7 @@ public final class PurchaseEngine: Sendable {
     /// One look at the invoice: records new statuses, and fetches the codes of orders newly delivered, each
     /// written as soon as it arrives, so a code once seen is never lost.
     public func refresh(_ id: String) async throws(CheckoutError) -> Purchase {
-        let purchase = try await load(id)
-        try requireThisAPI(purchase)
-        guard purchase.invoiceId != nil else { return purchase }
-        let ran = try await run(purchase, .look)
+        let ran = try await run(try await load(id), .look)
         if let failure = ran.lookFailure { throw CheckoutError(ran.purchase.problem ?? failure.message, apiError: failure) }
         return ran.purchase
     }
@@ -143,10 +113,8 @@ public final class PurchaseEngine: Sendable {
     /// Follows the purchase until it is settled or `deadline` passes, reporting each look. Transient failures
     /// (lost connection, 5xx, rate limit, an unreadable body) are waited out; anything else stops and is thrown.
     public func follow(_ id: String, until deadline: Date? = nil, checkNow: CheckNowSignal? = nil,
-                       onUpdate: @Sendable (Purchase, FollowProgress) -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
+                       onUpdate: @Sendable (Purchase, FollowProgress) async -> Void = { _, _ in }) async throws(CheckoutError) -> Purchase {
         var purchase = try await load(id)
-        if purchase.stage == .created { try requireThisAPI(purchase) }
-        guard purchase.source == source else { return purchase }
         var event = PurchaseMachine.Event.resume
         var attempt = 0
         while true {
@@ -156,10 +124,10 @@ public final class PurchaseEngine: Sendable {
             let delay = PollSchedule.delay(attempt: attempt, budget: budget.current, now: now())
             attempt += 1
             if let deadline, now().addingTimeInterval(delay) > deadline {
-                onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+                await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
                 return purchase
             }
-            onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
+            await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: now().addingTimeInterval(delay), budget: budget.current))
             if Task.isCancelled { return purchase }
             if let checkNow {
                 await checkNow.wait(upTo: delay)
@@ -169,7 +137,7 @@ public final class PurchaseEngine: Sendable {
             if Task.isCancelled { return purchase }
             event = .timerFired
         }
-        onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
+        await onUpdate(purchase, FollowProgress(attempt: attempt, nextCheck: nil, budget: budget.current))
         return purchase
     }
 
@@ -193,7 +161,7 @@ public final class PurchaseEngine: Sendable {
     /// Hands `event` to the machine and performs what it asks, one action at a time, until it is done, waits or
     /// fails. Every `.record` is written before the next request leaves.
     private func run(_ start: Purchase, _ event: PurchaseMachine.Event, request: CheckoutRequest? = nil) async throws(CheckoutError) -> Run {
-        var machine = PurchaseMachine(start)
+        var machine = PurchaseMachine(start, on: source)
         var logged = start.timeline.count
         var lookFailure: APIError?
         var queue = machine.handle(event, now: now())
@@ -210,6 +178,9 @@ public final class PurchaseEngine: Sendable {
                 return Run(purchase: machine.purchase, waits: true, lookFailure: lookFailure)
             case .fail(let message):
                 throw CheckoutError(message, apiError: lookFailure)
+            case .madeElsewhere:
+                throw CheckoutError("Purchase \(machine.purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.",
+                                    madeOnAnotherAPI: true)
             case .rejected(let rejection):
                 throw CheckoutError(rejection.description, apiError: lookFailure)
             case .create:
@@ -272,12 +243,6 @@ public final class PurchaseEngine: Sendable {
     }
 
     // MARK: Helpers
-
-    private func requireThisAPI(_ purchase: Purchase) throws(CheckoutError) {
-        guard purchase.source == source else {
-            throw CheckoutError("Purchase \(purchase.id) was made on another API (or on an embedded sandbox whose sandbox.sqlite was deleted since); it can only be checked there. `storefront history` still shows what the journal knows.")
-        }
-    }
 
     private func request(for purchase: Purchase, webhookURL: String?) -> CheckoutRequest {
         CheckoutRequest(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,

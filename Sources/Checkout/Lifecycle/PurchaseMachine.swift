@@ -18,8 +18,19 @@ public struct PurchaseMachine: Sendable {
     /// Whether the invoice of the current look is settled, once seen.
     private var invoiceSettled = false
 
-    public init(_ purchase: Purchase) {
+    /// The API this machine talks to (`PurchaseEngine.source`). A purchase made on another one (another account, or an
+    /// embedded sandbox whose store was deleted since) can only be checked there: the machine refuses to look,
+    /// pay, send or reconcile it, so no caller has to remember to.
+    public let api: String
+
+    public init(_ purchase: Purchase, on api: String) {
         self.purchase = purchase
+        self.api = api
+    }
+
+    /// A machine on the API the purchase was made on.
+    public init(_ purchase: Purchase) {
+        self.init(purchase, on: purchase.source)
     }
 
     public enum Event: Sendable {
@@ -27,6 +38,10 @@ public struct PurchaseMachine: Sendable {
         case send
         /// Pick up where the journal left off: reconcile a create without an answer, or look at the invoice.
         case resume
+        /// The same request was confirmed again (the same key, or an identical unfinished request): continue this
+        /// purchase instead of making a new one. One the server refused or proved absent is sent again; one whose
+        /// create has no answer yet is reconciled first.
+        case requestedAgain
         /// One look at the invoice now.
         case look
         /// Pay a balance invoice, after a look.
@@ -57,7 +72,7 @@ public struct PurchaseMachine: Sendable {
 
     /// The answer the machine waits for, named after the request that asked for it.
     public enum Awaiting: Sendable, Equatable {
-        /// Nothing asked: ready for a command (`send`, `resume`, `look`, `payWanted`, `timerFired`).
+        /// Nothing asked: ready for a command (`send`, `resume`, `requestedAgain`, `look`, `payWanted`, `timerFired`).
         case command
         case createAnswer
         case listing
@@ -98,6 +113,8 @@ public struct PurchaseMachine: Sendable {
         case done
         /// Stop with this problem (not transient; nothing is lost, the journal has the purchase).
         case fail(String)
+        /// The purchase was made on another API: nothing here can check it or send it. Stop and say so.
+        case madeElsewhere
         /// The event was not one the machine waits for: nothing changed.
         case rejected(Rejection)
     }
@@ -126,7 +143,8 @@ public struct PurchaseMachine: Sendable {
     /// Whether `event` is one the machine can take while it waits for `awaiting`.
     static func accepts(_ event: Event, awaiting: Awaiting) -> Bool {
         switch (event, awaiting) {
-        case (.send, .command), (.resume, .command), (.look, .command), (.payWanted, .command), (.timerFired, .command):
+        case (.send, .command), (.resume, .command), (.requestedAgain, .command), (.look, .command), (.payWanted, .command),
+             (.timerFired, .command):
             true
         case (.requestUnencodable, .createAnswer), (.createAnswered, .createAnswer), (.createRefused, .createAnswer),
              (.createLost, .createAnswer), (.createFailed, .createAnswer):
@@ -149,6 +167,7 @@ public struct PurchaseMachine: Sendable {
         switch event {
         case .send: "send"
         case .resume: "resume"
+        case .requestedAgain: "requestedAgain"
         case .look: "look"
         case .payWanted: "payWanted"
         case .requestUnencodable: "requestUnencodable"
@@ -171,6 +190,7 @@ public struct PurchaseMachine: Sendable {
     }
 
     private mutating func transition(_ event: Event, now: Date) -> [Action] {
+        if purchase.source != api, let elsewhere = elsewhere(event) { return elsewhere }
         switch event {
         case .send:
             guard ([.intent] + PurchaseStage.holdingNoInvoice).contains(purchase.stage) else {
@@ -187,6 +207,21 @@ public struct PurchaseMachine: Sendable {
             case .created where purchase.awaitsBalancePayment: return [.done]
             case .created: return look()
             case .notCreated, .refused, .settled: return [.done]
+            }
+
+        case .requestedAgain:
+            switch purchase.stage {
+            case .settled:
+                return [.done]
+            case .notCreated, .refused:
+                note(.continued(purchaseId: purchase.id), now)
+                return transition(.send, now: now)
+            case .intent, .sending, .ambiguous:
+                note(.continued(purchaseId: purchase.id), now)
+                return [.record] + reconcile()
+            case .created:
+                note(.continued(purchaseId: purchase.id), now)
+                return [.record, .done]
             }
 
         case .look, .timerFired:
@@ -310,6 +345,22 @@ public struct PurchaseMachine: Sendable {
     }
 
     // MARK: Steps
+
+    /// A command for a purchase made on another API. Asking for it again returns it as it is, and resuming one that
+    /// is over has nothing to do; anything that would talk to this API about it (send, reconcile, look, pay) is
+    /// refused. Nil: the event is not a command.
+    private func elsewhere(_ event: Event) -> [Action]? {
+        switch event {
+        case .requestedAgain:
+            return [.done]
+        case .resume where [.settled, .refused, .notCreated].contains(purchase.stage):
+            return [.done]
+        case .send, .resume, .look, .payWanted, .timerFired:
+            return [.madeElsewhere]
+        default:
+            return nil
+        }
+    }
 
     private func reconcile() -> [Action] {
         guard purchase.invoiceId == nil else { return [.done] }

@@ -11,7 +11,9 @@ import Synchronization
 /// prints NDJSON events instead).
 public struct CheckoutConsole: Sendable {
     public var json: Bool
+    /// `--reveal`: codes in full, each order's reveal recorded first through `revealGate` (team mode's audit).
     public var reveal: Bool
+    public let revealGate: RevealGate
     /// How long to follow before giving up (the purchase goes on; `invoice watch` resumes it).
     public var timeout: TimeInterval
     /// NDJSON: one event per update on stdout.
@@ -23,9 +25,10 @@ public struct CheckoutConsole: Sendable {
     /// An outcome the caller reports as an error object instead (a create refused as asked): not printed here.
     public var reportsAsError: @Sendable (Purchase) -> Bool = { _ in false }
 
-    public init(json: Bool, reveal: Bool, timeout: TimeInterval, streamEvents: Bool = false) {
+    public init(json: Bool, reveal: Bool, revealGate: RevealGate, timeout: TimeInterval, streamEvents: Bool = false) {
         self.json = json
         self.reveal = reveal
+        self.revealGate = revealGate
         self.timeout = timeout
         self.streamEvents = streamEvents
     }
@@ -43,7 +46,7 @@ public struct CheckoutConsole: Sendable {
 
     private func follow(_ start: Purchase, engine: PurchaseEngine) async throws(CheckoutError) -> Purchase {
         let printed = Mutex(0)
-        let report: @Sendable (Purchase) -> Void = { purchase in
+        let report: @Sendable (Purchase) async -> Void = { purchase in
             let from = printed.withLock { count -> Int in
                 defer { count = purchase.timeline.count }
                 return count
@@ -51,26 +54,36 @@ public struct CheckoutConsole: Sendable {
             for entry in purchase.timeline.dropFirst(from) {
                 note("\(entry.at.formatted(date: .omitted, time: .standard))  \(entry.text)")
             }
-            if streamEvents { emit(PurchaseReport(purchase, reveal: reveal)) }
+            if streamEvents { emit(PurchaseReport(purchase, reveal: await revealing(purchase))) }
         }
-        report(start)
-        guard start.followsAfterPlacement else { return finish(start) }
+        await report(start)
+        guard start.followsAfterPlacement else { return await finish(start) }
         if start.awaitsCryptoPayment { showPaymentRequest(start) }
-        let followed = try await engine.follow(start.id, until: engine.now().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in report(purchase) }
+        let followed = try await engine.follow(start.id, until: engine.now().addingTimeInterval(timeout), checkNow: checkNow) { purchase, _ in await report(purchase) }
         if followed.awaitsBalancePayment {
             note("Invoice \(followed.invoiceId ?? "") waits for payment: `storefront invoice pay \(followed.invoiceId ?? followed.id)` pays it from the balance.")
         } else if followed.stage == .created {
             note("Still pending after \(Int(timeout)) s; it goes on without us. `storefront invoice watch \(followed.invoiceId ?? followed.id)` follows it again.")
         }
-        return finish(followed)
+        return await finish(followed)
     }
 
-    fileprivate func finish(_ purchase: Purchase) -> Purchase {
+    fileprivate func finish(_ purchase: Purchase) async -> Purchase {
         if let problem = purchase.problem { note(problem) }
         if !streamEvents, printsResult, !reportsAsError(purchase) {
-            if json { emit(PurchaseReport(purchase, reveal: reveal), pretty: true) } else { Swift.print(PurchaseReport(purchase, reveal: reveal).text) }
+            let report = PurchaseReport(purchase, reveal: await revealing(purchase))
+            if json { emit(report, pretty: true) } else { Swift.print(report.text) }
         }
         return purchase
+    }
+
+    /// Whether this purchase's codes are printed in full: `--reveal` was given and, in team mode, the reveal of each
+    /// order with a code is recorded in the audit first (if it cannot be, they are printed masked and we say why).
+    public func revealing(_ purchase: Purchase) async -> Bool {
+        guard reveal else { return false }
+        guard let refusal = await revealGate.refusal(recording: Reveal.secrets(of: purchase, way: .commandLine)) else { return true }
+        note(refusal)
+        return false
     }
 
     /// Address, exact amount and a QR of the payment URI, for a crypto invoice someone must pay.
@@ -101,7 +114,7 @@ public struct CheckoutConsole: Sendable {
 
 extension CheckoutConsole {
     /// Prints a purchase as it stands, without following it.
-    public func print(_ purchase: Purchase) {
-        _ = finish(purchase)
+    public func print(_ purchase: Purchase) async {
+        _ = await finish(purchase)
     }
 }

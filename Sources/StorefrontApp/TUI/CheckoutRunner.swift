@@ -20,6 +20,10 @@ public final class CheckoutRunner: Sendable {
     private let webhookURL: String?
     /// Where `W` writes receipts; nil: receipts cannot be written here.
     private let receiptDirectory: DataDirectory?
+    /// `r`, `Y` and `W` go through it: in team mode each reveal is recorded in the team's audit before anything shows.
+    private let revealGate: RevealGate
+    /// The idempotency key of each confirmed cart.
+    private let makeKey: @Sendable () -> String
 
     private struct Follow: Sendable {
         let signal: CheckNowSignal
@@ -27,8 +31,11 @@ public final class CheckoutRunner: Sendable {
     }
 
     public init(engine: PurchaseEngine, sandbox: SandboxControls?, inbox: ActionInbox, webhookURL: String? = nil,
-                receiptDirectory: DataDirectory? = nil) {
+                receiptDirectory: DataDirectory? = nil, revealGate: RevealGate,
+                makeKey: @escaping @Sendable () -> String = { "tui-" + UUID().uuidString.lowercased() }) {
         self.engine = engine
+        self.revealGate = revealGate
+        self.makeKey = makeKey
         self.receiptDirectory = receiptDirectory
         self.webhookURL = webhookURL
         self.sandbox = sandbox
@@ -48,16 +55,37 @@ public final class CheckoutRunner: Sendable {
         case .simulatePayment(let id, let invoiceId):
             Task { await simulatePayment(id, invoiceId: invoiceId) }
         case .writeReceipt(let id):
-            Task.detached { [engine, inbox, receiptDirectory] in
+            Task.detached { [engine, inbox, receiptDirectory, revealGate] in
                 guard let receiptDirectory else {
                     inbox.post(.checkout(.requestFailed("No data directory to write the receipt to: `storefront invoice show ID --receipt-file PATH` writes one.")))
                     return
                 }
                 do {
-                    let url = try ReceiptFile.write(try await engine.purchase(id), in: receiptDirectory)
+                    let purchase = try await engine.purchase(id)
+                    if let refusal = await revealGate.refusal(recording: Reveal.secrets(of: purchase, way: .receipt)) {
+                        inbox.post(.checkout(.revealRefused(refusal + " No receipt was written.")))
+                        return
+                    }
+                    let url = try ReceiptFile.write(purchase, in: receiptDirectory)
                     inbox.post(.checkout(.receiptWritten(path: url.path)))
                 } catch {
                     inbox.post(.checkout(.requestFailed("The receipt was not written: \(error)")))
+                }
+            }
+        case .recordReveals(let reveals, let then):
+            Task.detached { [engine, inbox, revealGate] in
+                var named: [Reveal] = []
+                for var reveal in reveals {
+                    // An invoice opened from the account may be one of the journal's purchases: the event names it then.
+                    if reveal.purchaseId == nil, let invoiceId = reveal.invoiceId {
+                        reveal.purchaseId = try? await engine.journal.newestPurchase(invoiceId: invoiceId)?.id
+                    }
+                    named.append(reveal)
+                }
+                if let refusal = await revealGate.refusal(recording: named) {
+                    inbox.post(.checkout(.revealRefused(refusal)))
+                } else {
+                    inbox.post(.checkout(.revealRecorded(then)))
                 }
             }
         case .resumeUnfinished:
@@ -97,7 +125,7 @@ public final class CheckoutRunner: Sendable {
     private func place(_ plan: PurchasePlan) async {
         let request = CheckoutRequest.make(lines: plan.lines, paymentMethod: plan.paymentMethod, autoPay: plan.autoPay,
                                            refundAddress: plan.refundAddress, email: plan.email, webhookURL: webhookURL,
-                                           again: plan.again, cartLineIDs: plan.lines.map(\.id))
+                                           keyPolicy: .generated(makeKey()), again: plan.again, cartLineIDs: plan.lines.map(\.id))
         do {
             inbox.post(.checkout(.placed(try await engine.place(request, continuingUnfinished: false))))
         } catch {
@@ -112,7 +140,9 @@ public final class CheckoutRunner: Sendable {
     /// A webhook named an invoice: look at it now. The webhook itself proves nothing; the `GET` does.
     public func webhookArrived(invoiceId: String) {
         Task {
-            guard let purchase = try? await engine.purchase(invoiceId), purchase.source == engine.source else { return }
+            // A webhook comes from the API this storefront talks to: its invoice is one of this API's purchases. A failed
+            // lookup costs nothing: the follow's own schedule looks at the invoice anyway.
+            guard let purchase = try? await engine.journal.purchase(invoiceId: invoiceId, source: engine.source) else { return }
             perform(.checkNow(purchaseId: purchase.id))
         }
     }
@@ -128,11 +158,6 @@ public final class CheckoutRunner: Sendable {
     }
 
     private func runFollow(_ id: String, signal: CheckNowSignal) async {
-        if let purchase = try? await engine.purchase(id), purchase.source != engine.source {
-            inbox.post(.checkout(.requestFailed("This purchase was made on another API or an earlier sandbox run: it can only be followed there.")))
-            follows.withLock { $0[id] = nil }
-            return
-        }
         do {
             let final = try await engine.follow(id, checkNow: signal) { [inbox] purchase, progress in
                 let status = FollowStatus(nextCheck: progress.nextCheck, requestsLeft: progress.budget?.remaining,

@@ -18,6 +18,8 @@ public struct SessionDependencies: Sendable {
     public var teamJournal: (any PurchaseJournal)?
     /// With a team journal: the periodic check of its database behind TEAM DB DOWN.
     public var teamWatch: TeamDatabaseWatch?
+    /// Records reveals in the team journal's audit (a team journal that keeps one); without a team, none.
+    var revealGate: RevealGate { RevealGate(audit: teamJournal as? any RevealAudit) }
     /// Receives the connection's client events (the catalog refresh paces itself by them).
     public var relay: ClientEventRelay
     /// Fed by the same events: invoice follows pace themselves by the request budget the API reports.
@@ -99,7 +101,7 @@ public final class StorefrontSession: Sendable {
         let cart = try dependencies.userData.loadCart()
         let checkout = CheckoutRunner(engine: connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget),
                                       sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
-                                      receiptDirectory: dependencies.dataDirectory)
+                                      receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate)
         let webhooks = try await dependencies.webhook?.start { checkout.webhookArrived(invoiceId: $0) }
         let account = try connection.accountHistory(journal: dependencies.userData, dataDirectory: dependencies.dataDirectory) { until in
             inbox.post(.account(.waiting(until: until)))
@@ -159,6 +161,7 @@ public final class StorefrontSession: Sendable {
         var state = AppState(width: size.width, height: size.height, connection: connection, asciiOnly: appearance.asciiOnly,
                              now: dependencies.now())
         state.checkout.presenting = appearance.presenting
+        state.checkout.auditsReveals = dependencies.revealGate.audits
         let effects = startupEffects(&state)
         let loop = AppLoop(terminal: terminal, state: state, runner: runner, inbox: inbox, themes: appearance.themes, now: dependencies.now)
         loop.run(initialEffects: effects, pollMilliseconds: dependencies.pollMilliseconds)

@@ -26,6 +26,20 @@ public enum CheckoutEvent: Sendable, Equatable {
     case qrFailed(payload: String, message: String)
     /// A receipt file was written at this path.
     case receiptWritten(path: String)
+    /// The team's audit recorded the reveal: do what was asked.
+    case revealRecorded(RevealRequest)
+    /// The team's audit could not record the reveal: nothing is shown or copied.
+    case revealRefused(String)
+}
+
+/// What `r` or `Y` asked for in team mode, done once the audit has recorded it.
+public enum RevealRequest: Sendable, Equatable {
+    /// `r` on the purchase screen: show this order's secrets for 30 s.
+    case order(purchaseId: String, orderId: String)
+    /// `r` on an invoice opened from the Account screen: show its codes for 30 s.
+    case accountInvoice(invoiceId: String)
+    /// `Y`: copy this value of the purchase (by its place in the screen's list of values).
+    case copy(purchaseId: String, valueIndex: Int)
 }
 
 /// Checkout work for the edge, as data.
@@ -46,6 +60,8 @@ public enum CheckoutEffect: Sendable, Equatable {
     case encodeQR(String)
     /// Write the purchase's receipt to an owner-only file in the data directory; answers `.receiptWritten`.
     case writeReceipt(purchaseId: String)
+    /// Team mode: record these reveals in the team's audit, then answer `.revealRecorded(then)` (or `.revealRefused`).
+    case recordReveals([Reveal], then: RevealRequest)
 }
 
 /// What the review confirmed: the cart lines and how to pay. The edge turns it into the engine's request.

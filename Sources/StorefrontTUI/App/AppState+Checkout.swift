@@ -18,6 +18,8 @@ public struct CheckoutState: Sendable, Equatable {
     public var shown: ShownPurchase?
     /// Presentation mode: every secret stays masked, even after `r`, while the screen is shared.
     public var presenting = false
+    /// Team mode: `r` and `Y` on a secret wait for the team's audit to record the reveal before showing or copying.
+    public var auditsReveals = false
     public var qrMode: QRRenderMode = .half
     /// QR codes by payload. Encoding happens at the edge (the C library); the views only draw the matrix.
     public var qrCodes: [String: QRCodeState] = [:]

@@ -134,9 +134,13 @@ private func handleAccountDetailKey(_ state: inout AppState, _ key: Key) -> [Eff
         if state.isAccountRevealed {
             state.account.revealedUntil = nil
             state.message = StatusMessage(.info, "Hidden again.")
+        } else if state.checkout.auditsReveals {
+            state.message = StatusMessage(.info, "Recording the reveal in the team's audit…")
+            let reveals = detail.orders.filter { PurchaseValues.values(of: $0).contains(where: \.isSecret) }
+                .map { Reveal(purchaseId: nil, invoiceId: detail.invoice.id, orderId: $0.id, way: .screen) }
+            return [.checkout(.recordReveals(reveals, then: .accountInvoice(invoiceId: detail.invoice.id)))]
         } else {
-            state.account.revealedUntil = state.now.addingTimeInterval(revealSeconds)
-            state.message = StatusMessage(.info, "Revealed for \(Int(revealSeconds)) s; r hides them now.")
+            showAccountInvoice(&state)
         }
         return []
     case .moveUp: state.account.detailScroll = max(0, state.account.detailScroll - 1)

@@ -54,6 +54,11 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
     case .receiptWritten(let path):
         state.message = StatusMessage(.success, "Receipt written to \(path) (readable by you only).")
         return []
+    case .revealRecorded(let request):
+        return revealRecorded(&state, request)
+    case .revealRefused(let message):
+        state.message = StatusMessage(.error, message)
+        return []
     }
 }
 

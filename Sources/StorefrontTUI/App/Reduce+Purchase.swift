@@ -90,16 +90,19 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.message = StatusMessage(.info, "Simulating the payment…")
         return [.checkout(.simulatePayment(purchaseId: purchase.id, invoiceId: invoiceId))]
     case .reveal:
-        reveal(&state, purchase, values)
-        return []
+        return reveal(&state, purchase, values)
     case .copyValue:
         guard values.indices.contains(shown.selection) else {
             state.message = StatusMessage(.info, "Nothing to copy yet.")
             return []
         }
         let value = values[shown.selection]
-        state.message = StatusMessage(.success, "\(value.label) copied to the clipboard (OSC 52: the terminal must allow it).")
-        return [.copyToClipboard(value.text)]
+        if state.checkout.auditsReveals, value.isSecret {
+            state.message = StatusMessage(.info, "Recording the copy in the team's audit…")
+            return [.checkout(.recordReveals([Reveal(purchaseId: purchase.id, invoiceId: purchase.invoiceId, orderId: value.orderId, way: .copy)],
+                                             then: .copy(purchaseId: purchase.id, valueIndex: shown.selection)))]
+        }
+        return copy(&state, value)
     case .restoreLines:
         return restoreLines(&state, purchase)
     case .fullScreenQR:
@@ -125,27 +128,45 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
-/// `r`: shows the selected order's secrets for 30 s, or hides them again. Presentation mode refuses.
-private func reveal(_ state: inout AppState, _ purchase: Purchase, _ values: [PurchaseValue]) {
+/// `r`: shows the selected order's secrets for 30 s (in team mode once the audit recorded it), or hides them again.
+/// Presentation mode refuses.
+private func reveal(_ state: inout AppState, _ purchase: Purchase, _ values: [PurchaseValue]) -> [Effect] {
     guard !state.checkout.presenting else {
         state.message = StatusMessage(.error, "Presentation mode keeps codes hidden: P ends it first.")
-        return
+        return []
     }
     let selected = state.checkout.shown.flatMap { values.indices.contains($0.selection) ? values[$0.selection].orderId : nil }
     guard let orderId = selected ?? values.first(where: \.isSecret)?.orderId,
           values.contains(where: { $0.orderId == orderId && $0.isSecret }) else {
         state.message = StatusMessage(.info, "Nothing to reveal: this order has no code yet.")
-        return
+        return []
     }
     if state.isRevealed(orderId: orderId) {
         state.checkout.shown?.revealedOrder = nil
         state.checkout.shown?.revealedUntil = nil
         state.message = StatusMessage(.info, "Hidden again.")
-    } else {
-        state.checkout.shown?.revealedOrder = orderId
-        state.checkout.shown?.revealedUntil = state.now.addingTimeInterval(revealSeconds)
-        state.message = StatusMessage(.info, "Revealed for \(Int(revealSeconds)) s; r hides it now.")
+        return []
     }
+    if state.checkout.auditsReveals {
+        state.message = StatusMessage(.info, "Recording the reveal in the team's audit…")
+        return [.checkout(.recordReveals([Reveal(purchaseId: purchase.id, invoiceId: purchase.invoiceId, orderId: orderId, way: .screen)],
+                                         then: .order(purchaseId: purchase.id, orderId: orderId)))]
+    }
+    showOrder(&state, orderId)
+    return []
+}
+
+/// Shows an order's secrets for 30 s.
+func showOrder(_ state: inout AppState, _ orderId: String) {
+    state.checkout.shown?.revealedOrder = orderId
+    state.checkout.shown?.revealedUntil = state.now.addingTimeInterval(revealSeconds)
+    state.message = StatusMessage(.info, "Revealed for \(Int(revealSeconds)) s; r hides it now.")
+}
+
+/// `Y`: the value goes to the clipboard through OSC 52, never drawn.
+func copy(_ state: inout AppState, _ value: PurchaseValue) -> [Effect] {
+    state.message = StatusMessage(.success, "\(value.label) copied to the clipboard (OSC 52: the terminal must allow it).")
+    return [.copyToClipboard(value.text)]
 }
 
 /// `a` on an invoice that expired or failed: its lines back in the cart, as many whole lines as the 20 units
