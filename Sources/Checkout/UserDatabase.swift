@@ -74,6 +74,7 @@ public final class UserDatabase: Sendable {
         }
         registerDeskMigration(in: &migrator)
         registerLeaseMigration(in: &migrator)
+        registerSpoolMigration(in: &migrator)
         return migrator
     }
 

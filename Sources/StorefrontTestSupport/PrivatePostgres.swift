@@ -90,6 +90,10 @@ public final class PrivatePostgres: Sendable {
         try start()
     }
 
+    /// Stale servers are removed once, before this process's first start: later, a server of this process starting at
+    /// the same moment could be taken for one (its directory is made before its owner file) and removed.
+    private static let staleServersRemoved = Mutex(false)
+
     /// Every server this process started (the shared one and those of tests' own), for `stopAtExit`.
     private static let started = Mutex<[PrivatePostgres]>([])
 
@@ -120,7 +124,10 @@ public final class PrivatePostgres: Sendable {
 
     private static func start() throws -> PrivatePostgres {
         guard let binaries = binariesDirectory else { throw Failure.notReady("(PostgreSQL is not installed)") }
-        removeStaleServers(binaries: binaries)
+        staleServersRemoved.withLock { removed in
+            if !removed { removeStaleServers(binaries: binaries) }
+            removed = true
+        }
         let directory = URL(fileURLWithPath: "/tmp").appendingPathComponent(prefix + UUID().uuidString.prefix(8))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try String(getpid()).write(to: directory.appendingPathComponent("owner.pid"), atomically: true, encoding: .utf8)

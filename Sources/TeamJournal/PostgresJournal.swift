@@ -28,6 +28,8 @@ public final class PostgresJournal: PurchaseJournal {
     /// Advisory lock keys, fixed for the schema: one for migrating, one for placing.
     static let migrationLock: Int64 = 0x5354_4F52_4546_0001
     static let placementLock: Int64 = 0x5354_4F52_4546_0002
+    /// How long the unlock after a placement may take before its connection is closed instead.
+    static let unlockPatience: Duration = .seconds(3)
 
     /// Connects and migrates the schema (once, whoever starts first) before returning, and asks the database what
     /// this login role may do. The first connection is one of its own, so an unreachable database is reported at
@@ -91,13 +93,13 @@ public final class PostgresJournal: PurchaseJournal {
                         return .failure(error)
                     }
                 }
-                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock is
-                // closed rather than handed back to the pool holding the turn (closing releases it).
-                do {
-                    try await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)
-                } catch {
-                    try? await connection.close()
+                // The placement ran: its outcome stands whatever the unlock does. A connection that cannot unlock (or
+                // does not answer: one the server dropped during the placement may never) is closed rather than handed
+                // back to the pool holding the turn (closing releases it).
+                let unlocked = await answer(within: Self.unlockPatience, else: false) {
+                    (try? await connection.query("SELECT pg_advisory_unlock(\(lockKey))", logger: Self.logger)) != nil
                 }
+                if !unlocked { Task { try? await connection.close() } }
                 return outcome
             }
         } catch {
@@ -225,7 +227,7 @@ public final class PostgresJournal: PurchaseJournal {
 
     /// The purchase as the embedded journal would store it, its orders sealed, its code endings left out of the search
     /// words, and its agent: one JSON object whose keys are the table's columns.
-    private func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
+    func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
         let record = try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now)
         var object = try JSONSerialization.jsonObject(with: Self.encoder.encode(record)) as? [String: Any] ?? [:]
         object["orders_json"] = nil
@@ -259,6 +261,10 @@ public final class PostgresJournal: PurchaseJournal {
         var binds = PostgresBindings(capacity: values.count)
         for value in values { try binds.append(value) }
         return binds
+    }
+
+    static func binds(_ values: any PostgresThrowingDynamicTypeEncodable...) throws -> PostgresBindings {
+        try binds(values)
     }
 
     private static let encoder: JSONEncoder = {

@@ -71,6 +71,8 @@ struct CommandFailure: Error, Equatable {
                 return CommandFailure(exit: journalWriteFailed, code: "journal_write_failed", message: error.message, invoice: invoice)
             case .beforeSending?:
                 return CommandFailure(exit: internalError, code: "journal_unusable", message: error.message)
+            case .unreachable?:
+                return CommandFailure(exit: teamDatabaseUnreachable, code: "team_database_unreachable", message: error.message)
             case nil:
                 break
             }

@@ -8,7 +8,8 @@ import StorefrontDomain
 import TeamJournal
 
 /// What every purchase command needs: the connection, the journal in the data directory, and the engine, which
-/// writes to the team's journal instead when `--database-url` names one.
+/// writes to the team's journal instead when `--database-url` names one (the data directory's journal is then its
+/// spool through an outage).
 struct PurchaseContext {
     let connection: Connection
     let journal: UserDatabase
@@ -30,13 +31,14 @@ struct PurchaseContext {
             } catch {
                 throw ConfigurationError("\(error)")
             }
-            let team = try await options.teamJournal()
-            defer { team?.close() }
+            let team = try await options.spooledTeamJournal(spool: journal)
+            defer { team?.team.close() }
             status = try await Connection.with(options) { connection in
                 try await body(PurchaseContext(connection: connection, journal: journal,
-                                               engine: connection.purchaseEngine(journal: team ?? journal), team: team,
-                                               revealGate: RevealGate(audit: team)))
+                                               engine: connection.purchaseEngine(journal: team ?? journal), team: team?.team,
+                                               revealGate: RevealGate(audit: team?.team)))
             }
+            await team?.replayAfterCommand()
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checkout
 import Foundation
 import StorefrontApp
 import TerminalBackend
@@ -26,10 +27,13 @@ struct StartCommand: AsyncParsableCommand {
             return
         }
         try await reportingErrors {
-            let team = try await options.team()
-            try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: options.dataDirectory(),
+            let directory = options.dataDirectory()
+            try directory.prepare()
+            let team = try await options.spooledTeamJournal(spool: try UserDatabase.open(at: directory.file(UserDatabase.fileName)))
+            try await TUISession.run(TUIOptions(settings: try options.connectionSettings(), dataDirectory: directory,
                                                 themeRequest: theme, asciiOnly: ascii, present: present, webhook: try webhook.settings(),
-                                                logger: try options.logger(), teamJournal: team?.journal, teamFeed: team?.feed,
+                                                logger: try options.logger(), teamJournal: team,
+                                                teamFeed: team.map { TeamFeed(url: $0.url, journal: $0.team) }, teamWatch: team?.watch,
                                                 agent: options.agent))
         }
     }

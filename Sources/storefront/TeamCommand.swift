@@ -1,5 +1,7 @@
 import ArgumentParser
+import Checkout
 import Foundation
+import StorefrontApp
 import TeamJournal
 
 /// `storefront team`: one PostgreSQL journal for a whole support desk.
@@ -49,13 +51,23 @@ struct TeamInitCommand: AsyncParsableCommand {
 struct TeamStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each.")
+        abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each.",
+        discussion: "Purchases an outage of the team database left in this data directory's journal are written there first; the last line says how many still wait.")
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         try await reportingErrors {
             let settings = try TeamSettings.required(options)
-            let journal = try await settings.open()
+            let directory = options.dataDirectory()
+            try directory.prepare()
+            let spool: UserDatabase
+            do {
+                spool = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
+            } catch {
+                throw ConfigurationError("\(error)")
+            }
+            guard let spooled = try await options.spooledTeamJournal(spool: spool) else { return }
+            let journal = spooled.team
             defer { journal.close() }
             let status = try await journal.status()
             Swift.print("Team database: \(settings.url.place)")
@@ -67,6 +79,7 @@ struct TeamStatusCommand: AsyncParsableCommand {
                 Swift.print("  \(purchase.createdAt.formatted(.iso8601))  \(purchase.stage.padding(toLength: 10, withPad: " ", startingAt: 0))  "
                             + "\(purchase.invoiceId ?? purchase.purchaseId)  \(purchase.agent)")
             }
+            Swift.print("Waiting in this data directory's spool: \(try spooled.spooledCount())")
         }
     }
 }

@@ -65,10 +65,36 @@ extension GlobalOptions {
         try await TeamSettings.resolve(self)?.open()
     }
 
-    /// The team's journal and its feed of changes (for the storefront's live history), when one is configured.
-    func team() async throws -> (journal: PostgresJournal, feed: TeamFeed)? {
+    /// The team's journal as purchases use it, with the data directory's journal as its spool for an outage, when one
+    /// is configured; what an earlier outage left in the spool is written to the team database first.
+    func spooledTeamJournal(spool: UserDatabase) async throws -> SpooledTeamJournal? {
         guard let settings = try TeamSettings.resolve(self) else { return nil }
-        let journal = try await settings.open()
-        return (journal, TeamFeed(url: settings.url, journal: journal))
+        let journal = SpooledTeamJournal(team: try await settings.open(), url: settings.url, spool: spool)
+        _ = try? await journal.replaySpool()
+        return journal
+    }
+}
+
+extension SpooledTeamJournal {
+    /// The full-screen storefront's check: writes what waits in the spool, then says whether the database answers.
+    var watch: TeamDatabaseWatch {
+        TeamDatabaseWatch { [self] in
+            _ = try? await replaySpool()
+            return await url.answers()
+        }
+    }
+
+    /// After a purchase command: writes what this run spooled if the database answers again, else says where it waits
+    /// (on stderr, never a code).
+    func replayAfterCommand() async {
+        guard (try? spooledCount()) ?? 0 > 0 else { return }
+        let replay = try? await replaySpool()
+        guard let kept = replay?.kept, kept > 0 else { return }
+        let purchases = kept == 1 ? "1 purchase waits" : "\(kept) purchases wait"
+        FileHandle.standardError.write(Data("""
+            The team database at \(url.place) did not answer: \(purchases) in this data directory's journal, with \(kept == 1 ? "its" : "their") \
+            codes, and will be written there by the next storefront command that reaches it.
+
+            """.utf8))
     }
 }

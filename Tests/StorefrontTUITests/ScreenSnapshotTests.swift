@@ -27,6 +27,23 @@ import Testing
         }
     }
 
+    /// In team mode, while the team database does not answer, the status bar says so beside the connection.
+    @Test func teamDatabaseDown() {
+        check("team-db-down") { width, height in
+            var state = SampleApp.browsing(width: width, height: height, sandbox: false)
+            _ = reduce(&state, .teamDatabaseChecked(answering: false))
+            return state
+        }
+    }
+
+    @Test func teamDatabaseDownClearsWhenItAnswersAgain() {
+        var state = SampleApp.browsing(width: 80, height: 24, sandbox: false)
+        _ = reduce(&state, .teamDatabaseChecked(answering: false))
+        #expect(render(state).text.contains("TEAM DB DOWN"))
+        _ = reduce(&state, .teamDatabaseChecked(answering: true))
+        #expect(!render(state).text.contains("TEAM DB DOWN"))
+    }
+
     @Test func searchWithNoResults() {
         check("search-empty") { width, height in
             var state = SampleApp.browsing(width: width, height: height)

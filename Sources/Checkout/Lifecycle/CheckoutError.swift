@@ -27,6 +27,8 @@ public struct CheckoutError: Error, Sendable, Equatable, CustomStringConvertible
     /// invoice may exist and be paid that the journal does not know; its id when the answer carried one).
     public enum JournalFailure: Sendable, Equatable {
         case beforeSending
+        /// The journal's database (a team's, over the network) did not answer before anything was sent.
+        case unreachable
         case afterServerActed(invoiceId: String?)
     }
 

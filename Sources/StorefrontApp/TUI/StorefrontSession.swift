@@ -18,6 +18,8 @@ public struct SessionDependencies: Sendable {
     public var teamJournal: (any PurchaseJournal)?
     /// The team journal's changes, so the history shows colleagues' purchases as they change. Nil: no other writer.
     public var teamFeed: (any PurchaseFeed)?
+    /// With a team journal: the periodic check of its database behind TEAM DB DOWN.
+    public var teamWatch: TeamDatabaseWatch?
     /// Records reveals in the team journal's audit (a team journal that keeps one); without a team, none.
     var revealGate: RevealGate { RevealGate(audit: teamJournal as? any RevealAudit) }
     /// Receives the connection's client events (the catalog refresh paces itself by them).
@@ -39,11 +41,13 @@ public struct SessionDependencies: Sendable {
                 budget: RequestBudget, dataDirectory: DataDirectory, webhook: WebhookSettings? = nil,
                 appearance: SessionAppearance = SessionAppearance(), now: @escaping @Sendable () -> Date = Date.init,
                 pollMilliseconds: Int = 50, teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil,
+                teamWatch: TeamDatabaseWatch? = nil,
                 abandonedCheckSleep: @escaping @Sendable (TimeInterval) async -> Void = { try? await Task.sleep(for: .seconds($0)) }) {
         self.connection = connection
         self.abandonedCheckSleep = abandonedCheckSleep
         self.teamJournal = teamJournal
         self.teamFeed = teamFeed
+        self.teamWatch = teamWatch
         self.catalog = catalog
         self.userData = userData
         self.relay = relay
@@ -123,6 +127,7 @@ public final class StorefrontSession: Sendable {
             Task { await feed.follow { changed in inbox.post(.checkout(.teamChanged(changed))) } }
         }
         inbox.post(.cartLoaded(cart.lines, held: cart.held))
+        let watching = dependencies.teamWatch?.watch(posting: inbox)
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
         let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host,
@@ -141,6 +146,7 @@ public final class StorefrontSession: Sendable {
             refresh?.cancel()
             forwarding?.cancel()
             colleagues?.cancel()
+            watching?.cancel()
             await runner.finish()
             await webhooks?.stop()
         }

@@ -23,12 +23,16 @@ public struct TUIOptions: Sendable {
     public var agent: String?
     /// The team journal's changes, for the live history.
     public var teamFeed: (any PurchaseFeed)?
+    /// With a team journal: the periodic check of its database (TEAM DB DOWN, and writing what an outage spooled).
+    public var teamWatch: TeamDatabaseWatch?
 
     public init(settings: ConnectionSettings, dataDirectory: DataDirectory, themeRequest: String?, asciiOnly: Bool,
                 present: Bool = false, webhook: WebhookSettings? = nil, logger: Logger = Logger(label: "storefront", factory: { _ in SwiftLogNoOpLogHandler() }),
-                teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil, agent: String? = nil) {
+                teamJournal: (any PurchaseJournal)? = nil, teamFeed: (any PurchaseFeed)? = nil, teamWatch: TeamDatabaseWatch? = nil,
+                agent: String? = nil) {
         self.teamJournal = teamJournal
         self.teamFeed = teamFeed
+        self.teamWatch = teamWatch
         self.agent = agent
         self.webhook = webhook
         self.logger = logger
@@ -77,7 +81,7 @@ public enum TUISession {
                                            presenting: preferences.presenting(option: options.present))
         let dependencies = SessionDependencies(connection: connection, catalog: catalog, userData: userData, relay: relay, budget: budget,
                                                dataDirectory: options.dataDirectory, webhook: options.webhook, appearance: appearance,
-                                               teamJournal: options.teamJournal, teamFeed: options.teamFeed)
+                                               teamJournal: options.teamJournal, teamFeed: options.teamFeed, teamWatch: options.teamWatch)
         let session = try await StorefrontSession.start(dependencies) { () throws(TerminalError) -> any TerminalDevice in
             try CursesTerminal(theme: theme)
         }

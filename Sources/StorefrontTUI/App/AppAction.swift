@@ -36,6 +36,8 @@ public enum AppAction: Sendable, Equatable {
     case phoneRefill(PhoneRefillEvent)
     /// Something the Account screen asked for came back.
     case account(AccountEvent)
+    /// In team mode, the periodic check of the team database: whether it answered.
+    case teamDatabaseChecked(answering: Bool)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the

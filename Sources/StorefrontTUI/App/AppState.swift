@@ -23,6 +23,9 @@ public struct AppState: Sendable, Equatable {
     public var phone: PhoneRefillState
     /// The Account screen: the server's whole history.
     public var account = AccountScreenState()
+    /// In team mode, the team database did not answer at the last check: new purchases are refused, and one already
+    /// sent keeps its codes in the data directory until it answers again. The status bar says TEAM DB DOWN.
+    public var teamDatabaseDown = false
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
     /// The first row of the help overlay shown, when the keys do not fit the window.

@@ -35,6 +35,9 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.productCount = count
         state.catalog.refreshedAt = refreshedAt
         return []
+    case .teamDatabaseChecked(let answering):
+        state.teamDatabaseDown = !answering
+        return []
     case .catalogUnreadable(let detail):
         state.message = StatusMessage(.error, "The catalog cache could not be read (\(detail)). `storefront catalog refresh` rebuilds it; the cart and purchases are not affected.")
         return []

@@ -11,6 +11,9 @@ enum StatusBarView {
         buffer.fill(Rect(x: 0, y: y, width: layout.width, height: 1), style: Style(.statusBar))
         let badge = state.connection.isSandbox ? " SANDBOX " : " LIVE \(state.connection.host) "
         var x = buffer.put(badge, x: 0, y: y, style: Style(state.connection.isSandbox ? .badgeSandbox : .badgeLive, bold: true))
+        if state.teamDatabaseDown {
+            x += buffer.put(" TEAM DB DOWN ", x: x, y: y, style: Style(.error, bold: true))
+        }
         if state.checkout.presenting {
             x += buffer.put(" PRESENTING ", x: x, y: y, style: Style(.badgePresenting, bold: true))
         }

@@ -25,6 +25,12 @@ import StorefrontDomain
 /// not at stage settled or refused), *never bought* and *gave up* (purchases with no invoice, or still
 /// failing after the last attempt: informative). It exits 1 when there is any duplicate, lost code or
 /// unsettled purchase, and keeps the data directory and logs for a look.
+///
+/// `--hosts N` spreads each purchase's runs over N data directories in turn, as a desk's machines would. Without a
+/// database each keeps its own journal (the figure before team mode); with `--database-url URL` they share the team
+/// database, which is stopped at a random moment of the middle purchase's first run and started again
+/// `--outage-seconds` [3] later (see `SoakDatabase`). Each host then runs `storefront team status` (which writes what an
+/// outage left in its spool), and the journal read is the team database's plus whatever still waits in a spool.
 enum Soak {
     static func run(_ arguments: [String], defaultStorefront: String) async -> Int32 {
         do {
@@ -42,24 +48,35 @@ enum Soak {
 
     private static func soak(_ options: SoakOptions) async throws -> Int32 {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-soak-\(getpid())", isDirectory: true)
-        let dataDirectory = root.appendingPathComponent("data", isDirectory: true)
-        try FileManager.default.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        let dataDirectories = options.hosts == 1 ? [root.appendingPathComponent("data", isDirectory: true)]
+            : (1...options.hosts).map { root.appendingPathComponent("data-\($0)", isDirectory: true) }
+        for directory in dataDirectories { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
         print("Storefront soak: \(options.purchases) purchases, seed \(options.seed), \(Int(options.killFraction * 100))% of runs killed, "
               + (options.useIdempotencyKey ? "with" : "without") + " --idempotency-key")
+        if options.hosts > 1 || options.databaseURL != nil {
+            print("Hosts: \(options.hosts) data directories, " + (options.databaseURL == nil ? "each its own journal"
+                  : "sharing the team database, stopped for \(options.outageSeconds) s halfway through"))
+        }
         print("Faults: \(percent(options.serverErrorRate)) 5xx, \(percent(options.rateLimitRate)) 429, "
               + "\(percent(options.dropBeforeRate)) dropped before handling, \(percent(options.dropAfterRate)) dropped after, "
               + "\(percent(options.malformedRate)) malformed bodies")
         print("Data and logs: \(root.path)")
 
+        let database = try options.databaseURL.map { try SoakDatabase.prepare(url: $0, options: options, root: root) }
         let server = try SoakServer.start(options, log: root.appendingPathComponent("server.log"))
         defer { server.stop() }
         var random = SplitMix64(seed: options.seed)
         var runs = 0, kills = 0, gaveUp = 0
         var statuses: [Int32: Int] = [:]
         var emails: [String] = []
+        var outage: SoakOutage?
+        let runTag = String(UInt32(truncatingIfNeeded: UInt64(Date().timeIntervalSince1970 * 1000)), radix: 36)
         for index in 0..<options.purchases {
-            let buyer = SoakBuyer(index: index, options: options, server: server, dataDirectory: dataDirectory,
-                                  log: root.appendingPathComponent("buy-\(index).log"))
+            if let database, index == options.purchases / 2 {
+                outage = SoakOutage.start(database, after: options.killWindow * random.unit(), seconds: options.outageSeconds)
+            }
+            let buyer = SoakBuyer(index: index, options: options, server: server, dataDirectories: dataDirectories, database: database,
+                                  runTag: runTag, log: root.appendingPathComponent("buy-\(index).log"))
             emails.append(buyer.email)
             let outcome = try buyer.buy(random: &random)
             runs += outcome.runs
@@ -69,8 +86,9 @@ enum Soak {
             if (index + 1) % 10 == 0 { print("  \(index + 1) purchases, \(runs) runs, \(kills) kills") }
         }
 
-        let audit = try await SoakAudit.run(emails: emails, server: server,
-                                            journal: dataDirectory.appendingPathComponent("storefront.sqlite"))
+        if let failure = outage?.finished() { print("The database outage failed: \(failure)") }
+        if let database { SoakOutage.statusOnEveryHost(options, database: database, dataDirectories: dataDirectories, log: root) }
+        let audit = try await SoakAudit.run(emails: emails, server: server, dataDirectories: dataDirectories, database: database)
         print("""
 
             purchases attempted   \(options.purchases)
@@ -80,7 +98,7 @@ enum Soak {
             duplicates            \(audit.duplicates)
             delivered orders      \(audit.deliveredOrders)
             lost codes            \(audit.lostCodes)
-            journal purchases     \(audit.journalPurchases)
+            journal purchases     \(audit.journalPurchases)\(database == nil ? "" : " (\(audit.stillSpooled) still in a host's spool)")
             unsettled             \(audit.unsettled)
             never bought          \(audit.neverBought)
             gave up               \(gaveUp)

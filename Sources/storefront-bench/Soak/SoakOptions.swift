@@ -20,6 +20,12 @@ struct SoakOptions {
     var malformedRate = 0.03
     /// Seconds from payment to delivery on the sandbox: long enough for kills to land mid-purchase.
     var deliveryDelay = 0.5
+    /// Data directories (hosts) each purchase's runs are spread over, in turn.
+    var hosts = 1
+    /// The team database the hosts share (team mode); nil: each data directory keeps its own journal.
+    var databaseURL: String?
+    /// How long the team database stays down when it is restarted halfway through.
+    var outageSeconds = 3.0
 
     struct Invalid: Error, CustomStringConvertible {
         var description: String
@@ -29,6 +35,7 @@ struct SoakOptions {
         storefront-bench soak [--purchases N] [--seed N] [--kill-fraction F] [--kill-window-ms MS] [--max-attempts N]
                               [--without-idempotency-key] [--storefront PATH] [--server-errors F] [--rate-limits F]
                               [--drops-before F] [--drops-after F] [--malformed F] [--delivery-delay S]
+                              [--hosts N] [--database-url URL [--outage-seconds S]]
         """
 
     init(_ arguments: [String], defaultStorefront: String) throws {
@@ -62,10 +69,15 @@ struct SoakOptions {
             case "--drops-after": dropAfterRate = try share(argument)
             case "--malformed": malformedRate = try share(argument)
             case "--delivery-delay": deliveryDelay = try number(argument)
+            case "--hosts": hosts = try number(argument)
+            case "--database-url": databaseURL = try value(argument)
+            case "--outage-seconds": outageSeconds = try number(argument)
             default: throw Invalid(description: "Unknown option \(argument).\n\(Self.usage)")
             }
         }
-        guard purchases > 0, maxAttempts > 0 else { throw Invalid(description: "--purchases and --max-attempts must be at least 1.") }
+        guard purchases > 0, maxAttempts > 0, hosts > 0 else {
+            throw Invalid(description: "--purchases, --max-attempts and --hosts must be at least 1.")
+        }
         guard serverErrorRate + rateLimitRate + dropBeforeRate + dropAfterRate + malformedRate <= 1 else {
             throw Invalid(description: "The fault rates add up to more than 1.")
         }

@@ -1,0 +1,250 @@
+import Checkout
+import Foundation
+import StorefrontDomain
+import Synchronization
+
+/// The team journal as a host uses it, through an outage of the team database:
+/// - a new purchase is refused before anything is sent when the database does not answer (asked directly, at once);
+/// - a purchase already sent is followed to its end: each state the database cannot take is kept in this host's data
+///   directory journal (the spool), and read back from there;
+/// - `replaySpool()` writes the spooled purchases to the team database once it answers, idempotently, and removes them
+///   (and their codes) from the host.
+/// The purchase engine sees one `PurchaseJournal` and does not know any of this.
+public final class SpooledTeamJournal: PurchaseJournal {
+    public let team: PostgresJournal
+    public let url: TeamDatabaseURL
+    let spool: UserDatabase
+    /// How long a team query may run before the database is asked, over a connection of its own, whether it answers.
+    let patience: Duration
+    /// Rounds of `patience` a query may take while the database answers other connections.
+    static let patienceRounds = 10
+    private let state = Mutex(State())
+
+    struct State {
+        /// The database did not answer at the last try: a sent purchase's state goes straight to the spool.
+        var down = false
+        /// The last state of each purchase this host wrote, read back when the database cannot be asked.
+        var written: [String: Purchase] = [:]
+        var requestHashes: [String: String] = [:]
+    }
+
+    public init(team: PostgresJournal, url: TeamDatabaseURL, spool: UserDatabase, patience: Duration = .seconds(2)) {
+        self.team = team
+        self.url = url
+        self.spool = spool
+        self.patience = patience
+    }
+
+    /// Whether the team database did not answer at the last try.
+    public var isDown: Bool { state.withLock { $0.down } }
+
+    /// What a purchase refused for the outage says (the CLI exits 75 with it).
+    public var unreachableMessage: String { "The team database at \(url.place) is unreachable; nothing was bought." }
+
+    // MARK: Placing and writing
+
+    public func placing<T: Sendable>(waiting: @Sendable () -> Void,
+                                     _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
+        guard await url.answers() else {
+            markDown(true)
+            throw CheckoutError(unreachableMessage, journalFailure: .unreachable)
+        }
+        markDown(false)
+        return try await team.placing(waiting: waiting, body)
+    }
+
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
+                             at now: Date) async throws(UserDatabaseError) {
+        try await guarded { [team] () async throws(UserDatabaseError) in
+            try await team.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now)
+        }
+        remember(purchase, requestHash: requestHash)
+    }
+
+    /// A state of a purchase not yet sent must reach the team (or nothing is sent); one already sent is spooled when
+    /// the team cannot take it, and the engine carries on.
+    public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {
+        let sent = Self.wasSent(purchase)
+        if sent && isDown { return try spoolState(purchase, at: now) }
+        do {
+            try await guarded { [team] () async throws(UserDatabaseError) in try await team.save(purchase, at: now) }
+        } catch {
+            guard sent else { throw error }
+            return try spoolState(purchase, at: now)
+        }
+        remember(purchase, requestHash: nil)
+        // The team has this state now: a spooled older one would only keep a code on the host (and, left there by a
+        // failure here, it is still removed by the next replay, which finds the team's state newer).
+        try? spool.unspool(purchase.id)
+    }
+
+    /// Once the create may have left, the server may have acted: from then on nothing of the purchase may be lost.
+    static func wasSent(_ purchase: Purchase) -> Bool {
+        purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage)
+    }
+
+    private func spoolState(_ purchase: Purchase, at now: Date) throws(UserDatabaseError) {
+        let hash = state.withLock { $0.requestHashes[purchase.id] } ?? ""
+        try spool.spool(purchase, requestHash: hash, for: url.place, at: now)
+        remember(purchase, requestHash: nil)
+    }
+
+    // MARK: Reading
+
+    /// The spooled state first (it is newer than the team's), then the team's, then, when the database does not
+    /// answer, the state this host last wrote.
+    public func purchase(id: String) async throws(UserDatabaseError) -> Purchase? {
+        if let spooled = try spool.spooledPurchase(id: id, for: url.place) { return spooled }
+        do {
+            return try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchase(id: id) }
+        } catch {
+            if let written = state.withLock({ $0.written[id] }) { return written }
+            throw error
+        }
+    }
+
+    public func purchase(invoiceId: String, source: String) async throws(UserDatabaseError) -> Purchase? {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchase(invoiceId: invoiceId, source: source) }
+    }
+
+    public func newestPurchase(invoiceId: String) async throws(UserDatabaseError) -> Purchase? {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.newestPurchase(invoiceId: invoiceId) }
+    }
+
+    public func purchase(idempotencyKey key: String) async throws(UserDatabaseError) -> Purchase? {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchase(idempotencyKey: key) }
+    }
+
+    public func requestHash(of id: String) async throws(UserDatabaseError) -> String? {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.requestHash(of: id) }
+    }
+
+    public func openPurchase(source: String, requestHash: String, stages: [PurchaseStage]) async throws(UserDatabaseError) -> Purchase? {
+        try await guarded { [team] () async throws(UserDatabaseError) in
+            try await team.openPurchase(source: source, requestHash: requestHash, stages: stages)
+        }
+    }
+
+    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage],
+                               since: Date) async throws(UserDatabaseError) -> Purchase? {
+        try await guarded { [team] () async throws(UserDatabaseError) in
+            try await team.recentPurchase(source: source, requestHash: requestHash, stages: stages, since: since)
+        }
+    }
+
+    public func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.unfinishedPurchases(source: source) }
+    }
+
+    public func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String> {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.knownInvoiceIds(source: source) }
+    }
+
+    public func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchases(matching: search, limit: limit) }
+    }
+
+    // MARK: Replay
+
+    /// Writes every spooled purchase to the team database if it answers, and removes from the spool each one the team
+    /// now holds (written, or already there in a state as new or finished). One the database refuses stays spooled.
+    @discardableResult
+    public func replaySpool() async throws(UserDatabaseError) -> SpoolReplay {
+        let spooled = try spool.spooled(for: url.place)
+        guard !spooled.isEmpty else { return SpoolReplay() }
+        guard await url.answers() else {
+            markDown(true)
+            return SpoolReplay(kept: spooled.count)
+        }
+        var replay = SpoolReplay()
+        for entry in spooled {
+            do {
+                let written = try await guarded { [team] () async throws(UserDatabaseError) in
+                    try await team.replay(entry.purchase, requestHash: entry.requestHash, at: entry.writtenAt)
+                }
+                try spool.unspool(entry.purchase.id, writtenAt: entry.writtenAt)
+                if written { replay.written += 1 } else { replay.alreadyThere += 1 }
+            } catch {
+                replay.kept += 1
+                replay.problems.append("purchase \(entry.purchase.id): \(error.detail)")
+            }
+        }
+        if replay.kept == 0 { markDown(false) }
+        return replay
+    }
+
+    /// How many purchases wait in this host's spool for the team database.
+    public func spooledCount() throws(UserDatabaseError) -> Int {
+        try spool.spooled(for: url.place).count
+    }
+
+    // MARK: Outage detection
+
+    private func remember(_ purchase: Purchase, requestHash: String?) {
+        state.withLock {
+            $0.written[purchase.id] = purchase
+            if let requestHash { $0.requestHashes[purchase.id] = requestHash }
+        }
+    }
+
+    private func markDown(_ down: Bool) {
+        state.withLock { $0.down = down }
+    }
+
+    /// Runs a team query; while it runs, asks the database every `patience` over a connection of its own whether it
+    /// answers, and gives the query up when it does not (the pool would hold it for a minute), or after ten such rounds
+    /// even though it does: a query on a connection the server dropped during a short restart may never end. A query
+    /// given up on is left to end by itself. A failed query that the database then does not answer marks the outage.
+    private func guarded<T: Sendable>(_ query: @escaping @Sendable () async throws(UserDatabaseError) -> T) async throws(UserDatabaseError) -> T {
+        let race = FirstAnswer<Result<T, UserDatabaseError>?>()
+        let outcome = await race.wait { [url, patience] in
+            [Task {
+                do throws(UserDatabaseError) {
+                    race.answer(.success(try await query()))
+                } catch {
+                    race.answer(.failure(error))
+                }
+            }, Task {
+                for _ in 0..<Self.patienceRounds {
+                    try? await Task.sleep(for: patience)
+                    if Task.isCancelled { return }
+                    if await !url.answers() { break }
+                }
+                if !Task.isCancelled { race.answer(nil) }
+            }]
+        }
+        switch outcome {
+        case .success(let value)?:
+            markDown(false)
+            return value
+        case .failure(let error)?:
+            if await !url.answers() { markDown(true) }
+            throw error
+        case nil:
+            markDown(true)
+            throw UserDatabaseError(path: "the team journal at \(url.place)", detail: "the database does not answer")
+        }
+    }
+}
+
+/// Reveals are recorded in the team's audit as they are without a spool: a reveal that cannot be recorded is not shown.
+extension SpooledTeamJournal: RevealAudit {
+    public func record(_ reveals: [Reveal]) async throws(UserDatabaseError) {
+        try await team.record(reveals)
+    }
+}
+
+/// What a replay of the spool did: purchases written to the team database, purchases it already held as new or
+/// finished (removed from the spool all the same), and purchases kept for the next try, with what the database said.
+public struct SpoolReplay: Sendable, Equatable {
+    public var written = 0
+    public var alreadyThere = 0
+    public var kept = 0
+    public var problems: [String] = []
+
+    public init(written: Int = 0, alreadyThere: Int = 0, kept: Int = 0) {
+        self.written = written
+        self.alreadyThere = alreadyThere
+        self.kept = kept
+    }
+}
