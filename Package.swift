@@ -124,6 +124,7 @@ let package = Package(
         .target(
             name: "TeamJournal",
             dependencies: [
+                "BitrefillAPI",
                 "Checkout",
                 "StorefrontDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -244,7 +245,7 @@ let package = Package(
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["Checkout", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
+            dependencies: ["BitrefillAPI", "Checkout", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",

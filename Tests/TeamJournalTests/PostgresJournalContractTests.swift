@@ -1,7 +1,7 @@
 import Checkout
 import Foundation
 import StorefrontTestSupport
-import TeamJournal
+@testable import TeamJournal
 import Testing
 
 /// The team journal (`PostgresJournal`) holds to the journal contract, on the test run's private PostgreSQL: each
@@ -73,6 +73,6 @@ struct PostgresJournalContractTests {
         async let first = Self.journal(on: server, database: fresh)
         async let second = Self.journal(on: server, database: fresh)
         _ = try await (first, second)
-        #expect(try server.psql(fresh, "SELECT count(*), max(version) FROM storefront_schema") == "1|1\n")
+        #expect(try server.psql(fresh, "SELECT count(*), max(version) FROM storefront_schema") == "1|\(TeamSchema.version)\n")
     }
 }
