@@ -125,6 +125,7 @@ let package = Package(
             name: "TeamJournal",
             dependencies: [
                 "BitrefillAPI",
+                "CatalogStore",
                 "Checkout",
                 "StorefrontDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -245,7 +246,7 @@ let package = Package(
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["BitrefillAPI", "Checkout", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
+            dependencies: ["BitrefillAPI", "CatalogStore", "Checkout", "SandboxServer", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",

@@ -39,7 +39,7 @@ enum TeamSchema {
         CREATE INDEX purchase_by_stage ON purchase (stage, created_at);
         CREATE UNIQUE INDEX purchase_by_invoice ON purchase (source, invoice_id);
         """,
-        budgetMigration,
+        budgetAndCatalogMigration,
     ]
 
     static var version: Int { migrations.count }
