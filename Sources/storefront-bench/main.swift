@@ -10,7 +10,8 @@ import StorefrontDomain
 /// `storefront-bench soak ...` is the fault soak of the purchase path instead: see `Soak`; `storefront-bench listing
 /// ...` compares `storefront catalog list` with sqlite3 and fzf: see `ListingBenchmark`; `storefront-bench ssh ...`
 /// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`; `storefront-bench placement ...` compares
-/// a placement's journal work on SQLite and on the team's PostgreSQL: see `PlacementBenchmark`.
+/// a placement's journal work on SQLite and on the team's PostgreSQL: see `PlacementBenchmark`; `storefront-bench
+/// catalog-copy ...` times a first catalog fill copied from the team database: see `CatalogCopyBenchmark`.
 let arguments = CommandLine.arguments
 if Usage.wanted(arguments.dropFirst()) {
     print(arguments.dropFirst().first == "soak" ? "Usage: " + SoakOptions.usage.replacingOccurrences(of: "\n", with: "\n       ") : Usage.text)
@@ -25,6 +26,9 @@ if arguments.dropFirst().first == "soak" {
 }
 if arguments.dropFirst().first == "placement" {
     exit(await PlacementBenchmark.run(Array(arguments.dropFirst(2))))
+}
+if arguments.dropFirst().first == "catalog-copy" {
+    exit(await CatalogCopyBenchmark.run(Array(arguments.dropFirst(2))))
 }
 if arguments.dropFirst().first == "listing" {
     exit(await ListingBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))
