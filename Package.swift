@@ -124,6 +124,8 @@ let package = Package(
         .target(
             name: "TeamJournal",
             dependencies: [
+                "BitrefillAPI",
+                "CatalogStore",
                 "Checkout",
                 "StorefrontDomain",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -248,7 +250,7 @@ let package = Package(
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["Checkout", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
+            dependencies: ["BitrefillAPI", "CatalogStore", "Checkout", "SandboxServer", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
         ),
         .testTarget(
             name: "SandboxServerTests",

@@ -44,6 +44,7 @@ public enum TeamSchema {
         auditMigration,
         deskMigration,
         leaseMigration,
+        budgetAndCatalogMigration,
     ]
 
     /// The version this build migrates to: what `team status` reports once it ran.

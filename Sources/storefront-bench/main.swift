@@ -13,6 +13,7 @@ import StorefrontDomain
 /// measures `storefront ssh serve` through the OpenSSH client: see `SSHBenchmark`; `storefront-bench placement ...` compares
 /// a placement's journal work on SQLite and on the team's PostgreSQL: see `PlacementBenchmark`; `storefront-bench
 /// feed-latency ...` times a purchase from its commit to the team feed: see `FeedLatencyBenchmark`.
+/// `storefront-bench catalog-copy ...` times a first catalog fill copied from the team database: see `CatalogCopyBenchmark`.
 let arguments = CommandLine.arguments
 if Usage.wanted(arguments.dropFirst()) {
     print(arguments.dropFirst().first == "soak" ? "Usage: " + SoakOptions.usage.replacingOccurrences(of: "\n", with: "\n       ") : Usage.text)
@@ -30,6 +31,9 @@ if arguments.dropFirst().first == "placement" {
 }
 if arguments.dropFirst().first == "feed-latency" {
     exit(await FeedLatencyBenchmark.run(Array(arguments.dropFirst(2))))
+}
+if arguments.dropFirst().first == "catalog-copy" {
+    exit(await CatalogCopyBenchmark.run(Array(arguments.dropFirst(2))))
 }
 if arguments.dropFirst().first == "listing" {
     exit(await ListingBenchmark.run(Array(arguments.dropFirst(2)), defaultStorefront: siblingStorefront))

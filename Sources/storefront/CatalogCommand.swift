@@ -4,6 +4,7 @@ import CommandReports
 import Foundation
 import StorefrontApp
 import StorefrontDomain
+import TeamJournal
 
 /// `storefront catalog`: the local copy of the catalog. Every browse is answered from the cache; a cache that
 /// is empty or from another API is filled first, a stale one is used and said to be stale.
@@ -43,7 +44,25 @@ extension CatalogCommand {
                 if case .replace(let previous) = try service.startupAction() {
                     TerminalOutput.standardError.write("Replacing the catalog of \(previous) with that of \(service.source).\n")
                 }
-                _ = try await service.refreshShowingProgress(settings: settings, output: .standardOutput)
+                guard let team = try TeamSettings.resolve(options) else {
+                    _ = try await service.refreshShowingProgress(settings: settings, output: .standardOutput)
+                    return
+                }
+                try await refreshWithTheDesk(service, settings: settings, team: team)
+            }
+        }
+
+        /// Team mode: the catalog another host stored in the team database is copied (no API request); only when it
+        /// is older than STOREFRONT_CATALOG_MAX_AGE does one host, under the catalog lease, walk the API and store it.
+        private func refreshWithTheDesk(_ service: CatalogService, settings: ConnectionSettings, team: TeamSettings) async throws {
+            let maxAge = try CatalogFreshnessPolicy.resolve(environment: ProcessInfo.processInfo.environment).maxAge
+            let desk = TeamCatalog(url: team.url, agent: team.agent)
+            let outcome = try await desk.refresh(service.database, source: service.source, maxAge: maxAge) {
+                try await service.refreshShowingProgress(settings: settings, output: .standardOutput)
+            }
+            if case .copied(let products, let holder) = outcome {
+                let refreshing = holder.map { " \($0) is refreshing it from the API now." } ?? ""
+                print("Copied \(products) products from the team database at \(team.url.place); no API request was sent.\(refreshing)")
             }
         }
     }

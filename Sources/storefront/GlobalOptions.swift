@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import StorefrontApp
+import TeamJournal
 
 /// Where to connect and where to keep files; shared by every subcommand. Secrets are read from the
 /// environment when not given here, and never shown as defaults in `--help`.
@@ -38,13 +39,19 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// In team mode the API's calls take turns in the desk's shared rate budget (`SharedRateBudget`).
     func connectionSettings() throws -> ConnectionSettings {
+        var settings: ConnectionSettings
         do {
-            return try ConnectionSettings.resolve(apiURL: apiURL, apiKey: apiKey, apiID: apiID, apiSecret: apiSecret,
-                                                  environment: ProcessInfo.processInfo.environment)
+            settings = try ConnectionSettings.resolve(apiURL: apiURL, apiKey: apiKey, apiID: apiID, apiSecret: apiSecret,
+                                                      environment: ProcessInfo.processInfo.environment)
         } catch {
             throw ValidationError(error.message)
         }
+        if case .api = settings.target, let team = try TeamSettings.resolve(self) {
+            settings.pacer = SharedRateBudget(url: team.url)
+        }
+        return settings
     }
 
     /// Who is buying: `--agent`, `STOREFRONT_AGENT`, `$USER@hostname` (an `ssh serve` session's key first).

@@ -29,6 +29,14 @@ public struct BitrefillClient: Sendable {
         return BitrefillClient(configuration: configuration, transport: transport)
     }
 
+    /// The same client, taking its turns in the shared budget as background work: a catalog or history walk gives way
+    /// to a purchase being followed on any host.
+    public func inBackground() -> BitrefillClient {
+        var configuration = configuration
+        configuration.priority = .background
+        return BitrefillClient(configuration: configuration, transport: transport)
+    }
+
     /// Sends one call and decodes its `data`.
     public func send<Response>(_ endpoint: Endpoint<Response>) async throws -> Response {
         let url = try url(for: endpoint)
@@ -122,6 +130,7 @@ public struct BitrefillClient: Sendable {
 
         while true {
             try Task.checkCancellation()
+            try await configuration.pacer?.waitForTurn(PacedRequest(method: method, name: name, priority: configuration.priority))
             let response: HTTPResponseData
             do {
                 response = try await transport.send(request)

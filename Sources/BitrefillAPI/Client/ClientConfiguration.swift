@@ -29,6 +29,10 @@ public struct ClientConfiguration: Sendable {
     public var onEvent: @Sendable (ClientEvent) -> Void
     /// Where each request's one-line summary goes, at debug level (see `RequestRecord`); silent unless given.
     public var logger: Logger
+    /// The shared rate budget each request takes a turn from before it is sent (team mode); nil: none.
+    public var pacer: (any RequestPacer)?
+    /// What this client's calls ask the pacer for: `.background` for walks nobody waits on (`inBackground()`).
+    public var priority: RequestPriority
 
     public init(baseURL: URL = ClientConfiguration.defaultBaseURL, credentials: Credentials,
                 requestTimeout: Duration = .seconds(30),
@@ -40,7 +44,8 @@ public struct ClientConfiguration: Sendable {
                 now: @escaping @Sendable () -> Date = { Date() },
                 random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
                 onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in },
-                logger: Logger = Logger(label: "storefront.api", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                logger: Logger = Logger(label: "storefront.api", factory: { _ in SwiftLogNoOpLogHandler() }),
+                pacer: (any RequestPacer)? = nil, priority: RequestPriority = .foreground) {
         self.baseURL = baseURL
         self.credentials = credentials
         self.requestTimeout = requestTimeout
@@ -56,6 +61,8 @@ public struct ClientConfiguration: Sendable {
         self.random = random
         self.onEvent = onEvent
         self.logger = logger
+        self.pacer = pacer
+        self.priority = priority
     }
 
     /// "api.bitrefill.com" or "127.0.0.1:8080": what messages name.

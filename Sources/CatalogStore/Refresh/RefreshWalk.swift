@@ -61,12 +61,13 @@ struct RefreshWalk {
         }
     }
 
-    /// A 429 the client gave up on is waited out, then reading resumes at the offset reached.
+    /// A 429 the client gave up on is waited out, then reading resumes at the offset reached. The walk is background
+    /// work: in the desk's shared budget it gives way to calls an agent is waiting for.
     private mutating func readPages(_ listing: CatalogListing) async throws {
         var offset = 0
         while true {
             do {
-                for try await page in refresher.client.pages(Self.endpoint(listing, start: offset)) {
+                for try await page in refresher.client.inBackground().pages(Self.endpoint(listing, start: offset)) {
                     offset += page.items.count + page.droppedCount
                     try await absorb(page, from: listing)
                 }

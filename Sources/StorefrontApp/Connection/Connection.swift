@@ -53,7 +53,8 @@ public final class Connection: Sendable {
                             onEvent: @escaping @Sendable (ClientEvent) -> Void = { _ in }) async throws -> Connection {
         switch settings.target {
         case .api(let baseURL, let credentials):
-            let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger)
+            let configuration = ClientConfiguration(baseURL: baseURL, credentials: credentials, onEvent: onEvent, logger: logger,
+                                                    pacer: settings.pacer)
             return Connection(client: BitrefillClient(configuration: configuration, transport: transport), mode: .live, sandbox: nil, logger: logger,
                               buyerKey: BuyerKey.from(environment), agent: AgentName.resolve(option: agent, environment: environment))
         case .embeddedSandbox:

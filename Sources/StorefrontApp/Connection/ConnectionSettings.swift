@@ -11,9 +11,18 @@ public struct ConnectionSettings: Sendable, Equatable {
     }
 
     public var target: Target
+    /// The desk's shared rate budget in team mode, which the API client takes a turn from before each request; nil
+    /// alone. The embedded sandbox is every host's own, so it is never paced.
+    public var pacer: (any RequestPacer)?
 
-    public init(target: Target) {
+    public init(target: Target, pacer: (any RequestPacer)? = nil) {
         self.target = target
+        self.pacer = pacer
+    }
+
+    /// Two settings are the same when they talk to the same place as the same account, whatever paces them.
+    public static func == (lhs: ConnectionSettings, rhs: ConnectionSettings) -> Bool {
+        lhs.target == rhs.target
     }
 
     /// Options win over the environment (`BITREFILL_API_URL`, `BITREFILL_API_KEY`, `BITREFILL_API_ID`,
