@@ -53,12 +53,13 @@ public final class SpooledTeamJournal: PurchaseJournal {
         return try await team.placing(waiting: waiting, body)
     }
 
-    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
-                             at now: Date) async throws(UserDatabaseError) {
-        try await guarded { [team] () async throws(UserDatabaseError) in
-            try await team.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now)
+    public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
+                             leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        let lease = try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in
+            try await team.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, leasedTo: holder, for: length)
         }
         remember(purchase, requestHash: requestHash)
+        return lease
     }
 
     /// A state of a purchase not yet sent must reach the team (or nothing is sent); one already sent is spooled when
@@ -76,6 +77,50 @@ public final class SpooledTeamJournal: PurchaseJournal {
         // The team has this state now: a spooled older one would only keep a code on the host (and, left there by a
         // failure here, it is still removed by the next replay, which finds the team's state newer).
         try? spool.unspool(purchase.id)
+    }
+
+    /// The fenced write of the engine: as `save`, except that a team database that answers may say the lease was
+    /// taken over (false: nothing written). While it does not answer, a sent purchase's state is spooled as above;
+    /// the replay's "further along" rule settles it against whatever a host that took over wrote meanwhile.
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
+        let sent = Self.wasSent(purchase)
+        if sent && isDown {
+            try spoolState(purchase, at: now)
+            return true
+        }
+        let written: Bool
+        do {
+            written = try await guarded { [team] () async throws(UserDatabaseError) -> Bool in
+                try await team.save(purchase, at: now, fencedBy: lease)
+            }
+        } catch {
+            guard sent else { throw error }
+            try spoolState(purchase, at: now)
+            return true
+        }
+        guard written else { return false }
+        remember(purchase, requestHash: nil)
+        try? spool.unspool(purchase.id)
+        return true
+    }
+
+    // MARK: Leases (the team database's: while it does not answer they cannot be taken or renewed, and the engine's
+    // renewer tries again at its next turn)
+
+    public func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.takeLease(of: id, holder: holder, for: length) }
+    }
+
+    public func renewLease(_ lease: PurchaseLease, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
+        try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.renewLease(lease, for: length) }
+    }
+
+    public func releaseLease(_ lease: PurchaseLease) async throws(UserDatabaseError) {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.releaseLease(lease) }
+    }
+
+    public func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease? {
+        try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.lease(of: id) }
     }
 
     /// Once the create may have left, the server may have acted: from then on nothing of the purchase may be lost.
@@ -140,8 +185,8 @@ public final class SpooledTeamJournal: PurchaseJournal {
         try await guarded { [team] () async throws(UserDatabaseError) in try await team.knownInvoiceIds(source: source) }
     }
 
-    public func purchases(matching search: String, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
-        try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchases(matching: search, limit: limit) }
+    public func purchases(matching filter: PurchaseFilter, limit: Int) async throws(UserDatabaseError) -> [Purchase] {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.purchases(matching: filter, limit: limit) }
     }
 
     // MARK: Replay

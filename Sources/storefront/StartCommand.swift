@@ -2,6 +2,7 @@ import ArgumentParser
 import Checkout
 import Foundation
 import StorefrontApp
+import TeamJournal
 import TerminalBackend
 
 /// `storefront` with no subcommand: the full-screen storefront on a terminal; the status text otherwise.

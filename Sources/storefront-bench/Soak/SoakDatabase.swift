@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// The team database of a soak run (`--database-url`): its team key, made with the real `storefront team init`, and
@@ -22,14 +23,14 @@ struct SoakDatabase {
         var environment = ProcessInfo.processInfo.environment
         environment["STOREFRONT_TEAM_KEY_FILE"] = keyFile.path
         let initLog = root.appendingPathComponent("team-init.log")
-        let initialised = try ChildProcess.wait(try ChildProcess.spawn(options.storefront, arguments: ["team", "init", "--database-url", url],
-                                                                       environment: environment, stdout: initLog.path, stderr: initLog.path))
+        let initialised = try ChildProcess.start(URL(fileURLWithPath: options.storefront), ["team", "init", "--database-url", url],
+                                                                       environment: environment, stdout: initLog.path, stderr: initLog.path).wait(timeout: 300)
         guard initialised.status == 0 else { throw Failure(description: "storefront team init failed; see \(initLog.path)") }
 
         guard let bin = Self.binaries() else { throw Failure(description: "no PostgreSQL binaries under /usr/lib/postgresql") }
         let shown = root.appendingPathComponent("data-directory.txt")
-        let asked = try ChildProcess.wait(try ChildProcess.spawn(bin + "/psql", arguments: [url, "-Atc", "SHOW data_directory"],
-                                                                 stdout: shown.path, stderr: initLog.path))
+        let asked = try ChildProcess.start(URL(fileURLWithPath: bin + "/psql"), [url, "-Atc", "SHOW data_directory"],
+                                                                 stdout: shown.path, stderr: initLog.path).wait(timeout: 300)
         let directory = (try? String(contentsOf: shown, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard asked.status == 0, !directory.isEmpty else {
             throw Failure(description: "cannot read the server's data directory (SHOW data_directory needs a superuser's URL); see \(initLog.path)")
@@ -57,7 +58,7 @@ struct SoakDatabase {
 
     private func asOwner(_ command: [String]) throws {
         let (program, arguments) = getuid() == 0 ? ("/usr/sbin/runuser", ["-u", owner, "--"] + command) : (command[0], Array(command.dropFirst()))
-        let result = try ChildProcess.wait(try ChildProcess.spawn(program, arguments: arguments, stdout: log.path, stderr: log.path))
+        let result = try ChildProcess.start(URL(fileURLWithPath: program), arguments, stdout: log.path, stderr: log.path).wait(timeout: 300)
         guard result.status == 0 else { throw Failure(description: "\(command.prefix(2).joined(separator: " ")) failed; see \(log.path)") }
     }
 

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import Synchronization
 
@@ -36,10 +37,8 @@ final class SoakOutage: Sendable {
             let log = root.appendingPathComponent("team-status-\(host + 1).log").path
             var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("STOREFRONT_") }
             environment.merge(database.environment(host: host)) { $1 }
-            if let pid = try? ChildProcess.spawn(options.storefront, arguments: ["team", "status", "--data-dir", directory.path],
-                                                 environment: environment, stdout: log, stderr: log) {
-                _ = try? ChildProcess.wait(pid)
-            }
+            _ = try? ChildProcess.start(URL(fileURLWithPath: options.storefront), ["team", "status", "--data-dir", directory.path],
+                                        environment: environment, stdout: log, stderr: log).wait(timeout: 300)
         }
     }
 }
