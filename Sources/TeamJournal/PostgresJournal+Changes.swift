@@ -9,7 +9,7 @@ extension PostgresJournal {
     typealias Reader = @Sendable (PostgresQuery) async throws -> PostgresRowSequence
 
     static let changeColumns = """
-        p.change_seq, p.agent, p.updated_at, ((to_jsonb(p) - 'orders_sealed' - 'agent' - 'change_seq') || '{"orders_json": ""}')::text, \
+        p.change_seq, p.agent, p.updated_at, ((to_jsonb(p) - 'orders_sealed' - 'change_seq') || '{"orders_json": ""}')::text, \
         p.orders_sealed FROM purchase p
         """
 

@@ -65,12 +65,17 @@ extension UserDatabase {
         }
     }
 
+    /// Takes a free or run-out lease, or one whose holder was a process of this machine that has ended (or is this
+    /// process): a `buy` killed and run again goes on at once instead of waiting out the dead process's lease.
     private static func take(_ id: String, holder: String, for length: TimeInterval, in db: Database) throws -> PurchaseLease? {
-        try lease(db, """
+        let current = try String.fetchOne(db, sql: "SELECT lease_holder FROM purchase WHERE id = ? AND lease_until > \(clock)", arguments: [id])
+        // This very process holding it (a session started again in the same process) is not another storefront.
+        let ended = current.map { $0 == holder || LeaseTerms.hasEnded($0) } ?? false
+        return try lease(db, """
             UPDATE purchase SET lease_holder = ?, lease_until = \(clock) + ?, lease_epoch = lease_epoch + 1
-            WHERE id = ? AND (lease_until IS NULL OR lease_until <= \(clock))
+            WHERE id = ? AND (lease_until IS NULL OR lease_until <= \(clock) OR ?)
             RETURNING id, lease_holder, lease_epoch, lease_until
-            """, [holder, length, id])
+            """, [holder, length, id, ended])
     }
 
     private static func lease(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> PurchaseLease? {

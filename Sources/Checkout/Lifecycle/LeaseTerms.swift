@@ -26,4 +26,14 @@ public struct LeaseTerms: Sendable {
         let user = info.environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "storefront"
         return "\(user)@\(info.hostName) pid \(info.processIdentifier)"
     }
+
+    /// Whether `holder` names a process of this machine that has ended (killed, or crashed): its lease need not be
+    /// waited out, since no one can be working under it. A holder of another machine, or one not of this form, is
+    /// never judged here: its lease runs out by the clock.
+    public static func hasEnded(_ holder: String) -> Bool {
+        guard let marker = holder.range(of: " pid ", options: .backwards), let pid = Int32(holder[marker.upperBound...]),
+              let at = holder[..<marker.lowerBound].range(of: "@", options: .backwards),
+              holder[at.upperBound..<marker.lowerBound] == ProcessInfo.processInfo.hostName, pid > 0 else { return false }
+        return kill(pid, 0) == -1 && errno == ESRCH
+    }
 }
