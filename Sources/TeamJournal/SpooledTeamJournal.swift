@@ -107,8 +107,15 @@ public final class SpooledTeamJournal: PurchaseJournal {
     // MARK: Leases (the team database's: while it does not answer they cannot be taken or renewed, and the engine's
     // renewer tries again at its next turn)
 
+    /// While the database does not answer, a purchase already sent is still followed: it gets a lease of this host's
+    /// own (its writes go to the spool, which needs none), and the replay settles it with what others wrote.
     public func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
-        try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.takeLease(of: id, holder: holder, for: length) }
+        do {
+            return try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.takeLease(of: id, holder: holder, for: length) }
+        } catch {
+            guard isDown, let known = state.withLock({ $0.written[id] }), Self.wasSent(known) else { throw error }
+            return PurchaseLease(purchaseId: id, holder: holder, epoch: -1, until: Date().addingTimeInterval(length))
+        }
     }
 
     public func renewLease(_ lease: PurchaseLease, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {

@@ -25,7 +25,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("database-url"), help: ArgumentHelp("The team's PostgreSQL journal, as postgres://USER:PASSWORD@HOST:5432/DB (env STOREFRONT_DATABASE_URL; the team key file in STOREFRONT_TEAM_KEY_FILE). Without it, purchases go to the data directory's journal.", valueName: "url"))
     var databaseURL: String?
 
-    @Option(name: .customLong("agent"), help: ArgumentHelp("Who is buying, written on each purchase (env STOREFRONT_AGENT; default $USER@hostname; over `ssh serve`, the key's comment and fingerprint). On `history`, whose purchases to list.", valueName: "name"))
+    @Option(name: .customLong("agent"), help: ArgumentHelp("Who is buying, written on each purchase (env STOREFRONT_AGENT; default $USER@hostname; over `ssh serve`, the key's comment and fingerprint). On `history` and `team audit`, whose purchases or reveals to list.", valueName: "name"))
     var agent: String?
 
     @Option(name: .customLong("log-file"), help: ArgumentHelp("Append a diagnostic log (requests, purchase steps; never a key or a code) to this file (env STOREFRONT_LOG=debug logs to stderr).", valueName: "path"))

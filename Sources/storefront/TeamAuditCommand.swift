@@ -11,7 +11,6 @@ struct TeamAuditCommand: AsyncParsableCommand {
         discussion: "The events are append-only: no agent's role may change or delete one, and a trigger refuses it even to the owner. They never hold a code.")
     @OptionGroup var options: GlobalOptions
     @Option(help: ArgumentHelp("Only reveals since then: \(SinceBound.help).", valueName: "when")) var since: String?
-    @Option(help: ArgumentHelp("Only this agent's reveals (the name as `team status` and history show it).", valueName: "name")) var agent: String?
     @Flag(help: "Print one JSON document: an array of events.") var json = false
 
     func validate() throws {
@@ -23,6 +22,8 @@ struct TeamAuditCommand: AsyncParsableCommand {
             let settings = try TeamSettings.required(options)
             let journal = try await settings.open()
             defer { journal.close() }
+            // `--agent` is the global option: on this command, as on `history`, whose reveals to list.
+            let agent = options.agent
             let events = try await journal.auditEvents(since: since.flatMap { SinceBound.parse($0, now: Date()) }, agent: agent)
             if json {
                 try printJSON(events.map(AuditEventJSON.init))

@@ -38,7 +38,7 @@ import Testing
         }
 
         func json(_ result: ChildProcess.Result) throws -> [String: Any] {
-            try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "stdout: \(result.stdout) stderr: \(result.stderr)")
+            try #require((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [String: Any], "stdout: \(result.stdout) stderr: \(result.stderr)")
         }
     }
 

@@ -10,7 +10,7 @@ struct TeamAuditCommandTests {
     typealias Team = TeamModeCommandTests.Team
 
     static func events(_ result: ChildProcess.Result) throws -> [[String: Any]] {
-        try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]], "\(result.stdout) \(result.stderr)")
+        try #require((try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]], "stdout: \(result.stdout) stderr: \(result.stderr)")
     }
 
     @Test func everyRevealInTheCommandLineIsAuditedAndTeamAuditListsIt() async throws {
