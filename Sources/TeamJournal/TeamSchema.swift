@@ -45,6 +45,7 @@ public enum TeamSchema {
         deskMigration,
         leaseMigration,
         budgetAndCatalogMigration,
+        commitOrderMigration,
     ]
 
     /// The version this build migrates to: what `team status` reports once it ran.
