@@ -8,12 +8,14 @@ import StorefrontDomain
 /// waiting for a crypto payment holds up no other. Stopping the server cancels the follows; their leases are
 /// released for another host.
 extension SSHCommand.Serve {
-    /// Runs `serve` while finishing abandoned purchases on the team's journal, when one is configured.
-    func findingAbandoned(_ serve: () async -> Void, log: @escaping @Sendable (String) -> Void) async throws {
+    /// Runs `serve` while finishing abandoned purchases on the team's journal, when one is configured, looking
+    /// `every` so many seconds (`--resume-every`: 15 by default, well inside a lease's 30 s; a test looks often
+    /// instead of waiting).
+    func findingAbandoned(_ serve: () async -> Void, every: TimeInterval, log: @escaping @Sendable (String) -> Void) async throws {
         guard let team = try await options.teamJournal() else { return await serve() }
         defer { team.close() }
         try await Connection.with(options) { connection in
-            let check = AbandonedPurchaseCheck(engine: connection.purchaseEngine(journal: team))
+            let check = AbandonedPurchaseCheck(engine: connection.purchaseEngine(journal: team), every: every)
             let background = Task { await Self.finishAbandoned(check, log: log) }
             await serve()
             background.cancel()

@@ -46,9 +46,11 @@ struct TeamSSHServeResumeTests {
             try await TeamLeaseCommandTests.waitFor("the server to finish \(invoice): \(serving.stderrSoFar)") {
                 serving.stderrSoFar.contains("ssh: invoice \(invoice): ")
             }
-            #expect(serving.stderrSoFar.contains("ssh: taking up invoice \(invoice): no storefront is working on it"), "\(serving.stderrSoFar)")
+            let takenUp = serving.stderrSoFar.components(separatedBy: "ssh: taking up invoice \(invoice): no storefront is working on it").count - 1
+            #expect(takenUp == 1, "taken up once: \(serving.stderrSoFar)")
             #expect(serving.stderrSoFar.contains("ssh: invoice \(invoice): delivered"), "\(serving.stderrSoFar)")
-            #expect(try server.psql(database, "SELECT stage, lease_holder IS NULL FROM purchase") == "settled|t\n", "finished, and its lease freed")
+            let row = try server.psql(database, "SELECT stage, lease_holder FROM purchase")
+            #expect(row == "settled|\n", "finished, and its lease freed: \(row) \(serving.stderrSoFar)")
             #expect(await harness.sandbox.control.invoiceCount() == 1, "nothing was bought again")
         }
     }
