@@ -2,6 +2,7 @@ import Checkout
 import Foundation
 import StorefrontApp
 import StorefrontDomain
+import Synchronization
 
 /// `storefront ssh serve` in team mode takes up the desk's stranded purchases in the background, as every running
 /// full-screen storefront does: each one the check finds is followed to its end on a task of its own, so an invoice
@@ -23,13 +24,19 @@ extension SSHCommand.Serve {
         }
     }
 
+    /// A purchase a check finds while this server's follow of it from an earlier check is still under way (it has
+    /// not taken the lease yet, or has just released it) is left to that follow: it is taken up, and followed, once.
     @inline(never)
     private static func finishAbandoned(_ check: AbandonedPurchaseCheck, log: @escaping @Sendable (String) -> Void) async {
         let (found, finder) = AsyncStream.makeStream(of: Purchase.self)
+        let following = FollowedPurchases()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await Self.check(check, into: finder) }
-            for await purchase in found {
-                group.addTask { await Self.finish(purchase, engine: check.engine, log: log) }
+            for await purchase in found where following.start(purchase.id) {
+                group.addTask {
+                    await Self.finish(purchase, engine: check.engine, log: log)
+                    following.end(purchase.id)
+                }
             }
         }
     }
@@ -50,5 +57,19 @@ extension SSHCommand.Serve {
         } catch {
             log("\(name): \(error.message)")
         }
+    }
+}
+
+/// The purchases this server is following now, by id.
+private final class FollowedPurchases: Sendable {
+    private let ids = Mutex<Set<String>>([])
+
+    /// Whether `id` was not being followed; it is from now on.
+    func start(_ id: String) -> Bool {
+        ids.withLock { $0.insert(id).inserted }
+    }
+
+    func end(_ id: String) {
+        ids.withLock { _ = $0.remove(id) }
     }
 }
