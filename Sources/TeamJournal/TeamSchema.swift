@@ -45,6 +45,7 @@ public enum TeamSchema {
         deskMigration,
         leaseMigration,
         budgetAndCatalogMigration,
+        requestMigration,
         commitOrderMigration,
     ]
 
