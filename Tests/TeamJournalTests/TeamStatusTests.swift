@@ -15,13 +15,13 @@ struct TeamStatusTests {
         let server = try PrivatePostgres.shared()
         let journal = try await PostgresJournalContractTests.journal(on: server, database: try server.makeDatabase())
         defer { journal.close() }
-        try await journal.recordIntent(Contract.purchase("held", at: 1, stage: .created, invoice: "inv-held", agent: "alice@desk2"),
+        _ = try await journal.recordIntent(Contract.purchase("held", at: 1, stage: .created, invoice: "inv-held", agent: "alice@desk2"),
                                        requestHash: "a", takingCartLines: [], at: .now, leasedTo: "alice@desk2 pid 4242", for: 30)
-        try await journal.recordIntent(Contract.purchase("lapsed", at: 2, stage: .created, invoice: "inv-lapsed", agent: "bob@desk3"),
+        _ = try await journal.recordIntent(Contract.purchase("lapsed", at: 2, stage: .created, invoice: "inv-lapsed", agent: "bob@desk3"),
                                        requestHash: "b", takingCartLines: [], at: .now, leasedTo: "bob@desk3 pid 77", for: 0)
         try await journal.recordIntent(Contract.purchase("free", at: 3, stage: .created, invoice: "inv-free", agent: "carol@desk4"),
                                        requestHash: "c", takingCartLines: [], at: .now)
-        try await journal.recordIntent(Contract.purchase("done", at: 4, stage: .settled, invoice: "inv-done"), requestHash: "d",
+        _ = try await journal.recordIntent(Contract.purchase("done", at: 4, stage: .settled, invoice: "inv-done"), requestHash: "d",
                                        takingCartLines: [], at: .now, leasedTo: "dan@desk5 pid 9", for: 30)
 
         let inFlight = try await journal.status().inFlight

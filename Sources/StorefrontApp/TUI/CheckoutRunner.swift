@@ -139,7 +139,8 @@ public final class CheckoutRunner: Sendable {
 
     @inline(never)
     private static func checkForAbandoned(_ check: AbandonedPurchaseCheck, inbox: ActionInbox) async {
-        await check.run { purchases in inbox.post(.checkout(.takenUp(purchases))) }
+        await check.run({ purchases in inbox.post(.checkout(.takenUp(purchases))) },
+                        waitingForABuyer: { purchases in inbox.post(.checkout(.waitingForABuyer(purchases))) })
     }
 
     private func place(_ plan: PurchasePlan) async {

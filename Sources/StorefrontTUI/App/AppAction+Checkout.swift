@@ -23,6 +23,9 @@ public enum CheckoutEvent: Sendable, Equatable {
     /// Unfinished purchases no storefront works any more (their host was killed), found by the background check;
     /// this storefront now follows them.
     case takenUp([Purchase])
+    /// Unfinished purchases no storefront works, found by a storefront that cannot finish them (a lookup agent's):
+    /// they wait for a buyer's storefront.
+    case waitingForABuyer([Purchase])
     /// Purchases that changed in the team journal (any agent's, this host's included), as the team feed read them.
     case teamChanged([Purchase])
     case historyLoaded([Purchase], filter: String)

@@ -26,6 +26,9 @@ public struct CheckoutState: Sendable, Equatable {
     public var history = HistoryState()
     /// Purchases whose lines `a` already put back in the cart this session, so a second press does not double them.
     public var restoredPurchases: Set<String> = []
+    /// Purchases the background check found that no storefront worked, already announced this session: a purchase
+    /// found again (its follow stopped, or it still waits for a buyer) is not announced again every 15 s.
+    public var announcedAbandoned: Set<String> = []
 
     public init() {}
 

@@ -36,12 +36,10 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
                                           : "\(count) invoices still pending: following them (h shows them).")
         return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
     case .takenUp(let purchases):
-        guard !purchases.isEmpty else { return [] }
-        for purchase in purchases { state.checkout.purchases[purchase.id] = purchase }
-        let count = purchases.count
-        state.message = StatusMessage(.info, count == 1 ? "Took up 1 invoice no storefront was working on (its host stopped): following it (h shows it)."
-                                          : "Took up \(count) invoices no storefront was working on (their host stopped): following them (h shows them).")
-        return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
+        return takenUp(&state, purchases)
+    case .waitingForABuyer(let purchases):
+        waitingForABuyer(&state, purchases)
+        return []
     case .teamChanged(let purchases):
         return teamChanged(&state, purchases)
     case .historyLoaded(let entries, let filter):
