@@ -124,6 +124,8 @@ public struct ShownPurchase: Sendable, Equatable {
 public struct HistoryState: Sendable, Equatable {
     public var entries: [Purchase] = []
     public var filter = ""
+    /// Team mode: only this agent's purchases (`m`: the user's own, `a`: the selected purchase's agent); nil: everyone's.
+    public var agent: String?
     public var isEditingFilter = false
     public var isLoading = false
     public var selection = 0

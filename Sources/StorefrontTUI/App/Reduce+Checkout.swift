@@ -42,8 +42,8 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
         return []
     case .teamChanged(let purchases):
         return teamChanged(&state, purchases)
-    case .historyLoaded(let entries, let filter):
-        guard filter == state.checkout.history.filter else { return [] }
+    case .historyLoaded(let entries, let filter, let agent):
+        guard filter == state.checkout.history.filter, agent == state.checkout.history.agent else { return [] }
         // Read again behind the list on screen (a colleague's new purchase): the selection stays on its purchase.
         let kept = state.checkout.history.isLoading ? nil : state.checkout.history.selectedEntry?.id
         state.checkout.history.entries = entries

@@ -9,7 +9,9 @@ enum HistoryView {
         let pane = layout.body
         let history = state.checkout.history
         let count = history.entries.count
-        buffer.box(pane, title: "History \(glyphs.bullet) \(count) purchase\(count == 1 ? "" : "s")", glyphs: glyphs, style: Style(.accent))
+        // A team's list says whose purchases it holds, so "mine" is never taken for the whole desk's.
+        let whose = state.connection.isTeam ? " \(glyphs.bullet) \(history.whose(me: state.connection.agent))" : ""
+        buffer.box(pane, title: "History \(glyphs.bullet) \(count) purchase\(count == 1 ? "" : "s")\(whose)", glyphs: glyphs, style: Style(.accent))
         let x = pane.x + 2
         let inner = pane.width - 4
         if history.isEditingFilter || !history.filter.isEmpty {
@@ -24,9 +26,7 @@ enum HistoryView {
         buffer.row(columns.row(columns.isNarrowTeam ? "Created UTC" : "Created (UTC)", "Status", "Amount", "Agent", "Items", "Paid with", "Invoice"),
                    x: x, y: pane.y + 2, width: inner, style: Style(.muted, underline: true))
         guard !history.entries.isEmpty else {
-            let text = history.isLoading ? "Loading\(glyphs.ellipsis)"
-                : history.filter.isEmpty ? "No purchases yet: b in the cart buys what is in it."
-                : "No purchase matches '\(history.filter)'. Esc clears the filter."
+            let text = history.isLoading ? "Loading\(glyphs.ellipsis)" : emptyText(history, state.connection)
             buffer.put(text, x: x, y: pane.y + 4, style: Style(.muted), maxWidth: inner)
             return
         }
@@ -43,6 +43,18 @@ enum HistoryView {
             if !selected {
                 buffer.restyle(x: x + columns.statusX, y: y, width: columns.statusWidth, style: Style(role, bold: purchase.isUnfinished))
             }
+        }
+    }
+
+    /// Why the list is empty, and the key that shows more.
+    static func emptyText(_ history: HistoryState, _ connection: ConnectionInfo) -> String {
+        switch (history.agent, history.filter.isEmpty) {
+        case (nil, true): "No purchases yet: b in the cart buys what is in it."
+        case (nil, false): "No purchase matches '\(history.filter)'. Esc clears the filter."
+        case (let agent?, _):
+            (agent == connection.agent ? "None of your purchases" : "None of \(Sanitizer.clean(agent))'s purchases")
+                + (history.filter.isEmpty ? " is in the journal. " : " matches '\(history.filter)'. ")
+                + (agent == connection.agent ? "m" : "a") + " shows everyone's."
         }
     }
 
