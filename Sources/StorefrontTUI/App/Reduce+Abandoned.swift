@@ -1,9 +1,9 @@
 import Foundation
 import StorefrontDomain
 
-/// What the background check found: purchases no storefront works. Each is announced once a session. The check runs
-/// every 15 s and finds a purchase again whenever its follow stopped and freed it; saying "Took up" each time would
-/// bury every other message and claim work that is only being retried.
+// What the background check found: purchases no storefront works. Each is announced once a session. The check runs
+// every 15 s and finds a purchase again whenever its follow stopped and freed it; saying "Took up" each time would
+// bury every other message and claim work that is only being retried.
 
 /// A buyer's storefront follows them (again, if it already did: the runner keeps one follow per purchase).
 func takenUp(_ state: inout AppState, _ purchases: [Purchase]) -> [Effect] {

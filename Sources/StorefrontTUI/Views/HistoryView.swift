@@ -2,7 +2,7 @@ import Foundation
 import StorefrontDomain
 
 /// Every purchase in the journal: unfinished ones on top, then newest first, filtered by `/`. In team mode the
-/// journal is the desk's, and an Agent column says who bought each.
+/// journal is the desk's: an Agent column says who bought each, and `m` and `a` narrow it to one agent's.
 enum HistoryView {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let glyphs = Glyphs.of(state)
@@ -51,10 +51,19 @@ enum HistoryView {
         switch (history.agent, history.filter.isEmpty) {
         case (nil, true): "No purchases yet: b in the cart buys what is in it."
         case (nil, false): "No purchase matches '\(history.filter)'. Esc clears the filter."
-        case (let agent?, _):
-            (agent == connection.agent ? "None of your purchases" : "None of \(Sanitizer.clean(agent))'s purchases")
-                + (history.filter.isEmpty ? " is in the journal. " : " matches '\(history.filter)'. ")
-                + (agent == connection.agent ? "m" : "a") + " shows everyone's."
+        case (let agent?, let unfiltered):
+            whoseEmpty(agent == connection.agent ? nil : Sanitizer.clean(agent), search: unfiltered ? nil : history.filter)
+        }
+    }
+
+    /// An agent's list with nothing in it: `agent` nil is the user's own, whose key is `m`; another's is `a`.
+    private static func whoseEmpty(_ agent: String?, search: String?) -> String {
+        let again = agent == nil ? "m" : "a"
+        switch (agent, search) {
+        case (nil, nil): return "No purchases of yours yet. \(again) shows everyone's."
+        case (let agent?, nil): return "No purchases by \(agent). \(again) shows everyone's."
+        case (nil, let search?): return "None of your purchases matches '\(search)'. \(again) shows everyone's."
+        case (let agent?, let search?): return "None of \(agent)'s purchases matches '\(search)'. \(again) shows everyone's."
         }
     }
 
