@@ -75,6 +75,11 @@ public final class UserDatabase: Sendable {
         registerDeskMigration(in: &migrator)
         registerLeaseMigration(in: &migrator)
         registerSpoolMigration(in: &migrator)
+        // Every placement asks whether the same request is open or was bought moments ago: it reads the request's
+        // own rows, not the whole journal, however long the history grows.
+        migrator.registerMigration("request index") { db in
+            try db.create(index: "purchase_by_request", on: "purchase", columns: ["source", "request_hash"])
+        }
         return migrator
     }
 

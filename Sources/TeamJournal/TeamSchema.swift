@@ -45,6 +45,7 @@ public enum TeamSchema {
         deskMigration,
         leaseMigration,
         budgetAndCatalogMigration,
+        requestMigration,
     ]
 
     /// The version this build migrates to: what `team status` reports once it ran.
