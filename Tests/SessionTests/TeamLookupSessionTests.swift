@@ -28,6 +28,8 @@ struct TeamLookupSessionTests {
         let turns = Ticker()
         let store = try await HeadlessStorefront.start(width: 120, height: 40, teamJournal: lookup, abandonedCheckSleep: { await turns.sleep($0) })
         defer { try? FileManager.default.removeItem(at: store.dataDirectory.url) }
+        // The catalog's fill says what it did when it ends: past that, the check's message is the last word on screen.
+        try await store.waitForCatalog()
         await turns.nextSleep()
         // Alice's host created an invoice on this API and was killed: no one holds the purchase.
         var stranded = PurchaseJournalSample.bought
