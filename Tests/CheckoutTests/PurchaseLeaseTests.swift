@@ -53,6 +53,35 @@ import Testing
         #expect(try journal.lease(of: "p-1") == nil, "released at the end")
     }
 
+    /// Found by the team soak: a script ran `buy` again for a purchase proven never created while the lease of a
+    /// killed run was still live. Each run printed "nothing was bought. It can be sent again." and exited 69 at once,
+    /// so the script used up its attempts within the lease's 30 s and the purchase was never made. Asking again waits
+    /// for the holder's lease to end (released, or run out), outside the placement's turn, then sends it.
+    @Test func askingAgainForAPurchaseNeverCreatedWhileAnotherHoldsItWaitsForTheLeaseThenSendsIt() async throws {
+        let request = CheckoutRequest(lines: Self.request.lines, idempotencyKey: "k1")
+        let journal = try UserDatabase.open(at: file)
+        var absent = Purchase(id: "p-1", createdAt: .now, source: "stub", kind: .invoice, lines: request.lines, paymentMethod: .balance,
+                              autoPay: true, idempotencyKey: "k1")
+        try await journal.recordIntent(absent, requestHash: try request.fingerprint(), takingCartLines: [], at: .now)
+        absent.stage = .notCreated
+        try await journal.save(absent, at: .now)
+        let held = try #require(try journal.takeLease(of: "p-1", holder: "bob@desk2 pid 9", for: 30), "a run on another host holds it")
+        let waits = Mutex(0)
+        let api = ScriptedAPI([
+            "POST /invoices": { _, _ in ScriptedAPI.data(Self.created) },
+            "GET /invoices/inv-1": { _, _ in ScriptedAPI.data(Self.created) },
+        ])
+        let alice = try engine(api, holder: "alice@desk1 pid 7", renewSleep: { interval in
+            // The first wait is alice's, for bob's lease: bob's run ends then. Later ones are alice's renewer's.
+            if waits.withLock({ $0 += 1; return $0 }) == 1 { try? journal.releaseLease(held) } else { try? await Task.sleep(for: .seconds(interval)) }
+        })
+        let placed = try await alice.place(request)
+        #expect(placed.stage == .created, "sent once the lease was free: \(placed.stage)")
+        #expect(placed.invoiceId == "inv-1")
+        #expect(api.count("POST /invoices") == 1)
+        #expect(waits.withLock { $0 } >= 1, "it waited for bob's lease instead of reporting the purchase as ended")
+    }
+
     @Test func theLeaseIsRenewedAtLeastEveryTenSecondsWhileTheEngineWorks() async throws {
         let renewals = Ticker()
         let looking = Ticker()

@@ -66,12 +66,33 @@ public final class PurchaseEngine: Sendable {
     /// where re-running a killed `buy` is how a script recovers) an identical purchase still being
     /// followed is continued too; the TUI, where buying the same cart again is a deliberate act, passes false.
     public func place(_ request: CheckoutRequest, continuingUnfinished: Bool = true) async throws(CheckoutError) -> Purchase {
-        try await journal.placing(waiting: { [logger] in
-            logger.notice("waiting for another storefront placing a purchase in this journal")
-        }) { () async throws(CheckoutError) -> Purchase in
-            try await placeHoldingLock(request, continuingUnfinished: continuingUnfinished)
+        var waits = 0
+        while true {
+            let placed = try await journal.placing(waiting: { [logger] in
+                logger.notice("waiting for another storefront placing a purchase in this journal")
+            }) { () async throws(CheckoutError) -> Purchase in
+                try await placeHoldingLock(request, continuingUnfinished: continuingUnfinished)
+            }
+            guard waits < Self.leaseWaits(leaseTerms), let holder = try await otherHolder(ofEnded: placed) else { return placed }
+            if waits == 0 { logger.notice("\(holder) holds purchase \(placed.id): waiting for it to finish or stop") }
+            waits += 1
+            await leaseTerms.sleep(1)
         }
     }
+
+    /// Who else holds `placed` when it is at an end only asking again moves on (proven never created, or refused):
+    /// that storefront is asking again itself, or was killed and its lease has not run out. Reporting the end as
+    /// final would make a script's retries run out before the lease does, and the purchase would never be made, so
+    /// `place` waits for the lease outside the placement's turn and asks again. Nil: nothing to wait for.
+    private func otherHolder(ofEnded placed: Purchase) async throws(CheckoutError) -> String? {
+        guard [.notCreated, .refused].contains(placed.stage) else { return nil }
+        let lease = try await journaled { () async throws(UserDatabaseError) -> PurchaseLease? in try await journal.lease(of: placed.id) }
+        guard let lease, lease.holder != leaseTerms.holder else { return nil }
+        return lease.holder
+    }
+
+    /// One wait a second, for as long as a killed holder's lease can last and a renewal after it.
+    static func leaseWaits(_ terms: LeaseTerms) -> Int { Int((terms.length + terms.renewEvery).rounded(.up)) }
 
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
         let hash = try request.fingerprint()
