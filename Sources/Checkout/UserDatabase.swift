@@ -125,10 +125,13 @@ public struct SavedCart: Sendable, Equatable {
     public var lines: [CartLine]
     /// Line ids by purchase id.
     public var held: [String: [String]]
+    /// Why some held lines could not be settled (the journal holding their purchases did not answer): they stay held.
+    public var unsettled: String?
 
-    public init(lines: [CartLine], held: [String: [String]] = [:]) {
+    public init(lines: [CartLine], held: [String: [String]] = [:], unsettled: String? = nil) {
         self.lines = lines
         self.held = held
+        self.unsettled = unsettled
     }
 }
 

@@ -106,8 +106,9 @@ public final class StorefrontSession: Sendable {
                              terminal makeTerminal: @escaping @Sendable () throws(TerminalError) -> any TerminalDevice) async throws -> StorefrontSession {
         let inbox = ActionInbox()
         let connection = dependencies.connection
-        let cart = try dependencies.userData.loadCart()
-        let engine = connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget)
+        let journal = dependencies.teamJournal ?? dependencies.userData
+        let cart = try await dependencies.userData.loadCart(settledBy: journal)
+        let engine = connection.purchaseEngine(journal: journal, budget: dependencies.budget)
         let checkout = CheckoutRunner(engine: engine, sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
                                       receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate,
                                       abandonedCheck: AbandonedPurchaseCheck(engine: engine, sleep: dependencies.abandonedCheckSleep))
