@@ -46,4 +46,34 @@ struct TeamCartAfterRestartTests {
         #expect(outcome.finalState.cart.lines.isEmpty, "the bought line is not in the cart")
         #expect(try store.userData.loadCart().lines.isEmpty, "nor in the saved cart")
     }
+
+    /// Started again while the team database does not answer: whether the purchase was bought cannot be known, so its
+    /// line stays held (not freed to be bought again), and the status bar says why.
+    @Test func withTheTeamDatabaseDownAtStartTheHeldLineStaysAndTheStatusBarSaysWhy() async throws {
+        let server = try PrivatePostgres.startOwn()
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
+                                      defaultUser: "agent")
+        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let directory = HeadlessStorefront.newDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory.url) }
+        try directory.prepare()
+        let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
+        try before.saveCart([Self.line])
+        let placing = SpooledTeamJournal(team: try await PostgresJournal.connect(url, key: key, agent: "alice@desk1"), url: url, spool: before)
+        var intent = Self.bought
+        intent.stage = .intent
+        intent.invoiceId = nil
+        try await placing.recordIntent(intent, requestHash: "h", takingCartLines: [Self.line.id], at: .now)
+
+        let spool = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
+        let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
+        defer { team.close() }
+        try server.stopServer()
+        let store = try await HeadlessStorefront.start(width: 240, dataDirectory: directory,
+                                                       teamJournal: SpooledTeamJournal(team: team, url: url, spool: spool))
+        let screen = try await store.waitFor("1 cart line stays held by its purchase in flight until it answers")
+        #expect(screen.contains("Cart 1/20"))
+        let outcome = try await store.quit()
+        #expect(outcome.finalState.checkout.heldLines == [Self.bought.id: [Self.line.id]])
+    }
 }

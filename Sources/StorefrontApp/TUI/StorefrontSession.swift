@@ -127,7 +127,7 @@ public final class StorefrontSession: Sendable {
         let colleagues = dependencies.teamFeed.map { feed in
             Task { await feed.follow { changed in inbox.post(.checkout(.teamChanged(changed))) } }
         }
-        inbox.post(.cartLoaded(cart.lines, held: cart.held))
+        inbox.post(.cartLoaded(cart.lines, held: cart.held, unsettled: cart.unsettled))
         let watching = dependencies.teamWatch?.watch(posting: inbox)
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
