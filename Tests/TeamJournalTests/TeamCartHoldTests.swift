@@ -87,6 +87,18 @@ struct TeamCartHoldTests {
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp]))
     }
 
+    /// Team mode turned on while a purchase of the data directory's own journal was in flight: the team has never
+    /// heard of it, but it may still become an invoice.
+    @Test func aLineHeldByAPurchaseOfTheDataDirectorysOwnJournalStaysHeldInTeamMode() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        let before = try UserDatabase.open(at: host.cartFile)
+        try before.saveCart([package, topUp])
+        try await before.recordIntent(purchase(.sending), requestHash: "h", takingCartLines: [package.id], at: Date())
+
+        let (cart, journal) = try await host.start()
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]))
+    }
+
     @Test func withTheTeamDatabaseDownAtStartTheLinesStayHeldAndTheCartSaysSo() async throws {
         let server = try PrivatePostgres.startOwn()
         let host = try Self.host(on: server)

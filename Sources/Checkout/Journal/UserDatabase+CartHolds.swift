@@ -41,15 +41,21 @@ extension UserDatabase {
         try cartWrite { db in try Self.settle(purchase.id, CartHold(purchase.stage), in: db) }
     }
 
-    /// The cart as last saved, its holds settled by what `journal` (the one purchases are written to) knows of each
-    /// holding purchase. A purchase the journal cannot be asked about keeps its lines held, and `unsettled` says why:
-    /// a purchase whose fate is unknown may still become an invoice, and its lines must not be bought twice.
+    /// The cart as last saved, its holds settled by what is known of each holding purchase: this data directory's
+    /// journal first (a purchase made here before team mode, or one spooled in an outage), else `journal`, the one
+    /// purchases are written to. A purchase the journal cannot be asked about keeps its lines held, and `unsettled`
+    /// says why: a purchase whose fate is unknown may still become an invoice, and its lines must not be bought twice.
     public func loadCart(settledBy journal: any PurchaseJournal) async throws(UserDatabaseError) -> SavedCart {
         if let local = journal as? UserDatabase, local === self { return try loadCart() }
         var verdicts: [String: CartHold] = [:]
         var unanswered: UserDatabaseError?
-        // Once the journal did not answer, the rest are not asked (each would wait for it again): they stay held.
-        for id in try holdingPurchases() where unanswered == nil {
+        for (id, localStage) in try holdingPurchases() {
+            if let localStage {
+                verdicts[id] = CartHold(localStage)
+                continue
+            }
+            // Once the journal did not answer, the rest are not asked (each would wait for it again): they stay held.
+            guard unanswered == nil else { continue }
             do {
                 verdicts[id] = CartHold(try await journal.purchase(id: id)?.stage)
             } catch {
@@ -69,10 +75,16 @@ extension UserDatabase {
         return saved
     }
 
-    /// The purchases holding lines of the saved cart.
-    private func holdingPurchases() throws(UserDatabaseError) -> [String] {
+    /// The purchases holding lines of the saved cart, each with its stage in this data directory's journal (nil: not
+    /// there).
+    private func holdingPurchases() throws(UserDatabaseError) -> [(String, PurchaseStage?)] {
         do {
-            return try writer.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT held_by FROM cart_line WHERE held_by IS NOT NULL") }
+            return try writer.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT held_by, purchase.stage FROM cart_line LEFT JOIN purchase ON purchase.id = held_by
+                    WHERE held_by IS NOT NULL
+                    """).map { row in (row[0], (row[1] as String?).flatMap(PurchaseStage.init(rawValue:))) }
+            }
         } catch {
             throw UserDatabaseError(path: "the cart", detail: "\(error)")
         }
