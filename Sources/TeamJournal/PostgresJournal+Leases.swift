@@ -25,6 +25,9 @@ extension PostgresJournal {
             """, row, holder, length).first
     }
 
+    /// A buyer (or the schema's owner) writes purchases; a lookup agent's role reads them only.
+    public var writesPurchases: Bool { role.mayBuy }
+
     /// A lookup agent's role writes no purchase, so it takes no lease: its storefront watches what buyers write.
     public func takeLease(of id: String, holder: String, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
         guard role.mayBuy else { return nil }

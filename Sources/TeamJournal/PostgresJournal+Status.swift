@@ -11,13 +11,27 @@ public struct TeamStatus: Sendable, Equatable {
         public var stage: String
         public var agent: String
         public var createdAt: Date
+        /// Who holds (or last held) the purchase's lease; nil when it was released or never taken.
+        public var leaseHolder: String?
+        /// Whole seconds until the lease runs out, by the database's clock; nil when no host holds it now.
+        public var leaseSecondsLeft: Int?
+
+        /// Where the purchase stands between hosts, in words a support person acts on: a host is working it, or none
+        /// is and `storefront resume` (or any running storefront, within 15 s) finishes it.
+        public var holding: String {
+            if let holder = leaseHolder, let left = leaseSecondsLeft {
+                return "held by \(holder), lease \(left) s left"
+            }
+            let lapsed = leaseHolder.map { " (the lease of \($0) ran out)" } ?? ""
+            return "no host holds it\(lapsed): `storefront resume` takes it up"
+        }
     }
 
     public var serverVersion: String
     public var schemaVersion: Int
     /// Who wrote a purchase in the last 24 hours, by name.
     public var recentAgents: [String]
-    /// Purchases not finished, oldest first, with who started each.
+    /// Purchases not finished, oldest first, with who started each and which host holds it.
     public var inFlight: [InFlight]
 }
 
@@ -28,12 +42,17 @@ extension PostgresJournal {
             let schema = try await TeamSchema.currentVersion(client, logger: Self.logger)
             var inFlight: [TeamStatus.InFlight] = []
             let stages = PurchaseStage.unfinished.map(\.rawValue)
+            // The seconds left are counted by the database, whose clock times every lease, not by this host's.
             let rows = try await client.query("""
-                SELECT id, invoice_id, stage, agent, created_at FROM purchase WHERE stage = ANY(\(stages)) ORDER BY created_at
+                SELECT id, invoice_id, stage, agent, created_at, lease_holder,
+                       CASE WHEN lease_until > \(unescaped: Self.clock) THEN ceil(lease_until - \(unescaped: Self.clock))::int8 END
+                FROM purchase WHERE stage = ANY(\(stages)) ORDER BY created_at
                 """, logger: Self.logger)
-            for try await (id, invoice, stage, agent, created) in rows.decode((String, String?, String, String, Double).self) {
+            for try await (id, invoice, stage, agent, created, holder, left)
+                in rows.decode((String, String?, String, String, Double, String?, Int64?).self) {
                 inFlight.append(TeamStatus.InFlight(purchaseId: id, invoiceId: invoice, stage: stage, agent: agent,
-                                                    createdAt: Date(timeIntervalSince1970: created)))
+                                                    createdAt: Date(timeIntervalSince1970: created), leaseHolder: holder,
+                                                    leaseSecondsLeft: left.map(Int.init)))
             }
             var agents: [String] = []
             let since = now.addingTimeInterval(-86_400).timeIntervalSince1970

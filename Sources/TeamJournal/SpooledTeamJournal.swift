@@ -132,6 +132,8 @@ public final class SpooledTeamJournal: PurchaseJournal {
         try await guarded { [team] () async throws(UserDatabaseError) in try await team.releaseLease(lease) }
     }
 
+    public var writesPurchases: Bool { team.writesPurchases }
+
     public func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease? {
         try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in try await team.lease(of: id) }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Checkout
 import Foundation
 import StorefrontApp
+import StorefrontDomain
 import TeamJournal
 
 /// `storefront team`: one PostgreSQL journal for a whole support desk.
@@ -51,7 +52,7 @@ struct TeamInitCommand: AsyncParsableCommand {
 struct TeamStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each.",
+        abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each and the host that holds it.",
         discussion: "Purchases an outage of the team database left in this data directory's journal are written there first; the last line says how many still wait.")
     @OptionGroup var options: GlobalOptions
 
@@ -73,11 +74,12 @@ struct TeamStatusCommand: AsyncParsableCommand {
             Swift.print("Team database: \(settings.url.place)")
             Swift.print("Server: PostgreSQL \(status.serverVersion)")
             Swift.print("Schema version: \(status.schemaVersion)")
-            Swift.print("Agents in the last 24 hours: " + (status.recentAgents.isEmpty ? "none" : status.recentAgents.joined(separator: ", ")))
+            // Names, ids and lease holders come from any host of the desk: sanitised before they reach the terminal.
+            Swift.print(Sanitizer.clean("Agents in the last 24 hours: " + (status.recentAgents.isEmpty ? "none" : status.recentAgents.joined(separator: ", "))))
             Swift.print("Purchases in flight: \(status.inFlight.count)")
             for purchase in status.inFlight {
-                Swift.print("  \(purchase.createdAt.formatted(.iso8601))  \(purchase.stage.padding(toLength: 10, withPad: " ", startingAt: 0))  "
-                            + "\(purchase.invoiceId ?? purchase.purchaseId)  \(purchase.agent)")
+                Swift.print(Sanitizer.clean("  \(purchase.createdAt.formatted(.iso8601))  \(purchase.stage.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+                                            + "\(purchase.invoiceId ?? purchase.purchaseId)  \(purchase.agent)  \(purchase.holding)"))
             }
             Swift.print("Waiting in this data directory's spool: \(try spooled.spooledCount())")
         }

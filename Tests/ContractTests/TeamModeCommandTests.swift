@@ -112,7 +112,8 @@ struct TeamModeCommandTests {
     /// agent's to finish unless --again, an identical purchase names who made it, and the history filters by agent.
     @Test func agentsSeeWhoBoughtAndAColleaguesTicketInFlightIsRefusedNamingThem() async throws {
         let server = try PrivatePostgres.shared()
-        let team = try Team(server: server, database: try server.makeDatabase())
+        let database = try server.makeDatabase()
+        let team = try Team(server: server, database: database)
         try await SandboxHarness.with(.observed) { harness in
             let alicesHost = Workspace(harness)
             let bobsHost = Workspace(harness)
@@ -160,6 +161,19 @@ struct TeamModeCommandTests {
 
             let shown = try await team.run(bobsHost, as: "bob@desk3", ["invoice", "show", purchase])
             #expect(shown.stdout.contains("Agent: alice@desk2  ·  Ticket: T-123"), "\(shown.stdout)")
+
+            // Alice's buy stopped waiting and released its lease: no host works her purchase until someone resumes it.
+            let free = try await team.run(bobsHost, ["team", "status"])
+            let line = try #require(free.stdout.split(separator: "\n").first { $0.contains("alice@desk2  ") }, "\(free.stdout)")
+            #expect(line.hasSuffix("alice@desk2  no host holds it: `storefront resume` takes it up"), "\(free.stdout)")
+            // Carol's storefront on desk4 takes it up: status names her host until her lease runs out.
+            _ = try server.psql(database, """
+                UPDATE purchase SET lease_holder = 'carol@desk4 pid 77', lease_until = extract(epoch from clock_timestamp()) + 30 \
+                WHERE id = '\(purchase)'
+                """)
+            let held = try await team.run(bobsHost, ["team", "status"])
+            #expect(held.stdout.contains("alice@desk2  held by carol@desk4 pid 77, lease "), "\(held.stdout)")
+            #expect(held.stdout.contains(" s left\n"), "\(held.stdout)")
         }
     }
 }

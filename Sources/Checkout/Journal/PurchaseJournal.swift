@@ -39,6 +39,10 @@ public protocol PurchaseJournal: Sendable {
     /// The history: unfinished first, then newest first, as `filter` asks (search words, agent, ticket, in flight).
     func purchases(matching filter: PurchaseFilter, limit: Int) async throws(UserDatabaseError) -> [Purchase]
 
+    /// Whether this host may write purchases here, and so hold their leases and finish them: false for a lookup
+    /// agent's team journal, whose database role only reads. Such a storefront never takes a purchase up.
+    var writesPurchases: Bool { get }
+
     // MARK: Leases
 
     /// Takes the lease on purchase `id` for `length` seconds of the journal's clock, raising its epoch: only when
@@ -56,6 +60,9 @@ public protocol PurchaseJournal: Sendable {
 }
 
 extension PurchaseJournal {
+    /// A journal of this host's own (the data directory's) is always written.
+    public var writesPurchases: Bool { true }
+
     /// Writes a new intent that no one holds yet.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],
                              at now: Date) async throws(UserDatabaseError) {

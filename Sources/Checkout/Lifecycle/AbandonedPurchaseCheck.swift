@@ -20,12 +20,24 @@ public struct AbandonedPurchaseCheck: Sendable {
     }
 
     /// Checks until the task is cancelled. A check that fails (the journal unreachable) is tried at the next turn.
-    public func run(_ found: @Sendable ([Purchase]) async -> Void) async {
+    ///
+    /// A storefront whose journal it may not write (a lookup agent's) never takes a purchase up: it could neither
+    /// hold its lease nor finish it, and claiming it would only tell the desk that someone is on it. It hands what
+    /// it finds to `waitingForABuyer` instead (whoever shows it says so once), or, given nowhere to say it, does not
+    /// check at all.
+    public func run(_ found: @Sendable ([Purchase]) async -> Void,
+                    waitingForABuyer: (@Sendable ([Purchase]) async -> Void)? = nil) async {
+        let takesUp = engine.journal.writesPurchases
+        if !takesUp, waitingForABuyer == nil { return }
         while !Task.isCancelled {
             await sleep(every)
             if Task.isCancelled { return }
             guard let abandoned = try? await engine.abandoned(), !abandoned.isEmpty else { continue }
-            await found(abandoned)
+            if takesUp {
+                await found(abandoned)
+            } else {
+                await waitingForABuyer?(abandoned)
+            }
         }
     }
 }

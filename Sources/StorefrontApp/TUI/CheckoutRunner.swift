@@ -102,10 +102,11 @@ public final class CheckoutRunner: Sendable {
                 }
             }
             startCheckingForAbandoned()
-        case .loadHistory(let filter):
+        case .loadHistory(let filter, let agent):
             Task.detached { [engine, inbox] in
                 do throws(UserDatabaseError) {
-                    inbox.post(.checkout(.historyLoaded(try await engine.journal.purchases(matching: PurchaseFilter(search: filter), limit: 500), filter: filter)))
+                    let entries = try await engine.journal.purchases(matching: PurchaseFilter(search: filter, agent: agent), limit: 500)
+                    inbox.post(.checkout(.historyLoaded(entries, filter: filter, agent: agent)))
                 } catch {
                     inbox.post(.checkout(.historyFailed(error.description)))
                 }
@@ -139,7 +140,8 @@ public final class CheckoutRunner: Sendable {
 
     @inline(never)
     private static func checkForAbandoned(_ check: AbandonedPurchaseCheck, inbox: ActionInbox) async {
-        await check.run { purchases in inbox.post(.checkout(.takenUp(purchases))) }
+        await check.run({ purchases in inbox.post(.checkout(.takenUp(purchases))) },
+                        waitingForABuyer: { purchases in inbox.post(.checkout(.waitingForABuyer(purchases))) })
     }
 
     private func place(_ plan: PurchasePlan) async {

@@ -132,7 +132,7 @@ public final class StorefrontSession: Sendable {
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 
         let connectionInfo = ConnectionInfo(isSandbox: connection.mode == .sandbox, host: connection.client.configuration.host,
-                                            isTeam: dependencies.teamJournal != nil)
+                                            isTeam: dependencies.teamJournal != nil, agent: connection.agent)
         let ended = Task {
             await withCheckedContinuation { continuation in
                 let thread = Thread {

@@ -23,9 +23,13 @@ public enum CheckoutEvent: Sendable, Equatable {
     /// Unfinished purchases no storefront works any more (their host was killed), found by the background check;
     /// this storefront now follows them.
     case takenUp([Purchase])
+    /// Unfinished purchases no storefront works, found by a storefront that cannot finish them (a lookup agent's):
+    /// they wait for a buyer's storefront.
+    case waitingForABuyer([Purchase])
     /// Purchases that changed in the team journal (any agent's, this host's included), as the team feed read them.
     case teamChanged([Purchase])
-    case historyLoaded([Purchase], filter: String)
+    /// The history's purchases matching the search words `filter` (and, in team mode, made by `agent`).
+    case historyLoaded([Purchase], filter: String, agent: String? = nil)
     case historyFailed(String)
     case qrEncoded(payload: String, QRMatrix)
     case qrFailed(payload: String, message: String)
@@ -61,7 +65,8 @@ public enum CheckoutEffect: Sendable, Equatable {
     case simulatePayment(purchaseId: String, invoiceId: String)
     /// Find this API's unfinished purchases and follow them.
     case resumeUnfinished
-    case loadHistory(filter: String)
+    /// Read the history: search words, and whose purchases (nil: everyone's).
+    case loadHistory(filter: String, agent: String? = nil)
     case encodeQR(String)
     /// Write the purchase's receipt to an owner-only file in the data directory; answers `.receiptWritten`.
     case writeReceipt(purchaseId: String)

@@ -26,6 +26,9 @@ public struct CheckoutState: Sendable, Equatable {
     public var history = HistoryState()
     /// Purchases whose lines `a` already put back in the cart this session, so a second press does not double them.
     public var restoredPurchases: Set<String> = []
+    /// Purchases the background check found that no storefront worked, already announced this session: a purchase
+    /// found again (its follow stopped, or it still waits for a buyer) is not announced again every 15 s.
+    public var announcedAbandoned: Set<String> = []
 
     public init() {}
 
@@ -121,6 +124,8 @@ public struct ShownPurchase: Sendable, Equatable {
 public struct HistoryState: Sendable, Equatable {
     public var entries: [Purchase] = []
     public var filter = ""
+    /// Team mode: only this agent's purchases (`m`: the user's own, `a`: the selected purchase's agent); nil: everyone's.
+    public var agent: String?
     public var isEditingFilter = false
     public var isLoading = false
     public var selection = 0

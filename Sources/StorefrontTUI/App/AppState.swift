@@ -69,11 +69,15 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var host: String
     /// Purchases go to the team's journal (`--database-url`): the history is the desk's, with who bought each.
     public var isTeam: Bool
+    /// Who this storefront buys as (`--agent`, `STOREFRONT_AGENT`, `$USER@hostname`): the team history's `m` keeps
+    /// this agent's purchases.
+    public var agent: String?
 
-    public init(isSandbox: Bool, host: String, isTeam: Bool = false) {
+    public init(isSandbox: Bool, host: String, isTeam: Bool = false, agent: String? = nil) {
         self.isSandbox = isSandbox
         self.host = host
         self.isTeam = isTeam
+        self.agent = agent
     }
 }
 

@@ -15,6 +15,7 @@ public enum Command: Sendable, Equatable {
     case openESIM, openPhoneRefill, topUp
     case searchAllCountries, openBrowser
     case openAccount
+    case onlyMine, onlySelectedAgent
 }
 
 public struct KeyBinding: Sendable, Equatable {
@@ -106,6 +107,8 @@ public enum Keymap {
         KeyBinding(keys: [.character("W")], command: .writeReceipt, context: .purchase, summary: "Write a receipt file"),
         KeyBinding(keys: [.character("/")], command: .startSearch, context: .history, summary: "Filter the purchases"),
         KeyBinding(keys: [.enter], command: .open, context: .history, summary: "Open the purchase"),
+        KeyBinding(keys: [.character("m")], command: .onlyMine, context: .history, summary: "Team: mine / everyone's"),
+        KeyBinding(keys: [.character("a")], command: .onlySelectedAgent, context: .history, summary: "Team: selected's agent"),
     ]
 
     /// How help and hints name the keys of a command: "Ctrl-G".

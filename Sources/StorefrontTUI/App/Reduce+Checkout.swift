@@ -36,16 +36,14 @@ func reduceCheckout(_ state: inout AppState, _ event: CheckoutEvent) -> [Effect]
                                           : "\(count) invoices still pending: following them (h shows them).")
         return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
     case .takenUp(let purchases):
-        guard !purchases.isEmpty else { return [] }
-        for purchase in purchases { state.checkout.purchases[purchase.id] = purchase }
-        let count = purchases.count
-        state.message = StatusMessage(.info, count == 1 ? "Took up 1 invoice no storefront was working on (its host stopped): following it (h shows it)."
-                                          : "Took up \(count) invoices no storefront was working on (their host stopped): following them (h shows them).")
-        return purchases.map { .checkout(.follow(purchaseId: $0.id)) }
+        return takenUp(&state, purchases)
+    case .waitingForABuyer(let purchases):
+        waitingForABuyer(&state, purchases)
+        return []
     case .teamChanged(let purchases):
         return teamChanged(&state, purchases)
-    case .historyLoaded(let entries, let filter):
-        guard filter == state.checkout.history.filter else { return [] }
+    case .historyLoaded(let entries, let filter, let agent):
+        guard filter == state.checkout.history.filter, agent == state.checkout.history.agent else { return [] }
         // Read again behind the list on screen (a colleague's new purchase): the selection stays on its purchase.
         let kept = state.checkout.history.isLoading ? nil : state.checkout.history.selectedEntry?.id
         state.checkout.history.entries = entries

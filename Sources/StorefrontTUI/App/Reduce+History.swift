@@ -15,7 +15,12 @@ func openHistory(_ state: inout AppState) -> [Effect] {
         state.message = nil
     }
     state.checkout.history.isLoading = true
-    return [.checkout(.loadHistory(filter: state.checkout.history.filter))]
+    return [readHistory(state.checkout.history)]
+}
+
+/// Reads the history as it is filtered now: search words and whose purchases.
+func readHistory(_ history: HistoryState) -> Effect {
+    .checkout(.loadHistory(filter: history.filter, agent: history.agent))
 }
 
 func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
@@ -41,7 +46,7 @@ func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             history.selection = 0
             history.scroll = 0
             state.checkout.history = history
-            return [.checkout(.loadHistory(filter: ""))]
+            return [readHistory(history)]
         }
     case .open:
         guard let entry = history.selectedEntry else { return [] }
@@ -49,6 +54,8 @@ func handleHistoryKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.checkout.purchases[entry.id] == nil { state.checkout.purchases[entry.id] = entry }
         state.message = nil
         return openPurchase(&state, id: entry.id, returnTo: .history)
+    case .onlyMine, .onlySelectedAgent:
+        return filterByAgent(&state, command)
     case .back:
         state.screen = history.returnTo
         state.message = nil
@@ -90,7 +97,7 @@ private func editFilter(_ state: inout AppState, _ key: Key) -> [Effect]? {
     history.selection = 0
     history.scroll = 0
     state.checkout.history = history
-    return [.checkout(.loadHistory(filter: history.filter))]
+    return [readHistory(history)]
 }
 
 /// Keeps the history's selection inside the list and on screen.

@@ -60,7 +60,7 @@ func handlePurchaseKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     case .back:
         leavePurchase(&state, to: shown.returnTo)
-        return shown.returnTo == .history ? [.checkout(.loadHistory(filter: state.checkout.history.filter))] : []
+        return shown.returnTo == .history ? [readHistory(state.checkout.history)] : []
     case .openCart:
         leavePurchase(&state, to: .cart)
         return []

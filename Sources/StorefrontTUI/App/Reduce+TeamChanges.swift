@@ -18,7 +18,7 @@ func teamChanged(_ state: inout AppState, _ purchases: [Purchase]) -> [Effect] {
     }
     var effects = requestQRCodes(&state)
     if unlisted, state.screen == .history {
-        effects.append(.checkout(.loadHistory(filter: state.checkout.history.filter)))
+        effects.append(readHistory(state.checkout.history))
     }
     return effects
 }

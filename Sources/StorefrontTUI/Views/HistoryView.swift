@@ -2,14 +2,16 @@ import Foundation
 import StorefrontDomain
 
 /// Every purchase in the journal: unfinished ones on top, then newest first, filtered by `/`. In team mode the
-/// journal is the desk's, and an Agent column says who bought each.
+/// journal is the desk's: an Agent column says who bought each, and `m` and `a` narrow it to one agent's.
 enum HistoryView {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout ScreenBuffer) {
         let glyphs = Glyphs.of(state)
         let pane = layout.body
         let history = state.checkout.history
         let count = history.entries.count
-        buffer.box(pane, title: "History \(glyphs.bullet) \(count) purchase\(count == 1 ? "" : "s")", glyphs: glyphs, style: Style(.accent))
+        // A team's list says whose purchases it holds, so "mine" is never taken for the whole desk's.
+        let whose = state.connection.isTeam ? " \(glyphs.bullet) \(history.whose(me: state.connection.agent))" : ""
+        buffer.box(pane, title: "History \(glyphs.bullet) \(count) purchase\(count == 1 ? "" : "s")\(whose)", glyphs: glyphs, style: Style(.accent))
         let x = pane.x + 2
         let inner = pane.width - 4
         if history.isEditingFilter || !history.filter.isEmpty {
@@ -24,9 +26,7 @@ enum HistoryView {
         buffer.row(columns.row(columns.isNarrowTeam ? "Created UTC" : "Created (UTC)", "Status", "Amount", "Agent", "Items", "Paid with", "Invoice"),
                    x: x, y: pane.y + 2, width: inner, style: Style(.muted, underline: true))
         guard !history.entries.isEmpty else {
-            let text = history.isLoading ? "Loading\(glyphs.ellipsis)"
-                : history.filter.isEmpty ? "No purchases yet: b in the cart buys what is in it."
-                : "No purchase matches '\(history.filter)'. Esc clears the filter."
+            let text = history.isLoading ? "Loading\(glyphs.ellipsis)" : emptyText(history, state.connection)
             buffer.put(text, x: x, y: pane.y + 4, style: Style(.muted), maxWidth: inner)
             return
         }
@@ -43,6 +43,27 @@ enum HistoryView {
             if !selected {
                 buffer.restyle(x: x + columns.statusX, y: y, width: columns.statusWidth, style: Style(role, bold: purchase.isUnfinished))
             }
+        }
+    }
+
+    /// Why the list is empty, and the key that shows more.
+    static func emptyText(_ history: HistoryState, _ connection: ConnectionInfo) -> String {
+        switch (history.agent, history.filter.isEmpty) {
+        case (nil, true): "No purchases yet: b in the cart buys what is in it."
+        case (nil, false): "No purchase matches '\(history.filter)'. Esc clears the filter."
+        case (let agent?, let unfiltered):
+            whoseEmpty(agent == connection.agent ? nil : Sanitizer.clean(agent), search: unfiltered ? nil : history.filter)
+        }
+    }
+
+    /// An agent's list with nothing in it: `agent` nil is the user's own, whose key is `m`; another's is `a`.
+    private static func whoseEmpty(_ agent: String?, search: String?) -> String {
+        let again = agent == nil ? "m" : "a"
+        switch (agent, search) {
+        case (nil, nil): return "No purchases of yours yet. \(again) shows everyone's."
+        case (let agent?, nil): return "No purchases by \(agent). \(again) shows everyone's."
+        case (nil, let search?): return "None of your purchases matches '\(search)'. \(again) shows everyone's."
+        case (let agent?, let search?): return "None of \(agent)'s purchases matches '\(search)'. \(again) shows everyone's."
         }
     }
 

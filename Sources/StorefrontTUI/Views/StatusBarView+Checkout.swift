@@ -20,7 +20,8 @@ extension StatusBarView {
             return purchaseHints(state)
         case .history:
             if state.checkout.history.isEditingFilter { return [("Enter", "done"), ("Esc", "clear"), ("↑↓", "move")] }
-            return [("↑↓", "move"), ("Enter", "open"), ("/", "filter"), ("Esc", "back"), ("?", "help"), ("q", "quit")]
+            let team = state.connection.isTeam ? [("m", "mine/all"), ("a", "agent")] : []
+            return [("↑↓", "move"), ("Enter", "open"), ("/", "filter")] + team + [("Esc", "back"), ("?", "help"), ("q", "quit")]
         }
     }
 
