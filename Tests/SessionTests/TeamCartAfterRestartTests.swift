@@ -30,6 +30,7 @@ struct TeamCartAfterRestartTests {
         let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
         try before.saveCart([Self.line])
         let placing = SpooledTeamJournal(team: try await PostgresJournal.connect(url, key: key, agent: "alice@desk1"), url: url, spool: before)
+        defer { placing.team.close() }
         var intent = Self.bought
         intent.stage = .intent
         intent.invoiceId = nil
@@ -60,6 +61,7 @@ struct TeamCartAfterRestartTests {
         let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
         try before.saveCart([Self.line])
         let placing = SpooledTeamJournal(team: try await PostgresJournal.connect(url, key: key, agent: "alice@desk1"), url: url, spool: before)
+        defer { placing.team.close() }
         var intent = Self.bought
         intent.stage = .intent
         intent.invoiceId = nil

@@ -37,8 +37,10 @@ struct TeamCartHoldTests {
         }
 
         /// What another host (or this one, just before it was killed) writes to the team database.
-        func elsewhere() async throws -> PostgresJournal {
-            try await PostgresJournal.connect(url, key: PostgresJournalContractTests.key, agent: "colleague@desk")
+        func savedElsewhere(_ purchase: Purchase) async throws {
+            let team = try await PostgresJournal.connect(url, key: PostgresJournalContractTests.key, agent: "colleague@desk")
+            defer { team.close() }
+            try await team.save(purchase, at: Date())
         }
     }
 
@@ -53,6 +55,7 @@ struct TeamCartHoldTests {
     /// Places purchase p1 from the cart's first line, as the engine writes its intent.
     func placeFromCart(on host: Host) async throws {
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         try cart.saveCart([package, topUp])
         try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
     }
@@ -62,6 +65,7 @@ struct TeamCartHoldTests {
         try await placeFromCart(on: host)
 
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]),
                 "held while the purchase may still become an invoice: not offered as a cart to buy again")
         try await journal.save(purchase(.created), at: Date())
@@ -71,9 +75,10 @@ struct TeamCartHoldTests {
     @Test func aTeamPurchaseBoughtBeforeTheRestartIsNoLongerInTheCart() async throws {
         let host = try Self.host(on: try PrivatePostgres.shared())
         try await placeFromCart(on: host)
-        try await host.elsewhere().save(purchase(.settled), at: Date())
+        try await host.savedElsewhere(purchase(.settled))
 
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [topUp]))
         #expect(try cart.loadCart() == SavedCart(lines: [topUp]), "and the saved cart")
     }
@@ -81,9 +86,10 @@ struct TeamCartHoldTests {
     @Test func aLineOfATeamPurchaseProvenNeverMadeIsFreeAgainAfterARestart() async throws {
         let host = try Self.host(on: try PrivatePostgres.shared())
         try await placeFromCart(on: host)
-        try await host.elsewhere().save(purchase(.notCreated), at: Date())
+        try await host.savedElsewhere(purchase(.notCreated))
 
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp]))
     }
 
@@ -96,6 +102,7 @@ struct TeamCartHoldTests {
         try await before.recordIntent(purchase(.sending), requestHash: "h", takingCartLines: [package.id], at: Date())
 
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]))
     }
 
@@ -105,6 +112,7 @@ struct TeamCartHoldTests {
         try await placeFromCart(on: host)
 
         let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
         try server.stopServer()
         let saved = try await cart.loadCart(settledBy: journal)
         #expect(saved.lines == [package, topUp])
@@ -114,7 +122,7 @@ struct TeamCartHoldTests {
         #expect(said.contains("1 cart line stays held by its purchase in flight"), "\(said)")
 
         try server.startServer()
-        try await host.elsewhere().save(purchase(.settled), at: Date())
+        try await host.savedElsewhere(purchase(.settled))
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [topUp]), "settled once the database answers")
     }
 }
