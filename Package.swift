@@ -250,7 +250,8 @@ let package = Package(
                                                      .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "TeamJournalTests",
-            dependencies: ["BitrefillAPI", "CatalogStore", "Checkout", "SandboxServer", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport"]
+            dependencies: ["BitrefillAPI", "CatalogStore", "Checkout", "SandboxServer", "TeamJournal", "StorefrontDomain", "StorefrontTestSupport",
+                           .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .testTarget(
             name: "SandboxServerTests",

@@ -104,12 +104,12 @@ public final class PrivatePostgres: Sendable {
         try run("pg_ctl", ["stop", "-D", dataDirectory, "-m", "fast", "-w"], what: "pg_ctl stop", asServerOwner: true)
     }
 
-    /// Starts the server on its data directory and waits until it accepts connections. It allows 300 connections, not
-    /// the default 100: every suite of the run shares it, and the 20-process race alone holds dozens while the others
-    /// run beside it ("too many clients already" failed unrelated tests).
+    /// Starts the server on its data directory and waits until it accepts connections. One server serves every suite
+    /// at once, and each storefront process a test starts opens connections of its own (its journal's pool, the rate
+    /// budget's, a placement's, an `ssh serve`'s background check), twenty at a time in the racing tests: PostgreSQL's
+    /// default of 100 connections ran out in a full run ("too many clients already"), so the server allows 400.
     public func startServer() throws {
-        let options = "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            + "-c max_connections=300"
+        let options = "-k \(directory.path) -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400"
         try run("pg_ctl", ["start", "-W", "-D", dataDirectory, "-l", directory.appendingPathComponent("log").path, "-o", options],
                 what: "pg_ctl start", asServerOwner: true)
         try waitUntilReady()

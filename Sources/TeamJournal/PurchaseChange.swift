@@ -3,7 +3,8 @@ import StorefrontDomain
 
 /// One purchase as it stood after a change in the team journal: what the feed shows of a colleague's work.
 public struct PurchaseChange: Sendable, Equatable {
-    /// The change's number (`change_seq`): later changes have higher numbers.
+    /// The change's number (`change_seq`): a purchase's later changes have higher numbers (numbers are taken before
+    /// commit, so changes of different purchases can commit out of number order).
     public var seq: Int64
     /// Who bought it, as the database holds it (untrusted text: sanitise before it reaches a terminal).
     public var agent: String

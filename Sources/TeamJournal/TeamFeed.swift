@@ -6,9 +6,10 @@ import StorefrontDomain
 /// Colleagues' purchases as they change: LISTEN on a connection of the feed's own, and read each notified purchase.
 ///
 /// postgres-nio does not LISTEN again after its connection is lost, and a notification sent while no one listened
-/// is gone. So a lost connection is made again with backoff, LISTEN is sent again, and every purchase changed above
-/// the highest change number read is read back before live changes: a database restart loses nothing. The
-/// notification carries the purchase's id and change number only; the row is read here under the team key.
+/// is gone. So a lost connection is made again with backoff, LISTEN is sent again, and every purchase change committed
+/// since the feed's last read (by the database's snapshot, not by change number: numbers are taken before commit, so
+/// they commit out of order) is read back before live changes: a database restart loses nothing. The notification
+/// carries the purchase's id and change number only; it says when to read, and the row is read here under the team key.
 public final class TeamFeed: Sendable {
     /// The channel the journal's trigger notifies on every insert or update of a purchase.
     public static let channel = "storefront_purchases"
@@ -40,15 +41,15 @@ public final class TeamFeed: Sendable {
                         if let cursor {
                             position = cursor
                         } else {
-                            position = FeedCursor(highest: try await PostgresJournal.highestChange(read))
+                            position = FeedCursor(snapshot: try await PostgresJournal.currentSnapshot(read))
                         }
                         if failures > 0 { await deliver(.resumed) }
                         failures = 0
-                        try await publish(journal.changes(after: position.highest, read), to: &position, deliver)
+                        try await publish(journal.changes(since: position, read), to: &position, deliver)
                         cursor = position
                         for try await notification in notifications {
                             guard let named = ChangeNotice(notification.payload), position.isNew(id: named.id, seq: named.seq) else { continue }
-                            try await publish(journal.changes(after: position.highest, orIn: [named.id], read), to: &position, deliver)
+                            try await publish(journal.changes(since: position, read), to: &position, deliver)
                             cursor = position
                         }
                         throw FeedInterrupted()
@@ -66,9 +67,9 @@ public final class TeamFeed: Sendable {
         }
     }
 
-    private func publish(_ changes: [PurchaseChange], to cursor: inout FeedCursor,
+    private func publish(_ read: ChangeRead, to cursor: inout FeedCursor,
                          _ deliver: @Sendable (TeamFeedEvent) async -> Void) async {
-        let fresh = cursor.admit(changes)
+        let fresh = cursor.admit(read)
         if !fresh.isEmpty { await deliver(.changed(fresh)) }
     }
 }

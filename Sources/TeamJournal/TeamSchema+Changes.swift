@@ -1,8 +1,9 @@
 extension TeamSchema {
     /// The team feed's change sequence: every insert or update of a purchase takes the next `change_seq` and, at
     /// commit, notifies `storefront_purchases` with the purchase's id and that number only (never a value of the
-    /// purchase: listeners read the row themselves, under the team key). A feed that lost its connection reads
-    /// back every row above the last number it saw. Existing rows get numbers as the column is added.
+    /// purchase: listeners read the row themselves, under the team key). The number orders a purchase's changes; what
+    /// a feed that lost its connection reads back is decided by transaction, not by number (`commitOrderMigration`).
+    /// Existing rows get numbers as the column is added.
     static let changeMigration = """
         CREATE SEQUENCE purchase_change_seq;
         ALTER TABLE purchase ADD COLUMN change_seq bigint NOT NULL DEFAULT nextval('purchase_change_seq');

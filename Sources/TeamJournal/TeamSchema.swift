@@ -46,6 +46,7 @@ public enum TeamSchema {
         leaseMigration,
         budgetAndCatalogMigration,
         requestMigration,
+        commitOrderMigration,
     ]
 
     /// The version this build migrates to: what `team status` reports once it ran.

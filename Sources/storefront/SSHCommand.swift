@@ -20,8 +20,8 @@ struct SSHCommand: AsyncParsableCommand {
             read-only command. Keys in --authorized-keys (\(AuthorizedKeys.acceptedTypes); not RSA) connect as \
             `ssh -p PORT \(Visitor.keyUser)@HOST` and get this server's API (credentials from its environment, \
             never sent to the client) and data directory. Port forwarding, agent forwarding, X11 and sftp are refused. \
-            In team mode (--database-url) the server also finishes, every 15 s, the desk's purchases no storefront is \
-            working on any more (their host was killed), as `storefront resume` does.
+            In team mode (--database-url) the server also finishes, every 15 s (--resume-every), the desk's purchases \
+            no storefront is working on any more (their host was killed), as `storefront resume` does.
             """
         )
 
@@ -41,6 +41,9 @@ struct SSHCommand: AsyncParsableCommand {
         var idleTimeout: Double = 15
         @Option(help: ArgumentHelp("Seconds a stopping server (Ctrl-C, SIGTERM) waits for its sessions to end before ending them.", valueName: "seconds"))
         var drainTimeout: Double = 10
+        @Option(name: .customLong("resume-every"),
+                help: ArgumentHelp("Team mode: seconds between looks for the desk's purchases no storefront works on any more.", valueName: "seconds"))
+        var resumeEvery: Double = 15
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port).") }
@@ -50,6 +53,9 @@ struct SSHCommand: AsyncParsableCommand {
             guard idleTimeout >= 0 else { throw ValidationError("--idle-timeout cannot be negative.") }
             guard (0...600).contains(drainTimeout) else { throw ValidationError("--drain-timeout must be 0 to 600 seconds, not \(drainTimeout).") }
             guard listedKeySessions >= 0 else { throw ValidationError("--listed-key-sessions cannot be negative.") }
+            guard resumeEvery > 0, resumeEvery <= 3600 else {
+                throw ValidationError("--resume-every must be more than 0 and at most 3600 seconds, not \(resumeEvery).")
+            }
         }
 
         func run() async throws {
@@ -90,7 +96,7 @@ struct SSHCommand: AsyncParsableCommand {
             try await findingAbandoned({
                 let reason = await stop.next()
                 await server.shutdown(reason: reason, drain: drain)
-            }, log: log)
+            }, every: resumeEvery, log: log)
         }
 
         /// The program's own file, resolved now: a rebuild while serving replaces the path, not this process.

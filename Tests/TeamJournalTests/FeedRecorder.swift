@@ -8,10 +8,17 @@ final class FeedRecorder: Sendable {
     private let log: EventLog
     private let task: Task<Void, Never>
 
-    init(_ feed: TeamFeed, from cursor: FeedCursor?) {
+    /// `whenLost` is awaited when the feed reports its connection lost, before it reconnects (the feed awaits each
+    /// delivery), so a test can change the journal while no one listens.
+    init(_ feed: TeamFeed, from cursor: FeedCursor?, whenLost: (@Sendable () async -> Void)? = nil) {
         let log = EventLog()
         self.log = log
-        task = Task { await feed.follow(from: cursor) { event in log.append(event) } }
+        task = Task {
+            await feed.follow(from: cursor) { event in
+                log.append(event)
+                if case .lost = event { await whenLost?() }
+            }
+        }
     }
 
     deinit { task.cancel() }
@@ -53,3 +60,4 @@ final class EventLog: Sendable {
         events.withLock { $0.append(event) }
     }
 }
+
