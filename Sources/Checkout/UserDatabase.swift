@@ -88,15 +88,11 @@ public final class UserDatabase: Sendable {
     public func loadCart() throws(UserDatabaseError) -> SavedCart {
         do {
             return try writer.write { db in
-                try db.execute(sql: """
-                    DELETE FROM cart_line WHERE held_by IN (SELECT id FROM purchase WHERE stage IN \(PurchaseStage.sqlList(PurchaseStage.bought)));
-                    UPDATE cart_line SET held_by = NULL WHERE held_by IS NOT NULL
-                        AND held_by NOT IN (SELECT id FROM purchase WHERE stage IN \(PurchaseStage.sqlList(PurchaseStage.awaitingInvoice)));
-                    """)
-                let records = try CartLineRecord.order(Column("position")).fetchAll(db)
-                var held: [String: [String]] = [:]
-                for record in records { if let purchase = record.heldBy { held[purchase, default: []].append(record.id) } }
-                return SavedCart(lines: records.compactMap(\.line), held: held)
+                for id in try String.fetchAll(db, sql: "SELECT DISTINCT held_by FROM cart_line WHERE held_by IS NOT NULL") {
+                    let stage = try String.fetchOne(db, sql: "SELECT stage FROM purchase WHERE id = ?", arguments: [id])
+                    try Self.settle(id, CartHold(stage.flatMap(PurchaseStage.init(rawValue:))), in: db)
+                }
+                return try Self.savedCart(in: db)
             }
         } catch {
             throw UserDatabaseError(path: "the cart", detail: "\(error)")
@@ -125,10 +121,13 @@ public struct SavedCart: Sendable, Equatable {
     public var lines: [CartLine]
     /// Line ids by purchase id.
     public var held: [String: [String]]
+    /// Why some held lines could not be settled (the journal holding their purchases did not answer): they stay held.
+    public var unsettled: String?
 
-    public init(lines: [CartLine], held: [String: [String]] = [:]) {
+    public init(lines: [CartLine], held: [String: [String]] = [:], unsettled: String? = nil) {
         self.lines = lines
         self.held = held
+        self.unsettled = unsettled
     }
 }
 

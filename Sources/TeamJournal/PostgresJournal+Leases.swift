@@ -10,6 +10,7 @@ extension PostgresJournal {
     static let clock = "extract(epoch from clock_timestamp())::float8"
     static let leaseColumns = "id, lease_holder, lease_epoch, lease_until"
 
+    /// The cart is not the team's: `lineIDs` are held in the host's data directory by `SpooledTeamJournal`.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
                              leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
         let row = try rowOf(purchase, requestHash: requestHash, at: now)

@@ -53,12 +53,16 @@ public final class SpooledTeamJournal: PurchaseJournal {
         return try await team.placing(waiting: waiting, body)
     }
 
+    /// The intent goes to the team; the cart lines it takes are held in this data directory's cart (the spool's file)
+    /// once the team has it, before anything is sent: a purchase is never sent with its lines free, and a stop between
+    /// the two leaves an intent never sent (a resume proves it not created) with its lines free, as nothing was bought.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
                              leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
         let lease = try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in
             try await team.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, leasedTo: holder, for: length)
         }
         remember(purchase, requestHash: requestHash)
+        try spool.holdCartLines(lineIDs, for: purchase.id)
         return lease
     }
 
@@ -74,6 +78,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
             return try spoolState(purchase, at: now)
         }
         remember(purchase, requestHash: nil)
+        settleCart(purchase)
         // The team has this state now: a spooled older one would only keep a code on the host (and, left there by a
         // failure here, it is still removed by the next replay, which finds the team's state newer).
         try? spool.unspool(purchase.id)
@@ -100,6 +105,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
         }
         guard written else { return false }
         remember(purchase, requestHash: nil)
+        settleCart(purchase)
         try? spool.unspool(purchase.id)
         return true
     }
@@ -141,6 +147,14 @@ public final class SpooledTeamJournal: PurchaseJournal {
         let hash = state.withLock { $0.requestHashes[purchase.id] } ?? ""
         try spool.spool(purchase, requestHash: hash, for: url.place, at: now)
         remember(purchase, requestHash: nil)
+        settleCart(purchase)
+    }
+
+    /// The cart lines the purchase holds leave the cart once its invoice exists, or are free once it proved never made.
+    /// Its state is written already, so a cart that cannot be written now does not fail the write: the next start
+    /// settles the cart from the team's state (`UserDatabase.loadCart(settledBy:)`).
+    private func settleCart(_ purchase: Purchase) {
+        try? spool.settleCartLines(of: purchase)
     }
 
     // MARK: Reading

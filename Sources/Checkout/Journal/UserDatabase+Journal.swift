@@ -88,9 +88,7 @@ extension UserDatabase {
     static func insertIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
                              in db: Database) throws {
         try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now).insert(db)
-        for id in lineIDs {
-            try db.execute(sql: "UPDATE cart_line SET held_by = ? WHERE id = ? AND held_by IS NULL", arguments: [purchase.id, id])
-        }
+        try hold(lineIDs, for: purchase.id, in: db)
     }
 
     /// Replaces what the journal knows of a purchase with `purchase` (the request hash is kept).
@@ -104,17 +102,9 @@ extension UserDatabase {
         }
         record = try PurchaseRecord(purchase, requestHash: record.requestHash, updatedAt: now)
         try record.update(db)
-        try settleHeldCartLines(of: purchase, in: db)
-    }
-
-    /// The cart lines a purchase holds leave the cart once its invoice exists and are free again once it is known
-    /// never made, in the transaction that records the stage.
-    private static func settleHeldCartLines(of purchase: Purchase, in db: Database) throws {
-        if PurchaseStage.bought.contains(purchase.stage) {
-            try db.execute(sql: "DELETE FROM cart_line WHERE held_by = ?", arguments: [purchase.id])
-        } else if !PurchaseStage.awaitingInvoice.contains(purchase.stage) {
-            try db.execute(sql: "UPDATE cart_line SET held_by = NULL WHERE held_by = ?", arguments: [purchase.id])
-        }
+        // The cart lines it holds leave the cart once its invoice exists and are free again once it is known never
+        // made, in the transaction that records the stage.
+        try settle(purchase.id, CartHold(purchase.stage), in: db)
     }
 
     public func purchase(id: String) throws(UserDatabaseError) -> Purchase? {

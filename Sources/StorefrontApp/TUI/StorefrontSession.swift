@@ -106,8 +106,9 @@ public final class StorefrontSession: Sendable {
                              terminal makeTerminal: @escaping @Sendable () throws(TerminalError) -> any TerminalDevice) async throws -> StorefrontSession {
         let inbox = ActionInbox()
         let connection = dependencies.connection
-        let cart = try dependencies.userData.loadCart()
-        let engine = connection.purchaseEngine(journal: dependencies.teamJournal ?? dependencies.userData, budget: dependencies.budget)
+        let journal = dependencies.teamJournal ?? dependencies.userData
+        let cart = try await dependencies.userData.loadCart(settledBy: journal)
+        let engine = connection.purchaseEngine(journal: journal, budget: dependencies.budget)
         let checkout = CheckoutRunner(engine: engine, sandbox: connection.sandboxControls, inbox: inbox, webhookURL: dependencies.webhook?.url,
                                       receiptDirectory: dependencies.dataDirectory, revealGate: dependencies.revealGate,
                                       abandonedCheck: AbandonedPurchaseCheck(engine: engine, sleep: dependencies.abandonedCheckSleep))
@@ -126,7 +127,7 @@ public final class StorefrontSession: Sendable {
         let colleagues = dependencies.teamFeed.map { feed in
             Task { await feed.follow { changed in inbox.post(.checkout(.teamChanged(changed))) } }
         }
-        inbox.post(.cartLoaded(cart.lines, held: cart.held))
+        inbox.post(.cartLoaded(cart.lines, held: cart.held, unsettled: cart.unsettled))
         let watching = dependencies.teamWatch?.watch(posting: inbox)
         if let problem = dependencies.appearance.themeProblem { inbox.post(.themeFailed(problem)) }
 

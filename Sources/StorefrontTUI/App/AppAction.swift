@@ -21,8 +21,9 @@ public enum AppAction: Sendable, Equatable {
     case detailFailed(productId: String, message: String)
     case refreshProgressed(RefreshProgress)
     case refreshFailed(String)
-    /// The saved cart, and the line ids each purchase still waiting for its invoice holds (by purchase id).
-    case cartLoaded([CartLine], held: [String: [String]] = [:])
+    /// The saved cart, and the line ids each purchase still waiting for its invoice holds (by purchase id); `unsettled`
+    /// says why some stay held without knowing whether their purchase was bought (the team database did not answer).
+    case cartLoaded([CartLine], held: [String: [String]] = [:], unsettled: String? = nil)
     case cartSaveFailed(String)
     /// The chosen theme could not be used; the default one is shown instead.
     case themeFailed(String)

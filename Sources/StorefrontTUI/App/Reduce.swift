@@ -74,9 +74,10 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.refreshError = message
         state.message = StatusMessage(.error, "Catalog refresh failed, the cached catalog stays in use: \(message)")
         return []
-    case .cartLoaded(let lines, let held):
+    case .cartLoaded(let lines, let held, let unsettled):
         state.cart = Cart(lines: lines)
         state.checkout.heldLines = held
+        if let unsettled { state.message = StatusMessage(.error, unsettled) }
         return []
     case .cartSaveFailed(let message):
         state.message = StatusMessage(.error, "The cart could not be saved: \(message)")

@@ -1,0 +1,128 @@
+import Checkout
+import Foundation
+import StorefrontDomain
+import StorefrontTestSupport
+import TeamJournal
+import Testing
+
+/// The cart a team purchase was made from, across a restart (the data directory's journal file opened again, the team
+/// database reached again), on the test run's private PostgreSQL: its lines stay held while the purchase may still
+/// become an invoice, leave the cart once it did, and are free again once it proved never made, as they are without
+/// a team database (`CartPersistenceTests`).
+@Suite(.enabled(if: PrivatePostgres.available, "PostgreSQL (Debian's postgresql) is installed by .ci/run"))
+struct TeamCartHoldTests {
+    let package = CartLine(id: "a", productId: "amazon-us", productName: "Amazon US", productType: .giftCard,
+                           choice: .package(PackageOption(id: "amazon-us<&>50", value: "50", price: 83_000)),
+                           faceValue: "50 USD", unitPrice: 83_000, quantity: 2)
+    let topUp = CartLine(id: "b", productId: "test-phone-refill", productName: "Test Phone", productType: .phoneRefill,
+                         choice: .value(Decimal(string: "12.5")!), faceValue: "12.5 USD", unitPrice: 20_000, quantity: 1,
+                         phoneNumber: "+15551234567")
+
+    func purchase(_ stage: PurchaseStage) -> Purchase {
+        Purchase(id: "p1", createdAt: Date(timeIntervalSince1970: 1_800_000_000), source: "sandbox", kind: .invoice,
+                 lines: [PurchaseLine(package)], paymentMethod: .balance, autoPay: true, stage: stage,
+                 invoiceId: PurchaseStage.bought.contains(stage) ? "inv-1" : nil)
+    }
+
+    /// One host: its data directory's journal file (the cart, and the spool) and the team database's URL.
+    struct Host {
+        let cartFile: URL
+        let url: TeamDatabaseURL
+
+        /// Starts (or starts again) as the storefront does: the journal file opened, the team database connected.
+        func start() async throws -> (cart: UserDatabase, journal: SpooledTeamJournal) {
+            let cart = try UserDatabase.open(at: cartFile)
+            let team = try await PostgresJournal.connect(url, key: PostgresJournalContractTests.key, agent: "tester@desk")
+            return (cart, SpooledTeamJournal(team: team, url: url, spool: cart))
+        }
+
+        /// What another host (or this one, just before it was killed) writes to the team database.
+        func savedElsewhere(_ purchase: Purchase) async throws {
+            let team = try await PostgresJournal.connect(url, key: PostgresJournalContractTests.key, agent: "colleague@desk")
+            defer { team.close() }
+            try await team.save(purchase, at: Date())
+        }
+    }
+
+    static func host(on server: PrivatePostgres) throws -> Host {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("team-cart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
+                                      defaultUser: "tester")
+        return Host(cartFile: directory.appendingPathComponent(UserDatabase.fileName), url: url)
+    }
+
+    /// Places purchase p1 from the cart's first line, as the engine writes its intent.
+    func placeFromCart(on host: Host) async throws {
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        try cart.saveCart([package, topUp])
+        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+    }
+
+    @Test func aLineTakenByATeamPurchaseStaysHeldAfterARestartUntilItsInvoiceExists() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        try await placeFromCart(on: host)
+
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]),
+                "held while the purchase may still become an invoice: not offered as a cart to buy again")
+        try await journal.save(purchase(.created), at: Date())
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [topUp]), "gone once its invoice exists")
+    }
+
+    @Test func aTeamPurchaseBoughtBeforeTheRestartIsNoLongerInTheCart() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        try await placeFromCart(on: host)
+        try await host.savedElsewhere(purchase(.settled))
+
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [topUp]))
+        #expect(try cart.loadCart() == SavedCart(lines: [topUp]), "and the saved cart")
+    }
+
+    @Test func aLineOfATeamPurchaseProvenNeverMadeIsFreeAgainAfterARestart() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        try await placeFromCart(on: host)
+        try await host.savedElsewhere(purchase(.notCreated))
+
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp]))
+    }
+
+    /// Team mode turned on while a purchase of the data directory's own journal was in flight: the team has never
+    /// heard of it, but it may still become an invoice.
+    @Test func aLineHeldByAPurchaseOfTheDataDirectorysOwnJournalStaysHeldInTeamMode() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        let before = try UserDatabase.open(at: host.cartFile)
+        try before.saveCart([package, topUp])
+        try await before.recordIntent(purchase(.sending), requestHash: "h", takingCartLines: [package.id], at: Date())
+
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]))
+    }
+
+    @Test func withTheTeamDatabaseDownAtStartTheLinesStayHeldAndTheCartSaysSo() async throws {
+        let server = try PrivatePostgres.startOwn()
+        let host = try Self.host(on: server)
+        try await placeFromCart(on: host)
+
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        try server.stopServer()
+        let saved = try await cart.loadCart(settledBy: journal)
+        #expect(saved.lines == [package, topUp])
+        #expect(saved.held == ["p1": [package.id]], "never freed while the purchase may still become an invoice")
+        let said = try #require(saved.unsettled, "the cart says why its lines stay held")
+        #expect(said.contains(host.url.place) && said.contains("does not answer"), "\(said)")
+        #expect(said.contains("1 cart line stays held by its purchase in flight"), "\(said)")
+
+        try server.startServer()
+        try await host.savedElsewhere(purchase(.settled))
+        #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [topUp]), "settled once the database answers")
+    }
+}
