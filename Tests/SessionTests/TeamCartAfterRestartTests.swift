@@ -1,5 +1,6 @@
 import Checkout
 import Foundation
+import StorefrontApp
 import StorefrontDomain
 import StorefrontTestSupport
 import TeamJournal
@@ -17,24 +18,32 @@ struct TeamCartAfterRestartTests {
                  lines: [PurchaseLine(line)], paymentMethod: .balance, autoPay: true, stage: .settled, invoiceId: "inv-team-cart")
     }
 
-    /// The purchase reached the team database as bought, but the storefront was killed before it took the line out of
-    /// the data directory's cart: the next start must not offer the bought card as a cart to buy again.
-    @Test func aTeamPurchaseDeliveredBeforeARestartIsNotInTheCartAfterIt() async throws {
-        let server = try PrivatePostgres.shared()
+    /// A data directory whose cart line a team purchase's intent took, written by a storefront since stopped: the
+    /// database's address and key, the directory, and the journal that wrote it (the caller closes and removes them).
+    static func intentFromTheCart(on server: PrivatePostgres) async throws
+        -> (url: TeamDatabaseURL, key: TeamKey, directory: DataDirectory, placing: SpooledTeamJournal) {
         let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
                                       defaultUser: "agent")
         let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
         let directory = HeadlessStorefront.newDataDirectory()
-        defer { try? FileManager.default.removeItem(at: directory.url) }
         try directory.prepare()
         let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
         try before.saveCart([Self.line])
         let placing = SpooledTeamJournal(team: try await PostgresJournal.connect(url, key: key, agent: "alice@desk1"), url: url, spool: before)
-        defer { placing.team.close() }
         var intent = Self.bought
         intent.stage = .intent
         intent.invoiceId = nil
         try await placing.recordIntent(intent, requestHash: "h", takingCartLines: [Self.line.id], at: .now)
+        return (url, key, directory, placing)
+    }
+
+    /// The purchase reached the team database as bought, but the storefront was killed before it took the line out of
+    /// the data directory's cart: the next start must not offer the bought card as a cart to buy again.
+    @Test func aTeamPurchaseDeliveredBeforeARestartIsNotInTheCartAfterIt() async throws {
+        let server = try PrivatePostgres.shared()
+        let (url, key, directory, placing) = try await Self.intentFromTheCart(on: server)
+        defer { try? FileManager.default.removeItem(at: directory.url) }
+        defer { placing.team.close() }
         try await placing.team.save(Self.bought, at: .now)
 
         let spool = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
@@ -52,20 +61,9 @@ struct TeamCartAfterRestartTests {
     /// line stays held (not freed to be bought again), and the status bar says why.
     @Test func withTheTeamDatabaseDownAtStartTheHeldLineStaysAndTheStatusBarSaysWhy() async throws {
         let server = try PrivatePostgres.startOwn()
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
-        let directory = HeadlessStorefront.newDataDirectory()
+        let (url, key, directory, placing) = try await Self.intentFromTheCart(on: server)
         defer { try? FileManager.default.removeItem(at: directory.url) }
-        try directory.prepare()
-        let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
-        try before.saveCart([Self.line])
-        let placing = SpooledTeamJournal(team: try await PostgresJournal.connect(url, key: key, agent: "alice@desk1"), url: url, spool: before)
         defer { placing.team.close() }
-        var intent = Self.bought
-        intent.stage = .intent
-        intent.invoiceId = nil
-        try await placing.recordIntent(intent, requestHash: "h", takingCartLines: [Self.line.id], at: .now)
 
         let spool = try UserDatabase.open(at: directory.file(UserDatabase.fileName))
         let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
