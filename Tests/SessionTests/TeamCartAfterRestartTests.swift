@@ -22,9 +22,8 @@ struct TeamCartAfterRestartTests {
     /// database's address and key, the directory, and the journal that wrote it (the caller closes and removes them).
     static func intentFromTheCart(on server: PrivatePostgres) async throws
         -> (url: TeamDatabaseURL, key: TeamKey, directory: DataDirectory, placing: SpooledTeamJournal) {
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let url = try server.newTeamDatabaseURL()
+        let key = try TeamKey.sessionTests()
         let directory = HeadlessStorefront.newDataDirectory()
         try directory.prepare()
         let before = try UserDatabase.open(at: directory.file(UserDatabase.fileName))

@@ -11,9 +11,8 @@ import Testing
 struct TeamHistoryFilterSessionTests {
     @Test func mListsMyPurchasesAndAListsTheSelectedPurchasesAgents() async throws {
         let server = try PrivatePostgres.shared()
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let url = try server.newTeamDatabaseURL()
+        let key = try TeamKey.sessionTests()
         let team = try await PostgresJournal.connect(url, key: key, agent: "desk")
         defer { team.close() }
         var bobs = PurchaseJournalSample.bought

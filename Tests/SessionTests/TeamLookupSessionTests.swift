@@ -14,7 +14,7 @@ struct TeamLookupSessionTests {
     @Test func aLookupAgentsStorefrontLeavesAStrandedPurchaseToABuyerAndSaysSo() async throws {
         let server = try PrivatePostgres.shared()
         let database = try server.makeDatabase()
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let key = try TeamKey.sessionTests()
         func url(_ user: String) throws -> TeamDatabaseURL {
             try TeamDatabaseURL(parsing: "postgres://\(user)@/\(database)?host=\(server.socketDirectory)", defaultUser: "agent")
         }

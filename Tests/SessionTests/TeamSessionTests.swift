@@ -11,9 +11,8 @@ import Testing
 struct TeamSessionTests {
     @Test func aPurchaseInTheStorefrontGoesToTheTeamJournalAndItsHistory() async throws {
         let server = try PrivatePostgres.shared()
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let url = try server.newTeamDatabaseURL()
+        let key = try TeamKey.sessionTests()
         let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
         defer { team.close() }
         let colleague = PurchaseJournalSample.bought
@@ -44,9 +43,8 @@ struct TeamSessionTests {
 struct TeamRevealSessionTests {
     @Test func revealingCopyingAndWritingAReceiptAreAudited() async throws {
         let server = try PrivatePostgres.shared()
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let url = try server.newTeamDatabaseURL()
+        let key = try TeamKey.sessionTests()
         let team = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
         defer { team.close() }
 
@@ -79,9 +77,8 @@ struct TeamRevealSessionTests {
 struct TeamFeedSessionTests {
     @Test func theHistoryShowsAColleaguesPurchaseAsItChanges() async throws {
         let server = try PrivatePostgres.shared()
-        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(try server.makeDatabase())?host=\(server.socketDirectory)",
-                                      defaultUser: "agent")
-        let key = try TeamKey(bytes: [UInt8](repeating: 3, count: TeamKey.byteCount))
+        let url = try server.newTeamDatabaseURL()
+        let key = try TeamKey.sessionTests()
         let mine = try await PostgresJournal.connect(url, key: key, agent: "alice@desk1")
         let colleague = try await PostgresJournal.connect(url, key: key, agent: "bob@desk2")
         defer { mine.close(); colleague.close() }
