@@ -11,16 +11,24 @@ extension PostgresJournal {
     static let leaseColumns = "id, lease_holder, lease_epoch, lease_until"
 
     /// The cart is not the team's: `lineIDs` are held in the host's data directory by `SpooledTeamJournal`.
+    ///
+    /// The intent commits without waiting for the disk: nothing is sent after it until the engine's durable write of
+    /// the create about to leave, which flushes the intent with it. A database crash between the two leaves no
+    /// intent and sends nothing (the second write finds the database gone).
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
                              leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
         let row = try rowOf(purchase, requestHash: requestHash, at: now)
         guard let holder else {
-            _ = try await leases("INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, $1::jsonb)", row)
+            _ = try await leases("""
+                \(Self.commit(.recoverable))
+                INSERT INTO purchase SELECT p.* FROM jsonb_populate_record(NULL::purchase, $1::jsonb) p, commit_mode
+                """, row)
             return nil
         }
         return try await leases("""
-            INSERT INTO purchase SELECT * FROM jsonb_populate_record(NULL::purchase, $1::jsonb || jsonb_build_object(
-                'lease_holder', $2::text, 'lease_until', \(Self.clock) + $3::float8, 'lease_epoch', 1))
+            \(Self.commit(.recoverable))
+            INSERT INTO purchase SELECT p.* FROM jsonb_populate_record(NULL::purchase, $1::jsonb || jsonb_build_object(
+                'lease_holder', $2::text, 'lease_until', \(Self.clock) + $3::float8, 'lease_epoch', 1)) p, commit_mode
             RETURNING \(Self.leaseColumns)
             """, row, holder, length).first
     }
@@ -54,8 +62,9 @@ extension PostgresJournal {
         try await leases("SELECT \(Self.leaseColumns) FROM purchase WHERE id = $1 AND lease_until > \(Self.clock)", id).first
     }
 
-    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
-        try await update(purchase, at: now, where: "id = $2 AND lease_epoch = $3", lease.epoch)
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease,
+                     durability: WriteDurability) async throws(UserDatabaseError) -> Bool {
+        try await update(purchase, at: now, where: "id = $2 AND lease_epoch = $3", lease.epoch, durability: durability)
     }
 
     /// Runs one lease statement and reads the leases it returns (none for a statement that returns nothing).

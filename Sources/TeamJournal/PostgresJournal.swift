@@ -116,19 +116,29 @@ public final class PostgresJournal: PurchaseJournal {
         }
     }
 
-    /// Replaces the saved columns of the purchase where `condition` holds (`$2` is its id; `fence`, if any, is `$3`);
-    /// false: no row matched.
-    func update(_ purchase: Purchase, at now: Date, where condition: String,
-                _ fence: (any PostgresThrowingDynamicTypeEncodable)? = nil) async throws(UserDatabaseError) -> Bool {
+    /// Replaces the saved columns of the purchase where `condition` holds (`$2` is its id; `fence`, if any, is `$3`),
+    /// waiting for the disk as `durability` asks; false: no row matched.
+    func update(_ purchase: Purchase, at now: Date, where condition: String, _ fence: (any PostgresThrowingDynamicTypeEncodable)? = nil,
+                durability: WriteDurability = .beforeSending) async throws(UserDatabaseError) -> Bool {
         try await run { [self] in
             let row = try sealedRow(purchase, requestHash: "", at: now)
             let columns = TeamSchema.savedColumns.joined(separator: ", ")
             let updated = try await query(PostgresQuery(unsafeSQL: """
+                \(Self.commit(durability))
                 UPDATE purchase SET (\(columns)) = (SELECT \(columns) FROM jsonb_populate_record(NULL::purchase, $1::jsonb))
-                WHERE \(condition) RETURNING id
+                FROM commit_mode WHERE \(condition) RETURNING purchase.id
                 """, binds: Self.binds([row, purchase.id] + (fence.map { [$0] } ?? []))), logger: Self.logger).collect()
             return !updated.isEmpty
         }
+    }
+
+    /// The head of a one-statement transaction that commits as `durability` asks: a one-row `commit_mode` to join,
+    /// whose reading sets `synchronous_commit` for this transaction only (`set_config(…, true)`), whatever the
+    /// server's default. A recoverable write then commits without waiting for the server's disk; a later durable
+    /// commit flushes it with everything before it, as the write-ahead log is one sequence.
+    static func commit(_ durability: WriteDurability) -> String {
+        let mode = durability == .recoverable ? "off" : "on"
+        return "WITH commit_mode AS MATERIALIZED (SELECT set_config('synchronous_commit', '\(mode)', true))"
     }
 
     /// The row a new intent is inserted as, free of any lease.

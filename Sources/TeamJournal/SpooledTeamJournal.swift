@@ -87,7 +87,8 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// The fenced write of the engine: as `save`, except that a team database that answers may say the lease was
     /// taken over (false: nothing written). While it does not answer, a sent purchase's state is spooled as above;
     /// the replay's "further along" rule settles it against whatever a host that took over wrote meanwhile.
-    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease,
+                     durability: WriteDurability) async throws(UserDatabaseError) -> Bool {
         let sent = Self.wasSent(purchase)
         if sent && isDown {
             try spoolState(purchase, at: now)
@@ -96,7 +97,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
         let written: Bool
         do {
             written = try await guarded { [team] () async throws(UserDatabaseError) -> Bool in
-                try await team.save(purchase, at: now, fencedBy: lease)
+                try await team.save(purchase, at: now, fencedBy: lease, durability: durability)
             }
         } catch {
             guard sent else { throw error }

@@ -4,8 +4,8 @@ import StorefrontDomain
 import TeamJournal
 
 /// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement (take the turn,
-/// look the key up, look for an open and a recent identical purchase, write the intent leased, write the created
-/// invoice fenced by the lease), N times in a row on the embedded SQLite journal and on the team's PostgreSQL one, no API involved. Target (issue
+/// look the key up, look for an open and a recent identical purchase, write the intent leased, write the create about
+/// to leave and then the created invoice, fenced by the lease, as the engine does), N times in a row on the embedded SQLite journal and on the team's PostgreSQL one, no API involved. Target (issue
 /// 20): PostgreSQL's p99 at most 5 ms above SQLite's. Each journal first gets `--history` settled purchases of other
 /// requests (10,000 by default: a desk's months), because a placement's lookups must not slow as the history grows.
 /// Use an empty database: it adds a `purchase` table and rows.
@@ -76,12 +76,19 @@ enum PlacementBenchmark {
                     _ = try await journal.openPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.unfinished)
                     _ = try await journal.recentPurchase(source: purchase.source, requestHash: id, stages: PurchaseStage.bought,
                                                          since: Date().addingTimeInterval(-600))
-                    // As the engine places: the intent written leased, the answer written fenced by the lease.
+                    // As the engine places: the intent written leased; the create about to leave, on disk before it
+                    // does; the answer, fenced by the lease like both.
                     guard let lease = try await journal.recordIntent(purchase, requestHash: id, takingCartLines: [], at: Date(),
                                                                      leasedTo: "bench", for: 30) else { throw CheckoutError("no lease") }
+                    purchase.stage = .sending
+                    guard try await journal.save(purchase, at: Date(), fencedBy: lease, durability: .beforeSending) else {
+                        throw CheckoutError("lease taken over")
+                    }
                     purchase.stage = .created
                     purchase.invoiceId = "inv-\(id)"
-                    guard try await journal.save(purchase, at: Date(), fencedBy: lease) else { throw CheckoutError("lease taken over") }
+                    guard try await journal.save(purchase, at: Date(), fencedBy: lease, durability: .recoverable) else {
+                        throw CheckoutError("lease taken over")
+                    }
                     return lease
                 } catch {
                     throw CheckoutError("\(error)")

@@ -55,6 +55,9 @@ struct PostgresJournalContractTests {
         try await contract.renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing()
     }
     @Test func aWriteFencedByATakenOverLeaseWritesNothing() async throws { try await contract.aWriteFencedByATakenOverLeaseWritesNothing() }
+    @Test func aRecoverableWriteIsSeenAtOnceAndFencedLikeAnyOther() async throws {
+        try await contract.aRecoverableWriteIsSeenAtOnceAndFencedLikeAnyOther()
+    }
     @Test func anIntentIsWrittenLeasedToItsWriter() async throws { try await contract.anIntentIsWrittenLeasedToItsWriter() }
 
     /// What a dump, a backup or a DBA sees of a delivered purchase: no code, PIN, link or secret field, anywhere in

@@ -60,6 +60,21 @@ extension PurchaseJournalContract {
         #expect(try await bob.lease(of: "p") == bobs, "a save keeps the lease")
     }
 
+    func aRecoverableWriteIsSeenAtOnceAndFencedLikeAnyOther() async throws {
+        let alice = try await open()
+        let bob = try await open()
+        var purchase = Self.purchase("p", at: 1, stage: .created, invoice: "inv-p")
+        let alices = try #require(try await alice.recordIntent(purchase, requestHash: "h", takingCartLines: [], at: .now,
+                                                                leasedTo: "alice@desk1", for: 0))
+        purchase.problem = "alice's look"
+        #expect(try await alice.save(purchase, at: .now, fencedBy: alices, durability: .recoverable))
+        #expect(try await bob.purchase(id: "p")?.problem == "alice's look", "committed: another host reads it at once")
+        _ = try #require(try await bob.takeLease(of: "p", holder: "bob@desk2", for: 30))
+        purchase.problem = "alice after the takeover"
+        #expect(try await alice.save(purchase, at: .now, fencedBy: alices, durability: .recoverable) == false)
+        #expect(try await bob.purchase(id: "p")?.problem == "alice's look", "nothing written over bob")
+    }
+
     func anIntentIsWrittenLeasedToItsWriter() async throws {
         let alice = try await open()
         let bob = try await open()

@@ -45,5 +45,8 @@ import Testing
         try await contract.renewingKeepsALeaseUntilItIsTakenOverAndReleasingAnOldOneFreesNothing()
     }
     @Test func aWriteFencedByATakenOverLeaseWritesNothing() async throws { try await contract.aWriteFencedByATakenOverLeaseWritesNothing() }
+    @Test func aRecoverableWriteIsSeenAtOnceAndFencedLikeAnyOther() async throws {
+        try await contract.aRecoverableWriteIsSeenAtOnceAndFencedLikeAnyOther()
+    }
     @Test func anIntentIsWrittenLeasedToItsWriter() async throws { try await contract.anIntentIsWrittenLeasedToItsWriter() }
 }

@@ -55,13 +55,20 @@ public protocol PurchaseJournal: Sendable {
     /// The lease someone holds on purchase `id` now; nil when it is free or ran out.
     func lease(of id: String) async throws(UserDatabaseError) -> PurchaseLease?
     /// Replaces what the journal knows of a purchase, only while `lease` is the purchase's lease (`WHERE id = … AND
-    /// lease_epoch = …`). false: another host took the purchase over, and nothing was written.
-    func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool
+    /// lease_epoch = …`), waiting for the disk as `durability` asks. false: another host took the purchase over, and
+    /// nothing was written.
+    func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease,
+              durability: WriteDurability) async throws(UserDatabaseError) -> Bool
 }
 
 extension PurchaseJournal {
     /// A journal of this host's own (the data directory's) is always written.
     public var writesPurchases: Bool { true }
+
+    /// A fenced write that waits for the disk, as every write did before `WriteDurability`.
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {
+        try await save(purchase, at: now, fencedBy: lease, durability: .beforeSending)
+    }
 
     /// Writes a new intent that no one holds yet.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String],

@@ -56,6 +56,13 @@ extension UserDatabase {
         }
     }
 
+    /// The embedded journal's commits never wait for the disk (WAL with `synchronous=NORMAL`): a killed process
+    /// loses none of them, whatever `durability` asks.
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease,
+                     durability: WriteDurability) throws(UserDatabaseError) -> Bool {
+        try save(purchase, at: now, fencedBy: lease)
+    }
+
     public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) throws(UserDatabaseError) -> Bool {
         try leaseWrite { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM purchase WHERE id = ? AND lease_epoch = ?",

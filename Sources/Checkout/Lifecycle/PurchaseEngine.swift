@@ -287,7 +287,7 @@ public final class PurchaseEngine: Sendable {
             let next: PurchaseMachine.Event
             switch queue.removeFirst() {
             case .record:
-                try await storeAfterActing(machine.purchase, lease: lease)
+                try await storeAfterActing(machine.purchase, lease: lease, durability: Self.durability(before: queue.first))
                 logSteps(machine.purchase, from: &logged)
                 continue
             case .done:
@@ -332,6 +332,15 @@ public final class PurchaseEngine: Sendable {
             queue += machine.handle(next, now: now())
         }
         return Run(purchase: machine.purchase, waits: false, lookFailure: lookFailure)
+    }
+
+    /// A write that a create or a payment follows must be on disk before it leaves; any other is got back from the
+    /// server should the journal lose it in a crash.
+    static func durability(before next: PurchaseMachine.Action?) -> WriteDurability {
+        switch next {
+        case .create?, .pay?: .beforeSending
+        default: .recoverable
+        }
     }
 
     /// `POST /invoices` (or `/esims`) and what it came to: an invoice, a refusal, or a lost answer.
@@ -381,8 +390,10 @@ public final class PurchaseEngine: Sendable {
     }
 
     /// Writes the purchase fenced by `lease`: a purchase another host took over is left to it, and this engine stops.
-    private func store(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
-        let written = try await journaled { () async throws(UserDatabaseError) in try await journal.save(purchase, at: now(), fencedBy: lease) }
+    private func store(_ purchase: Purchase, lease: PurchaseLease, durability: WriteDurability) async throws(CheckoutError) {
+        let written = try await journaled { () async throws(UserDatabaseError) in
+            try await journal.save(purchase, at: now(), fencedBy: lease, durability: durability)
+        }
         if !written { throw await takenOver(purchase) }
     }
 
@@ -402,11 +413,13 @@ public final class PurchaseEngine: Sendable {
     /// A step's write. Once the server has acted (the create was sent), a failed write must not read as "nothing
     /// was sent": it names the invoice, and running the purchase again (the same `buy`, or the TUI at start)
     /// reconciles it with the server instead of buying again.
-    private func storeAfterActing(_ purchase: Purchase, lease: PurchaseLease) async throws(CheckoutError) {
-        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else { return try await store(purchase, lease: lease) }
+    private func storeAfterActing(_ purchase: Purchase, lease: PurchaseLease, durability: WriteDurability) async throws(CheckoutError) {
+        guard purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage) else {
+            return try await store(purchase, lease: lease, durability: durability)
+        }
         let written: Bool
         do {
-            written = try await journal.save(purchase, at: now(), fencedBy: lease)
+            written = try await journal.save(purchase, at: now(), fencedBy: lease, durability: durability)
         } catch {
             let invoice = purchase.invoiceId.map { "Invoice \($0) was created on the server (it may already be paid)" }
                 ?? "The server may have created the invoice"
