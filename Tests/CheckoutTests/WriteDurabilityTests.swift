@@ -1,5 +1,5 @@
 import BitrefillAPI
-import Checkout
+@testable import Checkout
 import Foundation
 import StorefrontDomain
 import StorefrontTestSupport
@@ -33,6 +33,23 @@ import Testing
                 "\(writes)")
         let recoverable = writes.filter { $0.durability == .recoverable }.map(\.step)
         #expect(recoverable.contains("created") && recoverable.contains("settled"), "\(writes)")
+    }
+
+    /// The embedded journal syncs the write before a create to disk (`synchronous=FULL` for that transaction) and
+    /// goes back to WAL's usual commits after it, so the writes that follow stay as fast as before.
+    @Test func theEmbeddedJournalSyncsOnlyTheWriteBeforeSending() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("durability-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = try UserDatabase.open(at: directory.appendingPathComponent(UserDatabase.fileName))
+        var purchase = Purchase(id: "p", createdAt: Date(), source: "api", kind: .invoice, lines: NeverBuyTwiceTests.request.lines,
+                                paymentMethod: .balance, autoPay: true)
+        let lease = try #require(try journal.recordIntent(purchase, requestHash: "h", takingCartLines: [], at: Date(), leasedTo: "me", for: 30))
+        purchase.stage = .sending
+        #expect(try journal.save(purchase, at: Date(), fencedBy: lease, durability: .beforeSending))
+        #expect(try journal.purchase(id: "p")?.stage == .sending)
+        let synchronous = try await journal.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1, "back to NORMAL (1) after the synced write, not FULL (2)")
     }
 }
 

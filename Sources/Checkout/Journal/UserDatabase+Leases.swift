@@ -56,20 +56,22 @@ extension UserDatabase {
         }
     }
 
-    /// The embedded journal's commits never wait for the disk (WAL with `synchronous=NORMAL`): a killed process
-    /// loses none of them, whatever `durability` asks.
+    /// The embedded journal commits in WAL mode with `synchronous=NORMAL`: a killed process loses no commit, but a
+    /// power cut or a kernel crash may lose the last ones. The write a create or a payment follows is synced to disk
+    /// before it returns (`synchronous=FULL` for its transaction): after a power cut, the purchase is still known
+    /// and is reconciled with the server instead of bought again.
     public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease,
                      durability: WriteDurability) throws(UserDatabaseError) -> Bool {
-        try save(purchase, at: now, fencedBy: lease)
-    }
-
-    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) throws(UserDatabaseError) -> Bool {
-        try leaseWrite { db in
+        try leaseWrite(syncedToDisk: durability == .beforeSending) { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM purchase WHERE id = ? AND lease_epoch = ?",
                                     arguments: [purchase.id, lease.epoch]) == true else { return false }
             try Self.update(purchase, at: now, in: db)
             return true
         }
+    }
+
+    public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) throws(UserDatabaseError) -> Bool {
+        try save(purchase, at: now, fencedBy: lease, durability: .beforeSending)
     }
 
     /// Takes a free or run-out lease, or one whose holder was a process of this machine that has ended (or is this
@@ -91,9 +93,24 @@ extension UserDatabase {
         }
     }
 
-    private func leaseWrite<T>(_ body: (Database) throws -> T) throws(UserDatabaseError) -> T {
+    /// One write transaction; `syncedToDisk`: synced to disk before it returns, where a commit usually is not.
+    private func leaseWrite<T>(syncedToDisk: Bool = false, _ body: (Database) throws -> T) throws(UserDatabaseError) -> T {
         do {
-            return try writer.write(body)
+            guard syncedToDisk else { return try writer.write(body) }
+            return try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                // SQLite refuses a change of `synchronous` inside a transaction, so this one is begun here.
+                try db.execute(sql: "BEGIN")
+                do {
+                    let result = try body(db)
+                    try db.execute(sql: "COMMIT")
+                    return result
+                } catch {
+                    try? db.execute(sql: "ROLLBACK")
+                    throw error
+                }
+            }
         } catch {
             throw UserDatabaseError(path: "the purchase journal", detail: "\(error)")
         }
