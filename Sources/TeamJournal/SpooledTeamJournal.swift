@@ -66,6 +66,12 @@ public final class SpooledTeamJournal: PurchaseJournal {
         return lease
     }
 
+    /// A continued purchase's lines are held in this data directory's cart, as an intent's are: the team has the
+    /// purchase already.
+    public func holdCartLines(_ lineIDs: [String], for purchaseId: String) async throws(UserDatabaseError) {
+        try spool.holdCartLines(lineIDs, for: purchaseId)
+    }
+
     /// A state of a purchase not yet sent must reach the team (or nothing is sent); one already sent is spooled when
     /// the team cannot take it, and the engine carries on.
     public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {

@@ -66,6 +66,9 @@ final class StaleFirstRead: PurchaseJournal {
         try base.save(purchase, at: now, fencedBy: lease)
     }
     func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) { try base.save(purchase, at: now) }
+    func holdCartLines(_ lineIDs: [String], for purchaseId: String) async throws(UserDatabaseError) {
+        try base.holdCartLines(lineIDs, for: purchaseId)
+    }
     func purchase(id: String) async throws(UserDatabaseError) -> Purchase? { try base.purchase(id: id) }
     func purchase(invoiceId: String, source: String) async throws(UserDatabaseError) -> Purchase? {
         try base.purchase(invoiceId: invoiceId, source: source)
