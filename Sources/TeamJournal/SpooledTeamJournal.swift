@@ -88,7 +88,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// Writes the holds the cart could not take yet, each settled at once by the last state of its purchase this host
     /// wrote (a purchase bought meanwhile takes its lines out of the cart). Tried with every write of a purchase and
     /// every replay of the spool (at the start and end of a command, and with each check of the team database in the
-    /// full-screen storefront). A hold held in memory only is lost if the storefront stops before the cart can be
+    /// full-screen storefront). A hold kept only in memory is lost if the storefront stops before the cart can be
     /// written: `cartProblem` says so.
     private func writeCartHolds() {
         let (unheld, written) = state.withLock { ($0.unheld, $0.written) }
