@@ -45,6 +45,9 @@ public final class UserDatabase: Sendable {
         }
     }
 
+    /// The file it lives in, for messages that tell what to free or make writable (empty in memory).
+    public var path: String { writer.path }
+
     public static func inMemory() throws -> UserDatabase {
         try UserDatabase(writer: DatabaseQueue())
     }

@@ -33,6 +33,10 @@ extension PostgresJournal {
             """, row, holder, length).first
     }
 
+    /// The cart is each host's, in its data directory, never in the team database (`recordIntent` takes no lines
+    /// either): `SpooledTeamJournal`, the team journal a host places through, holds them there.
+    public func holdCartLines(_ lineIDs: [String], for purchaseId: String) async throws(UserDatabaseError) {}
+
     /// A buyer (or the schema's owner) writes purchases; a lookup agent's role reads them only.
     public var writesPurchases: Bool { role.mayBuy }
 

@@ -26,6 +26,11 @@ public final class SpooledTeamJournal: PurchaseJournal {
         /// The last state of each purchase this host wrote, read back when the database cannot be asked.
         var written: [String: Purchase] = [:]
         var requestHashes: [String: String] = [:]
+        /// Cart lines of purchases the team has that the data directory's cart could not hold yet (a full disk, a
+        /// read-only file), by purchase id: written by the next try.
+        var unheld: [String: [String]] = [:]
+        /// Why they are not held yet, for the status bar.
+        var cartProblem: String?
     }
 
     public init(team: PostgresJournal, url: TeamDatabaseURL, spool: UserDatabase, patience: Duration = .seconds(2)) {
@@ -54,16 +59,64 @@ public final class SpooledTeamJournal: PurchaseJournal {
     }
 
     /// The intent goes to the team; the cart lines it takes are held in this data directory's cart (the spool's file)
-    /// once the team has it, before anything is sent: a purchase is never sent with its lines free, and a stop between
-    /// the two leaves an intent never sent (a resume proves it not created) with its lines free, as nothing was bought.
+    /// once the team has it, before anything is sent, and a stop between the two leaves an intent never sent (a resume
+    /// proves it not created) with its lines free, as nothing was bought. A cart that cannot take the hold (a full
+    /// disk, a read-only file) does not stop the purchase: the team holds it, so it is never bought twice; the hold is
+    /// tried again (`writeCartHolds`) and `cartProblem` says what to do until it is written.
     public func recordIntent(_ purchase: Purchase, requestHash: String, takingCartLines lineIDs: [String], at now: Date,
                              leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease? {
         let lease = try await guarded { [team] () async throws(UserDatabaseError) -> PurchaseLease? in
             try await team.recordIntent(purchase, requestHash: requestHash, takingCartLines: lineIDs, at: now, leasedTo: holder, for: length)
         }
         remember(purchase, requestHash: requestHash)
-        try spool.holdCartLines(lineIDs, for: purchase.id)
+        holdCartLines(lineIDs, for: purchase.id)
         return lease
+    }
+
+    /// A continued purchase's lines are held in this data directory's cart, as an intent's are (and tried again the
+    /// same way): the team has the purchase already.
+    public func holdCartLines(_ lineIDs: [String], for purchaseId: String) {
+        guard !lineIDs.isEmpty else { return }
+        state.withLock { $0.unheld[purchaseId, default: []].append(contentsOf: lineIDs) }
+        writeCartHolds()
+    }
+
+    /// What the status bar says while a purchase's cart lines could not be held: after a restart they would be offered
+    /// to buy again while the purchase may still become an invoice. nil once every hold is written.
+    public var cartProblem: String? { state.withLock { $0.cartProblem } }
+
+    /// Writes the holds the cart could not take yet, each settled at once by the last state of its purchase this host
+    /// wrote (a purchase bought meanwhile takes its lines out of the cart). Tried with every write of a purchase and
+    /// every replay of the spool (at the start and end of a command, and with each check of the team database in the
+    /// full-screen storefront). A hold kept only in memory is lost if the storefront stops before the cart can be
+    /// written: `cartProblem` says so.
+    private func writeCartHolds() {
+        let (unheld, written) = state.withLock { ($0.unheld, $0.written) }
+        guard !unheld.isEmpty else { return }
+        var failure: UserDatabaseError?
+        for (id, lineIDs) in unheld {
+            do throws(UserDatabaseError) {
+                try spool.holdCartLines(lineIDs, for: id)
+                if let known = written[id] { try spool.settleCartLines(of: known) }
+                state.withLock { state in
+                    let left = (state.unheld[id] ?? []).filter { !lineIDs.contains($0) }
+                    state.unheld[id] = left.isEmpty ? nil : left
+                }
+            } catch {
+                failure = error
+            }
+        }
+        state.withLock { state in
+            guard let failure, !state.unheld.isEmpty else {
+                state.cartProblem = nil
+                return
+            }
+            let lines = state.unheld.values.reduce(0) { $0 + $1.count }
+            state.cartProblem = """
+                The cart cannot be saved: \(lines == 1 ? "1 line of a purchase in flight would come back" : "\(lines) lines of purchases in flight would come back") \
+                to it after a restart. Free disk space or make \(spool.path) writable; the storefront keeps trying (\(failure.detail)).
+                """
+        }
     }
 
     /// A state of a purchase not yet sent must reach the team (or nothing is sent); one already sent is spooled when
@@ -155,6 +208,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// Its state is written already, so a cart that cannot be written now does not fail the write: the next start
     /// settles the cart from the team's state (`UserDatabase.loadCart(settledBy:)`).
     private func settleCart(_ purchase: Purchase) {
+        writeCartHolds()
         try? spool.settleCartLines(of: purchase)
     }
 
@@ -219,6 +273,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// now holds (written, or already there in a state as new or finished). One the database refuses stays spooled.
     @discardableResult
     public func replaySpool() async throws(UserDatabaseError) -> SpoolReplay {
+        writeCartHolds()
         let spooled = try spool.spooled(for: url.place)
         guard !spooled.isEmpty else { return SpoolReplay() }
         guard await url.answers() else {

@@ -53,8 +53,14 @@ struct TeamStatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "The team database's server and schema versions, the agents who bought in the last 24 hours, and the purchases in flight with who started each and the host that holds it.",
-        discussion: "Purchases an outage of the team database left in this data directory's journal are written there first; the last line says how many still wait.")
+        discussion: """
+        Purchases an outage of the team database left in this data directory's journal are written there first; the last line \
+        says how many still wait. --json prints one object for scripts and monitoring: server_version, schema_version and \
+        expected_schema_version (this build's), agents (with last_seen, ISO 8601), in_flight (purchase, stage, agent, ticket, \
+        invoice, created, lease_holder and lease_seconds_left, null when no host holds it) and spooled. No code, PIN or link.
+        """)
     @OptionGroup var options: GlobalOptions
+    @Flag(help: "Print one JSON object.") var json = false
 
     func run() async throws {
         try await reportingErrors {
@@ -71,11 +77,16 @@ struct TeamStatusCommand: AsyncParsableCommand {
             let journal = spooled.team
             defer { journal.close() }
             let status = try await journal.status()
+            if json {
+                try printJSON(TeamStatusReport(status, database: settings.url.place, expectedSchemaVersion: TeamSchema.version,
+                                               spooled: try spooled.spooledCount()))
+                return
+            }
             Swift.print("Team database: \(settings.url.place)")
             Swift.print("Server: PostgreSQL \(status.serverVersion)")
             Swift.print("Schema version: \(status.schemaVersion)")
             // Names, ids and lease holders come from any host of the desk: sanitised before they reach the terminal.
-            Swift.print(Sanitizer.clean("Agents in the last 24 hours: " + (status.recentAgents.isEmpty ? "none" : status.recentAgents.joined(separator: ", "))))
+            Swift.print(Sanitizer.clean("Agents in the last 24 hours: " + (status.recentAgents.isEmpty ? "none" : status.recentAgents.map(\.name).joined(separator: ", "))))
             Swift.print("Purchases in flight: \(status.inFlight.count)")
             for purchase in status.inFlight {
                 Swift.print(Sanitizer.clean("  \(purchase.createdAt.formatted(.iso8601))  \(purchase.stage.padding(toLength: 10, withPad: " ", startingAt: 0))  "

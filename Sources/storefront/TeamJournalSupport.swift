@@ -76,11 +76,12 @@ extension GlobalOptions {
 }
 
 extension SpooledTeamJournal {
-    /// The full-screen storefront's check: writes what waits in the spool, then says whether the database answers.
+    /// The full-screen storefront's check: writes what waits in the spool (and the cart's holds not saved yet), then
+    /// says whether the database answers and whether the cart still cannot save its holds.
     var watch: TeamDatabaseWatch {
         TeamDatabaseWatch { [self] in
             _ = try? await replaySpool()
-            return await url.answers()
+            return TeamDatabaseCheck(answering: await url.answers(), cartProblem: cartProblem)
         }
     }
 

@@ -32,6 +32,9 @@ class ForwardingJournal: PurchaseJournal, @unchecked Sendable {
         try base.save(purchase, at: now, fencedBy: lease, durability: durability)
     }
     func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) { try base.save(purchase, at: now) }
+    func holdCartLines(_ lineIDs: [String], for purchaseId: String) async throws(UserDatabaseError) {
+        try base.holdCartLines(lineIDs, for: purchaseId)
+    }
     func purchase(id: String) async throws(UserDatabaseError) -> Purchase? { try base.purchase(id: id) }
     func purchase(invoiceId: String, source: String) async throws(UserDatabaseError) -> Purchase? {
         try base.purchase(invoiceId: invoiceId, source: source)

@@ -44,6 +44,21 @@ import Testing
         #expect(!render(state).text.contains("TEAM DB DOWN"))
     }
 
+    /// In team mode, a data directory whose cart cannot save the lines a purchase in flight holds (a full disk) says so
+    /// on the status bar with what to do, once when it starts and once when it ends, not at every check.
+    @Test func aCartThatCannotSaveItsHoldsIsSaidOnTheStatusBarUntilItCan() {
+        var state = SampleApp.browsing(width: 80, height: 24, sandbox: false)
+        let problem = "The cart cannot be saved: 1 line of a purchase in flight would come back to it after a restart. "
+            + "Free disk space or make /data/storefront.sqlite writable; the storefront keeps trying (database or disk is full)."
+        _ = reduce(&state, .teamDatabaseChecked(answering: true, cartProblem: problem))
+        #expect(render(state).text.contains("The cart cannot be saved: 1 line of a purchase in flight"), "\(render(state).text)")
+        state.message = StatusMessage(.success, "Invoice created: following it until the codes arrive.")
+        _ = reduce(&state, .teamDatabaseChecked(answering: true, cartProblem: problem))
+        #expect(render(state).text.contains("Invoice created"), "said once, not over every message after it")
+        _ = reduce(&state, .teamDatabaseChecked(answering: true))
+        #expect(render(state).text.contains("The cart is saved again"))
+    }
+
     @Test func searchWithNoResults() {
         check("search-empty") { width, height in
             var state = SampleApp.browsing(width: width, height: height)

@@ -106,6 +106,65 @@ struct TeamCartHoldTests {
         #expect(try await cart.loadCart(settledBy: journal) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]))
     }
 
+    /// Makes the data directory's cart refuse to hold a line, as a full disk refuses the write (the same trigger as
+    /// `JournalFailureTests`, on the cart); dropping it "frees the space".
+    static let fillDisk = """
+        CREATE TRIGGER disk_full BEFORE UPDATE ON cart_line BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;
+        """
+
+    static func sqlite(_ file: URL, _ sql: String) async throws {
+        let result = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["sqlite3", file.path, sql], timeout: 30)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    /// The team has the intent but the data directory's cart cannot take its hold: the purchase goes on (the team
+    /// holds it, so it is never bought twice), the journal says what to do, and the hold is written by the next try
+    /// once the cart can be written (the full-screen storefront tries with every check of the team database), so a
+    /// restart after that keeps the line held until the purchase is bought.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is installed by .ci/run"))
+    func aHoldTheCartCouldNotTakeIsWrittenOnceItCanAndSaidUntilThen() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        try cart.saveCart([package, topUp])
+        try await Self.sqlite(host.cartFile, Self.fillDisk)
+        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        try await journal.save(purchase(.sending), at: Date())
+        let said = try #require(journal.cartProblem, "the status bar says the cart could not hold the line")
+        #expect(said.contains(host.cartFile.path) && said.contains("database or disk is full"), "\(said)")
+        #expect(said.contains("1 line of a purchase in flight would come back") && said.contains("Free disk space or make"), "\(said)")
+        try await journal.replaySpool()
+        #expect(journal.cartProblem != nil, "still said while the cart cannot be written")
+
+        try await Self.sqlite(host.cartFile, "DROP TRIGGER disk_full;")
+        try await journal.replaySpool()
+        #expect(journal.cartProblem == nil, "written: nothing left to say")
+        let (restarted, again) = try await host.start()
+        defer { again.team.close() }
+        #expect(try await restarted.loadCart(settledBy: again) == SavedCart(lines: [package, topUp], held: ["p1": [package.id]]),
+                "held after a restart while the purchase may still become an invoice")
+        try await again.save(purchase(.created), at: Date())
+        #expect(try await restarted.loadCart(settledBy: again) == SavedCart(lines: [topUp]), "gone once it is bought")
+    }
+
+    /// Bought while the cart could not be written: once it can, the line the purchase took leaves the cart.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is installed by .ci/run"))
+    func aPurchaseBoughtWhileTheCartCouldNotHoldItsLineTakesTheLineOnceItCan() async throws {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        let (cart, journal) = try await host.start()
+        defer { journal.team.close() }
+        try cart.saveCart([package, topUp])
+        try await Self.sqlite(host.cartFile, Self.fillDisk)
+        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        try await journal.save(purchase(.created), at: Date())
+        #expect(journal.cartProblem != nil)
+
+        try await Self.sqlite(host.cartFile, "DROP TRIGGER disk_full;")
+        try await journal.replaySpool()
+        #expect(journal.cartProblem == nil)
+        #expect(try cart.loadCart() == SavedCart(lines: [topUp]))
+    }
+
     @Test func withTheTeamDatabaseDownAtStartTheLinesStayHeldAndTheCartSaysSo() async throws {
         let server = try PrivatePostgres.startOwn()
         let host = try Self.host(on: server)

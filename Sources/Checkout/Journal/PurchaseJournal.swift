@@ -19,6 +19,11 @@ public protocol PurchaseJournal: Sendable {
                       leasedTo holder: String?, for length: TimeInterval) async throws(UserDatabaseError) -> PurchaseLease?
     /// Replaces what the journal knows of a purchase (its request hash is kept).
     func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError)
+    /// Holds the saved cart's lines `lineIDs` for purchase `purchaseId`, which the journal already has: a request that
+    /// continues a purchase (its key's, or an identical one unfinished) is made from those lines as much as a new
+    /// intent is, and a restart must not offer them again while that purchase may still become an invoice. A line
+    /// another purchase holds stays its; the purchase's later states settle them as they settle an intent's.
+    func holdCartLines(_ lineIDs: [String], for purchaseId: String) async throws(UserDatabaseError)
 
     func purchase(id: String) async throws(UserDatabaseError) -> Purchase?
     /// The purchase that became invoice `invoiceId` on `source`.

@@ -131,7 +131,9 @@ public final class PurchaseEngine: Sendable {
     /// Continues a purchase the journal already has, under its lease. Another host working it carries it on: the
     /// caller's follow shows what that host writes.
     private func continuing(_ open: Purchase, _ request: CheckoutRequest) async throws(CheckoutError) -> Purchase {
-        try await leased(open.id) { lease throws(CheckoutError) in
+        // The request's cart lines are the continued purchase's now, whichever host works it, as a new intent's are.
+        try await journaled { () async throws(UserDatabaseError) in try await journal.holdCartLines(request.cartLineIDs, for: open.id) }
+        return try await leased(open.id) { lease throws(CheckoutError) in
             try await run(try await load(open.id), .requestedAgain, lease: lease, request: request).purchase
         } ?? open
     }

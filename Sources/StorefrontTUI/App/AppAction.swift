@@ -37,8 +37,9 @@ public enum AppAction: Sendable, Equatable {
     case phoneRefill(PhoneRefillEvent)
     /// Something the Account screen asked for came back.
     case account(AccountEvent)
-    /// In team mode, the periodic check of the team database: whether it answered.
-    case teamDatabaseChecked(answering: Bool)
+    /// In team mode, the periodic check of the team database: whether it answered, and why cart lines held by
+    /// purchases in flight could not be saved in the data directory (nil once they are).
+    case teamDatabaseChecked(answering: Bool, cartProblem: String? = nil)
 }
 
 /// Work for the edges, as data: `reduce` returns these and the effect runner performs them, sending the

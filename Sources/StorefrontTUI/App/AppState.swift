@@ -26,6 +26,9 @@ public struct AppState: Sendable, Equatable {
     /// In team mode, the team database did not answer at the last check: new purchases are refused, and one already
     /// sent keeps its codes in the data directory until it answers again. The status bar says TEAM DB DOWN.
     public var teamDatabaseDown = false
+    /// In team mode, why the data directory's cart could not save the lines a purchase in flight holds (last said on
+    /// the status bar); nil when they are saved.
+    public var cartHoldProblem: String?
     /// One line for the last thing worth saying (an error, a refusal, a confirmation).
     public var message: StatusMessage?
     /// The first row of the help overlay shown, when the keys do not fit the window.

@@ -35,8 +35,14 @@ private func reduceAction(_ state: inout AppState, _ action: AppAction) -> [Effe
         state.catalog.productCount = count
         state.catalog.refreshedAt = refreshedAt
         return []
-    case .teamDatabaseChecked(let answering):
+    case .teamDatabaseChecked(let answering, let cartProblem):
         state.teamDatabaseDown = !answering
+        // Said when it starts and when it ends, not at every check: other messages stay readable meanwhile.
+        if cartProblem != state.cartHoldProblem {
+            state.message = cartProblem.map { StatusMessage(.error, $0) }
+                ?? StatusMessage(.info, "The cart is saved again: lines of purchases in flight stay held across a restart.")
+            state.cartHoldProblem = cartProblem
+        }
         return []
     case .catalogUnreadable(let detail):
         state.message = StatusMessage(.error, "The catalog cache could not be read (\(detail)). `storefront catalog refresh` rebuilds it; the cart and purchases are not affected.")
