@@ -144,7 +144,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
                      durability: WriteDurability) async throws(UserDatabaseError) -> Bool {
         let sent = Self.wasSent(purchase)
         if sent && isDown {
-            try spoolState(purchase, at: now)
+            try spoolState(purchase, at: now, durability: durability)
             return true
         }
         let written: Bool
@@ -154,7 +154,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
             }
         } catch {
             guard sent else { throw error }
-            try spoolState(purchase, at: now)
+            try spoolState(purchase, at: now, durability: durability)
             return true
         }
         guard written else { return false }
@@ -197,9 +197,9 @@ public final class SpooledTeamJournal: PurchaseJournal {
         purchase.invoiceId != nil || ![.intent, .sending].contains(purchase.stage)
     }
 
-    private func spoolState(_ purchase: Purchase, at now: Date) throws(UserDatabaseError) {
+    private func spoolState(_ purchase: Purchase, at now: Date, durability: WriteDurability = .beforeSending) throws(UserDatabaseError) {
         let hash = state.withLock { $0.requestHashes[purchase.id] } ?? ""
-        try spool.spool(purchase, requestHash: hash, for: url.place, at: now)
+        try spool.spool(purchase, requestHash: hash, for: url.place, at: now, durability: durability)
         remember(purchase, requestHash: nil)
         settleCart(purchase)
     }

@@ -93,26 +93,30 @@ extension UserDatabase {
         }
     }
 
-    /// One write transaction; `syncedToDisk`: synced to disk before it returns, where a commit usually is not.
     private func leaseWrite<T>(syncedToDisk: Bool = false, _ body: (Database) throws -> T) throws(UserDatabaseError) -> T {
         do {
-            guard syncedToDisk else { return try writer.write(body) }
-            return try writer.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
-                // SQLite refuses a change of `synchronous` inside a transaction, so this one is begun here.
-                try db.execute(sql: "BEGIN")
-                do {
-                    let result = try body(db)
-                    try db.execute(sql: "COMMIT")
-                    return result
-                } catch {
-                    try? db.execute(sql: "ROLLBACK")
-                    throw error
-                }
-            }
+            return try write(syncedToDisk: syncedToDisk, body)
         } catch {
             throw UserDatabaseError(path: "the purchase journal", detail: "\(error)")
+        }
+    }
+
+    /// One write transaction; `syncedToDisk`: synced to disk before it returns, where a commit usually is not.
+    func write<T>(syncedToDisk: Bool, _ body: (Database) throws -> T) throws -> T {
+        guard syncedToDisk else { return try writer.write(body) }
+        return try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            defer { try? db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // SQLite refuses a change of `synchronous` inside a transaction, so this one is begun here.
+            try db.execute(sql: "BEGIN")
+            do {
+                let result = try body(db)
+                try db.execute(sql: "COMMIT")
+                return result
+            } catch {
+                try? db.execute(sql: "ROLLBACK")
+                throw error
+            }
         }
     }
 }

@@ -25,9 +25,10 @@ extension UserDatabase {
     }
 
     /// Keeps `purchase` for `team`: written whole (inserted, or replacing an earlier spooled state) in one transaction.
-    public func spool(_ purchase: Purchase, requestHash: String, for team: String, at now: Date) throws(UserDatabaseError) {
+    public func spool(_ purchase: Purchase, requestHash: String, for team: String, at now: Date,
+                      durability: WriteDurability = .beforeSending) throws(UserDatabaseError) {
         do {
-            try writer.write { db in
+            try write(syncedToDisk: durability == .beforeSending) { db in
                 let hash = try String.fetchOne(db, sql: "SELECT request_hash FROM purchase WHERE id = ?", arguments: [purchase.id])
                 try PurchaseRecord(purchase, requestHash: hash ?? requestHash, updatedAt: now).save(db)
                 try db.execute(sql: "INSERT OR REPLACE INTO team_spool (purchase_id, team) VALUES (?, ?)", arguments: [purchase.id, team])
