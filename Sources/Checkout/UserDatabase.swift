@@ -83,6 +83,17 @@ public final class UserDatabase: Sendable {
         migrator.registerMigration("request index") { db in
             try db.create(index: "purchase_by_request", on: "purchase", columns: ["source", "request_hash"])
         }
+        // The identical-recent rule compares bodies, whoever's ticket: the same card for a ticket and for none. A
+        // popular card has thousands of rows of one body (and one ticketless request): the recent question reads the
+        // window's rows only, the open question the request's rows in the stages it asks for.
+        migrator.registerMigration("body hash") { db in
+            try db.alter(table: "purchase") { table in table.add(column: "body_hash", .text) }
+            // Without a ticket, a request's hash is its body's.
+            try db.execute(sql: "UPDATE purchase SET body_hash = request_hash WHERE ticket IS NULL")
+            try db.create(index: "purchase_by_body", on: "purchase", columns: ["source", "body_hash", "updated_at"])
+            try db.drop(index: "purchase_by_request")
+            try db.create(index: "purchase_by_request", on: "purchase", columns: ["source", "request_hash", "stage"])
+        }
         return migrator
     }
 

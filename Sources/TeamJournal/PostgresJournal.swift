@@ -178,11 +178,13 @@ public final class PostgresJournal: PurchaseJournal {
                         [source, requestHash, stages.map(\.rawValue)]).first
     }
 
-    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage],
+    /// `$5` empty: the request has no ticket, and a purchase for any ticket (or none) is the same.
+    public func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
                                since: Date) async throws(UserDatabaseError) -> Purchase? {
         try await fetch("""
-            WHERE source = $1 AND request_hash = $2 AND stage = ANY($3) AND updated_at >= $4 ORDER BY updated_at DESC LIMIT 1
-            """, [source, requestHash, stages.map(\.rawValue), since.timeIntervalSince1970]).first
+            WHERE source = $1 AND body_hash = $2 AND stage = ANY($3) AND updated_at >= $4
+            AND ($5 = '' OR ticket IS NULL OR ticket = $5) ORDER BY updated_at DESC LIMIT 1
+            """, [source, bodyHash, stages.map(\.rawValue), since.timeIntervalSince1970, ticket ?? ""]).first
     }
 
     public func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] {

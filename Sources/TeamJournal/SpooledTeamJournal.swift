@@ -248,10 +248,10 @@ public final class SpooledTeamJournal: PurchaseJournal {
         }
     }
 
-    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage],
+    public func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
                                since: Date) async throws(UserDatabaseError) -> Purchase? {
         try await guarded { [team] () async throws(UserDatabaseError) in
-            try await team.recentPurchase(source: source, requestHash: requestHash, stages: stages, since: since)
+            try await team.recentPurchase(source: source, bodyHash: bodyHash, ticket: ticket, stages: stages, since: since)
         }
     }
 

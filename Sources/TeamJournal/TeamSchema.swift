@@ -47,6 +47,7 @@ public enum TeamSchema {
         budgetAndCatalogMigration,
         requestMigration,
         commitOrderMigration,
+        bodyMigration,
     ]
 
     /// The version this build migrates to: what `team status` reports once it ran.

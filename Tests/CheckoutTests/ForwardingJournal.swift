@@ -45,8 +45,9 @@ class ForwardingJournal: PurchaseJournal, @unchecked Sendable {
     func openPurchase(source: String, requestHash: String, stages: [PurchaseStage]) async throws(UserDatabaseError) -> Purchase? {
         try base.openPurchase(source: source, requestHash: requestHash, stages: stages)
     }
-    func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage], since: Date) async throws(UserDatabaseError) -> Purchase? {
-        try base.recentPurchase(source: source, requestHash: requestHash, stages: stages, since: since)
+    func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
+                        since: Date) async throws(UserDatabaseError) -> Purchase? {
+        try base.recentPurchase(source: source, bodyHash: bodyHash, ticket: ticket, stages: stages, since: since)
     }
     func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] { try base.unfinishedPurchases(source: source) }
     func knownInvoiceIds(source: String) async throws(UserDatabaseError) -> Set<String> { try base.knownInvoiceIds(source: source) }

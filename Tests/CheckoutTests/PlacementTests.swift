@@ -101,8 +101,9 @@ import Testing
         let journal = try UserDatabase.inMemory()
         try journal.recordIntent(Self.purchase("old", stage: .settled, minutesAgo: 30), requestHash: "h", at: Self.now.addingTimeInterval(-30 * 60))
         let since = Self.now.addingTimeInterval(-Placement.repeatWindow)
-        #expect(try journal.recentPurchase(source: "api", requestHash: "h", stages: [.settled], since: since) == nil)
+        let body = try CheckoutRequest(repeating: Self.purchase("any", stage: .settled, minutesAgo: 0)).bodyFingerprint()
+        #expect(try journal.recentPurchase(source: "api", bodyHash: body, ticket: nil, stages: [.settled], since: since) == nil)
         try journal.recordIntent(Self.purchase("fresh", stage: .settled, minutesAgo: 2), requestHash: "h", at: Self.now.addingTimeInterval(-60))
-        #expect(try journal.recentPurchase(source: "api", requestHash: "h", stages: [.settled], since: since)?.id == "fresh")
+        #expect(try journal.recentPurchase(source: "api", bodyHash: body, ticket: nil, stages: [.settled], since: since)?.id == "fresh")
     }
 }

@@ -12,8 +12,11 @@ import Testing
 @Suite struct TicketRaceTests {
     @Test func aHostThatLostTheRaceForATicketSendsNothingAndNamesTheWinner() async throws {
         let journal = try UserDatabase.inMemory()
+        // Another card for the same customer: the ticket, not the card, stands in bob's way.
+        var lines = NeverBuyTwiceTests.request.lines
+        lines[0].quantity = 2
         let alices = Purchase(id: "alices", createdAt: Date(timeIntervalSince1970: 1_800_000_000), source: "api", kind: .invoice,
-                              lines: NeverBuyTwiceTests.request.lines, paymentMethod: .balance, autoPay: true, stage: .created,
+                              lines: lines, paymentMethod: .balance, autoPay: true, stage: .created,
                               invoiceId: "inv-a", agent: "alice@desk2", ticket: "T-9", claimsTicket: true)
         try journal.recordIntent(alices, requestHash: "a", at: alices.createdAt)
         let stub = StubTransport([], fallback: Stub.data(NeverBuyTwiceTests.delivered))

@@ -45,6 +45,9 @@ struct PostgresJournalContractTests {
     @Test func aRecentIdenticalPurchaseByAnotherAgentNamesThem() async throws {
         try await contract.aRecentIdenticalPurchaseByAnotherAgentNamesThem()
     }
+    @Test func aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer() async throws {
+        try await contract.aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer()
+    }
     @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
     @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }

@@ -9,6 +9,11 @@ import Testing
 struct PurchaseJournalContract: Sendable {
     let open: @Sendable () async throws -> any PurchaseJournal
 
+    /// The hash of a purchase's body, as the engine asks the recent question with it.
+    static func body(_ purchase: Purchase) throws -> String {
+        try CheckoutRequest(repeating: purchase).bodyFingerprint()
+    }
+
     static func purchase(_ id: String, at seconds: TimeInterval, source: String = "api#a", stage: PurchaseStage = .settled,
                          invoice: String? = nil, code: String? = nil, key: String? = nil, product: String = "Amazon DE",
                          agent: String = "tester@desk", ticket: String? = nil, claimsTicket: Bool = false) -> Purchase {
@@ -111,20 +116,22 @@ struct PurchaseJournalContract: Sendable {
                                        takingCartLines: [], at: Date(timeIntervalSince1970: 500))
         try await journal.recordIntent(Self.purchase("done", at: 300, stage: .settled, invoice: "i3"), requestHash: "h",
                                        takingCartLines: [], at: Date(timeIntervalSince1970: 2000))
-        try await journal.recordIntent(Self.purchase("other", at: 400, stage: .created, invoice: "i4"), requestHash: "other",
-                                       takingCartLines: [], at: Date(timeIntervalSince1970: 3000))
+        var other = Self.purchase("other", at: 400, stage: .created, invoice: "i4")
+        other.lines[0].quantity = 2
+        try await journal.recordIntent(other, requestHash: "other", takingCartLines: [], at: Date(timeIntervalSince1970: 3000))
         try await journal.recordIntent(Self.purchase("elsewhere", at: 500, source: "api#b", stage: .created, invoice: "i5"),
                                        requestHash: "h", takingCartLines: [], at: Date(timeIntervalSince1970: 3000))
         #expect(try await journal.openPurchase(source: "api#a", requestHash: "h", stages: [.created])?.id == "new", "newest created")
         #expect(try await journal.openPurchase(source: "api#a", requestHash: "h", stages: [.settled, .created])?.id == "done")
         #expect(try await journal.openPurchase(source: "api#a", requestHash: "h", stages: [.intent]) == nil)
         #expect(try await journal.openPurchase(source: "api#c", requestHash: "h", stages: [.created]) == nil)
-        // Recent goes by when the entry was written, newest write first.
-        #expect(try await journal.recentPurchase(source: "api#a", requestHash: "h", stages: [.created],
+        // Recent goes by the body and by when the entry was written, newest write first.
+        let body = try Self.body(Self.purchase("any", at: 0))
+        #expect(try await journal.recentPurchase(source: "api#a", bodyHash: body, ticket: nil, stages: [.created],
                                                  since: Date(timeIntervalSince1970: 400))?.id == "old")
-        #expect(try await journal.recentPurchase(source: "api#a", requestHash: "h", stages: [.created],
+        #expect(try await journal.recentPurchase(source: "api#a", bodyHash: body, ticket: nil, stages: [.created],
                                                  since: Date(timeIntervalSince1970: 1001)) == nil)
-        #expect(try await journal.recentPurchase(source: "api#a", requestHash: "h", stages: [.created, .settled],
+        #expect(try await journal.recentPurchase(source: "api#a", bodyHash: body, ticket: nil, stages: [.created, .settled],
                                                  since: Date(timeIntervalSince1970: 400))?.id == "done")
     }
 
@@ -175,8 +182,8 @@ struct PurchaseJournalContract: Sendable {
         let alices = try await open()
         try await alices.recordIntent(Self.purchase("alices", at: 100, stage: .settled, invoice: "inv-a", agent: "alice@desk2"),
                                       requestHash: "same", takingCartLines: [], at: Date(timeIntervalSince1970: 1000))
-        let recent = try await open().recentPurchase(source: "api#a", requestHash: "same", stages: PurchaseStage.bought,
-                                                     since: Date(timeIntervalSince1970: 900))
+        let recent = try await open().recentPurchase(source: "api#a", bodyHash: try Self.body(Self.purchase("mine", at: 0)), ticket: nil,
+                                                     stages: PurchaseStage.bought, since: Date(timeIntervalSince1970: 900))
         #expect(recent?.id == "alices")
         #expect(recent?.agent == "alice@desk2")
         let placement = Placement.decide(requestHash: "same", key: nil, again: false, candidates: .init(recent: recent),
@@ -184,6 +191,27 @@ struct PurchaseJournalContract: Sendable {
         guard case .refused(let refusal) = placement else { Issue.record("not refused: \(placement)"); return }
         #expect(refusal.message.hasPrefix("alice@desk2 bought the same 12 min ago"), "\(refusal.message)")
         #expect(refusal.message.contains("--again to buy again"), "\(refusal.message)")
+    }
+
+    /// The same card bought for a ticket and asked for again without one (or for a ticket after one bought without)
+    /// is most likely one customer served twice, so it counts as recent; bought for another customer's ticket, not.
+    func aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer() async throws {
+        let alices = try await open()
+        let bobs = try await open()
+        let body = try Self.body(Self.purchase("any", at: 0))
+        let since = Date(timeIntervalSince1970: 900)
+        try await alices.recordIntent(Self.purchase("for-t200", at: 100, stage: .settled, invoice: "inv-a", agent: "alice@desk1", ticket: "T-200"),
+                                      requestHash: "with-ticket", takingCartLines: [], at: Date(timeIntervalSince1970: 1000))
+        #expect(try await bobs.recentPurchase(source: "api#a", bodyHash: body, ticket: nil, stages: PurchaseStage.bought, since: since)?.id
+                == "for-t200", "no ticket given: the same card for any ticket")
+        #expect(try await bobs.recentPurchase(source: "api#a", bodyHash: body, ticket: "T-200", stages: PurchaseStage.bought, since: since)?.id
+                == "for-t200")
+        #expect(try await bobs.recentPurchase(source: "api#a", bodyHash: body, ticket: "T-201", stages: PurchaseStage.bought, since: since)
+                == nil, "another customer's ticket")
+        try await alices.recordIntent(Self.purchase("no-ticket", at: 200, stage: .settled, invoice: "inv-b", agent: "alice@desk1"),
+                                      requestHash: "without", takingCartLines: [], at: Date(timeIntervalSince1970: 1100))
+        #expect(try await bobs.recentPurchase(source: "api#a", bodyHash: body, ticket: "T-201", stages: PurchaseStage.bought, since: since)?.id
+                == "no-ticket", "bought without a ticket: it may have been for this one")
     }
 
     /// At most one unfinished purchase holds the claim on a ticket, whichever host writes it: a second claim is refused

@@ -35,8 +35,10 @@ public protocol PurchaseJournal: Sendable {
     func requestHash(of id: String) async throws(UserDatabaseError) -> String?
     /// The newest purchase of the same request on `source` in one of `stages`.
     func openPurchase(source: String, requestHash: String, stages: [PurchaseStage]) async throws(UserDatabaseError) -> Purchase?
-    /// The newest purchase of the same request on `source` in one of `stages` written since `since`.
-    func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage], since: Date) async throws(UserDatabaseError) -> Purchase?
+    /// The newest purchase of the same body (`CheckoutRequest.bodyFingerprint`) on `source` in one of `stages` written
+    /// since `since`, made for `ticket` or for no ticket; with no `ticket`, for any ticket or none.
+    func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
+                        since: Date) async throws(UserDatabaseError) -> Purchase?
     /// Purchases on `source` not finished, oldest first: what is resumed at start.
     func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase]
     /// Invoice ids on `source` that a purchase here already became.

@@ -18,6 +18,9 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
     public var kind: String
     public var linesJSON: String
     public var requestHash: String
+    /// The request's body without its ticket (`CheckoutRequest.bodyFingerprint`), derived from the purchase: what
+    /// the identical-recent rule compares.
+    public var bodyHash: String?
     public var paymentMethod: String
     public var autoPay: Bool
     public var refundAddress: String?
@@ -45,7 +48,7 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
 
     public enum CodingKeys: String, CodingKey {
         case id, source, kind, email, stage, problem, agent, ticket
-        case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash"
+        case createdAt = "created_at", updatedAt = "updated_at", linesJSON = "lines_json", requestHash = "request_hash", bodyHash = "body_hash"
         case paymentMethod = "payment_method", autoPay = "auto_pay", refundAddress = "refund_address"
         case invoiceId = "invoice_id", refusalCode = "refusal_code", ordersFinalAt = "orders_final_at", idempotencyKey = "idempotency_key", buyerKey = "buyer_key", ticketClaimed = "ticket_claimed", invoiceStatus = "invoice_status", paymentStatus = "payment_status"
         case paymentJSON = "payment_json", expiresAt = "expires_at", payRequestedAt = "pay_requested_at"
@@ -60,6 +63,7 @@ public struct PurchaseRecord: Codable, FetchableRecord, PersistableRecord {
         kind = purchase.kind.rawValue
         linesJSON = try Self.json(purchase.lines)
         self.requestHash = requestHash
+        bodyHash = try? CheckoutRequest(repeating: purchase).bodyFingerprint()
         paymentMethod = purchase.paymentMethod.rawValue
         autoPay = purchase.autoPay
         refundAddress = purchase.refundAddress

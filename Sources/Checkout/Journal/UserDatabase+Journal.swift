@@ -208,12 +208,15 @@ extension UserDatabase {
         try journalRead { db in try String.fetchOne(db, sql: "SELECT request_hash FROM purchase WHERE id = ?", arguments: [id]) }
     }
 
-    /// The newest purchase of the same request on `source` in one of `stages` whose journal entry changed since
-    /// `since`: an identical purchase bought moments ago is most likely a retried command, not a wish for two.
-    public func recentPurchase(source: String, requestHash: String, stages: [PurchaseStage], since: Date) throws(UserDatabaseError) -> Purchase? {
+    /// The newest purchase of the same body on `source` in one of `stages` whose journal entry changed since `since`,
+    /// for `ticket` or none (for any, without one): the same card bought moments ago is most likely a retried command
+    /// or one customer served twice, not a wish for two.
+    public func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
+                               since: Date) throws(UserDatabaseError) -> Purchase? {
         try journalRead { db in
             try PurchaseRecord
-                .filter(Column("source") == source && Column("request_hash") == requestHash)
+                .filter(Column("source") == source && Column("body_hash") == bodyHash)
+                .filter(ticket.map { Column("ticket") == nil || Column("ticket") == $0 } ?? true.databaseValue)
                 .filter(stages.map(\.rawValue).contains(Column("stage")))
                 .filter(Column("updated_at") >= since.timeIntervalSince1970)
                 .order(Column("updated_at").desc)

@@ -78,6 +78,13 @@ public struct CheckoutRequest: Sendable, Equatable {
         return request
     }
 
+    /// The request a journalled purchase was made with: to send it again, or to know it again.
+    public init(repeating purchase: Purchase, webhookURL: String? = nil) {
+        self.init(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,
+                  refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL,
+                  idempotencyKey: purchase.idempotencyKey, ticket: purchase.ticket)
+    }
+
     var apiRequest: InvoiceRequest {
         InvoiceRequest(products: lines.map(\.invoiceLine), paymentMethod: paymentMethod, autoPay: autoPay,
                        refundAddress: refundAddress, webhookURL: webhookURL, email: email,
@@ -90,6 +97,16 @@ public struct CheckoutRequest: Sendable, Equatable {
     /// A request that cannot be encoded has no identity: it is refused before anything is written or sent (an
     /// empty hash would make every such request "the same purchase").
     public func fingerprint() throws(CheckoutError) -> String {
+        try hash(ticket: ticket)
+    }
+
+    /// The body alone, whoever's ticket it is for: what the identical-recent rule compares. The same card bought for
+    /// a ticket and asked for again without one (or the other way round) is most likely one customer served twice.
+    public func bodyFingerprint() throws(CheckoutError) -> String {
+        try hash(ticket: nil)
+    }
+
+    private func hash(ticket: String?) throws(CheckoutError) -> String {
         var identity = apiRequest
         identity.webhookURL = nil
         let encoder = JSONEncoder()

@@ -94,7 +94,7 @@ public enum PlacementRefusal: Equatable, Sendable {
             "The idempotency key \"\(Sanitizer.clean(key))\" was already used for a different purchase (\(Self.name(purchase))). "
                 + "Use a new key for a new purchase, or the same request to get that purchase back."
         case .identicalRecently(let purchase, let minutes):
-            "\(Self.who(purchase)) bought the same \(minutes) min ago; --again to buy again. Nothing was bought now; "
+            "\(Self.who(purchase)) bought the same \(minutes) min ago\(Self.forTicket(purchase)); --again to buy again. Nothing was bought now; "
                 + "`storefront invoice show \(purchase.invoiceId ?? purchase.id)` shows it (\(purchase.stage.rawValue))."
         case .ticketInFlight:
             ticketSentence + "; --again to buy anyway."
@@ -106,7 +106,7 @@ public enum PlacementRefusal: Equatable, Sendable {
         switch self {
         case .keyReused: message
         case .identicalRecently(let purchase, let minutes):
-            "\(Self.who(purchase)) bought the same \(minutes) min ago (\(Self.name(purchase)), \(purchase.stage.rawValue)); nothing was bought now."
+            "\(Self.who(purchase)) bought the same \(minutes) min ago\(Self.forTicket(purchase)) (\(Self.name(purchase)), \(purchase.stage.rawValue)); nothing was bought now."
         case .ticketInFlight:
             ticketSentence + "; nothing was bought now."
         }
@@ -128,6 +128,11 @@ public enum PlacementRefusal: Equatable, Sendable {
     /// The agent who made it, as the journal names them; journals older than agents did not say.
     private static func who(_ purchase: Purchase) -> String {
         purchase.agent.map { Sanitizer.clean($0) } ?? "Someone on this journal"
+    }
+
+    /// The ticket the same card was bought for: asked for again without one, it is most likely that customer's.
+    private static func forTicket(_ purchase: Purchase) -> String {
+        purchase.ticket.map { " for ticket \(Sanitizer.clean($0))" } ?? ""
     }
 
     private static func name(_ purchase: Purchase) -> String {

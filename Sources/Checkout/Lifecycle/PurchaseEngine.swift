@@ -138,11 +138,12 @@ public final class PurchaseEngine: Sendable {
         } ?? open
     }
 
-    /// What the journal holds that bears on `request`: its key's purchase, an identical one unfinished or recent
-    /// (whoever made it), and every purchase in flight for its ticket.
+    /// What the journal holds that bears on `request`: its key's purchase, an identical one unfinished, the same body
+    /// bought recently for its ticket or for none (whoever made it), and every purchase in flight for its ticket.
     private func placementCandidates(_ request: CheckoutRequest, hash: String,
                                      continuingUnfinished: Bool) async throws(CheckoutError) -> Placement.Candidates {
         let stages = PurchaseStage.awaitingInvoice + [.notCreated] + (continuingUnfinished ? [.created] : [])
+        let body = try request.bodyFingerprint()
         return try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
             var keyed: (Purchase, String)?
             if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
@@ -155,7 +156,8 @@ public final class PurchaseEngine: Sendable {
             return Placement.Candidates(
                 keyed: keyed,
                 unfinished: try await journal.openPurchase(source: source, requestHash: hash, stages: stages),
-                recent: try await journal.recentPurchase(source: source, requestHash: hash, stages: PurchaseStage.bought,
+                recent: try await journal.recentPurchase(source: source, bodyHash: body, ticket: request.ticket,
+                                                         stages: PurchaseStage.bought,
                                                          since: now().addingTimeInterval(-Placement.repeatWindow)),
                 ticketInFlight: ticketInFlight)
         }
@@ -304,7 +306,7 @@ public final class PurchaseEngine: Sendable {
             case .rejected(let rejection):
                 throw CheckoutError(rejection.description, apiError: lookFailure)
             case .create:
-                next = await create(request ?? self.request(for: machine.purchase, webhookURL: nil))
+                next = await create(request ?? CheckoutRequest(repeating: machine.purchase))
             case .listInvoices(let since):
                 let known = try await journaled { () async throws(UserDatabaseError) in try await journal.knownInvoiceIds(source: source) }
                 do {
@@ -372,12 +374,6 @@ public final class PurchaseEngine: Sendable {
     }
 
     // MARK: Helpers
-
-    private func request(for purchase: Purchase, webhookURL: String?) -> CheckoutRequest {
-        CheckoutRequest(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,
-                        refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL,
-                        idempotencyKey: purchase.idempotencyKey, ticket: purchase.ticket)
-    }
 
     func load(_ id: String) async throws(CheckoutError) -> Purchase {
         let found = try await journaled { () async throws(UserDatabaseError) -> Purchase? in
