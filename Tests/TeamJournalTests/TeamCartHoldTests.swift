@@ -117,18 +117,25 @@ struct TeamCartHoldTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
+    /// A host whose cart holds `package` and `topUp` and whose cart file is full, and the intent of a purchase
+    /// taking `package`, which the team has and the cart could not hold.
+    func intentWithTheCartFull() async throws -> (host: Host, cart: UserDatabase, journal: SpooledTeamJournal) {
+        let host = try Self.host(on: try PrivatePostgres.shared())
+        let (cart, journal) = try await host.start()
+        try cart.saveCart([package, topUp])
+        try await Self.sqlite(host.cartFile, Self.fillDisk)
+        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
+        return (host, cart, journal)
+    }
+
     /// The team has the intent but the data directory's cart cannot take its hold: the purchase goes on (the team
     /// holds it, so it is never bought twice), the journal says what to do, and the hold is written by the next try
     /// once the cart can be written (the full-screen storefront tries with every check of the team database), so a
     /// restart after that keeps the line held until the purchase is bought.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is installed by .ci/run"))
     func aHoldTheCartCouldNotTakeIsWrittenOnceItCanAndSaidUntilThen() async throws {
-        let host = try Self.host(on: try PrivatePostgres.shared())
-        let (cart, journal) = try await host.start()
+        let (host, cart, journal) = try await intentWithTheCartFull()
         defer { journal.team.close() }
-        try cart.saveCart([package, topUp])
-        try await Self.sqlite(host.cartFile, Self.fillDisk)
-        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
         try await journal.save(purchase(.sending), at: Date())
         let said = try #require(journal.cartProblem, "the status bar says the cart could not hold the line")
         #expect(said.contains(host.cartFile.path) && said.contains("database or disk is full"), "\(said)")
@@ -150,12 +157,8 @@ struct TeamCartHoldTests {
     /// Bought while the cart could not be written: once it can, the line the purchase took leaves the cart.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "sqlite3 is installed by .ci/run"))
     func aPurchaseBoughtWhileTheCartCouldNotHoldItsLineTakesTheLineOnceItCan() async throws {
-        let host = try Self.host(on: try PrivatePostgres.shared())
-        let (cart, journal) = try await host.start()
+        let (host, cart, journal) = try await intentWithTheCartFull()
         defer { journal.team.close() }
-        try cart.saveCart([package, topUp])
-        try await Self.sqlite(host.cartFile, Self.fillDisk)
-        try await journal.recordIntent(purchase(.intent), requestHash: "h", takingCartLines: [package.id], at: Date())
         try await journal.save(purchase(.created), at: Date())
         #expect(journal.cartProblem != nil)
 
