@@ -79,9 +79,9 @@ public struct CheckoutRequest: Sendable, Equatable {
     }
 
     /// The request a journalled purchase was made with: to send it again, or to know it again.
-    public init(repeating purchase: Purchase, webhookURL: String? = nil) {
+    public init(repeating purchase: Purchase) {
         self.init(kind: purchase.kind, lines: purchase.lines, paymentMethod: purchase.paymentMethod, autoPay: purchase.autoPay,
-                  refundAddress: purchase.refundAddress, email: purchase.email, webhookURL: webhookURL,
+                  refundAddress: purchase.refundAddress, email: purchase.email,
                   idempotencyKey: purchase.idempotencyKey, ticket: purchase.ticket)
     }
 
