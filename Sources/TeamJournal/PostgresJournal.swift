@@ -110,6 +110,11 @@ public final class PostgresJournal: PurchaseJournal {
         return try outcome.get()
     }
 
+    /// One round trip over the pool: whether it answers now.
+    public func ping() async throws(UserDatabaseError) {
+        _ = try await run { [self] in try await client.query("SELECT 1", logger: Self.logger).collect() }
+    }
+
     public func save(_ purchase: Purchase, at now: Date) async throws(UserDatabaseError) {
         guard try await update(purchase, at: now, where: "id = $2") else {
             throw failure(JournalFault("no journal entry \(purchase.id)"))
@@ -238,16 +243,33 @@ public final class PostgresJournal: PurchaseJournal {
     }
 
     /// The purchase as the embedded journal would store it, its orders sealed, its code endings left out of the search
-    /// words, and its agent: one JSON object whose keys are the table's columns.
+    /// words, and its agent: one JSON object whose keys are the table's columns. Encoded once, in one pass: this runs
+    /// for every write inside the desk's placement turn.
     func sealedRow(_ purchase: Purchase, requestHash: String, at now: Date) throws -> String {
-        let record = try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now)
-        var object = try JSONSerialization.jsonObject(with: Self.encoder.encode(record)) as? [String: Any] ?? [:]
-        object["orders_json"] = nil
-        object["orders_sealed"] = try key.seal(record.ordersJSON, purchaseId: purchase.id)
-        object["search_text"] = record.searchText.split(separator: " ").filter { !$0.hasPrefix("…") }.joined(separator: " ")
-        object["agent"] = purchase.agent ?? agent
-        object["lease_epoch"] = 0
-        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        var record = try PurchaseRecord(purchase, requestHash: requestHash, updatedAt: now)
+        let sealed = try key.seal(record.ordersJSON, purchaseId: purchase.id)
+        // The orders in clear never leave this host: only their sealed form is sent.
+        record.ordersJSON = ""
+        record.searchText = record.searchText.split(separator: " ").filter { !$0.hasPrefix("…") }.joined(separator: " ")
+        record.agent = purchase.agent ?? agent
+        return String(decoding: try Self.encoder.encode(TeamRow(record: record, ordersSealed: sealed)), as: UTF8.self)
+    }
+
+    /// A purchase's row as sent: the embedded journal's columns, and the team's own.
+    private struct TeamRow: Encodable {
+        var record: PurchaseRecord
+        var ordersSealed: String
+
+        enum TeamKeys: String, CodingKey {
+            case ordersSealed = "orders_sealed", leaseEpoch = "lease_epoch"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try record.encode(to: encoder)
+            var columns = encoder.container(keyedBy: TeamKeys.self)
+            try columns.encode(ordersSealed, forKey: .ordersSealed)
+            try columns.encode(0, forKey: .leaseEpoch)
+        }
     }
 
     private func fetch(_ clause: String, _ values: [any PostgresThrowingDynamicTypeEncodable]) async throws(UserDatabaseError) -> [Purchase] {

@@ -19,6 +19,8 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// Rounds of `patience` a query may take while the database answers other connections.
     static let patienceRounds = 10
     private let state = Mutex(State())
+    /// Whether the database answers, asked over a connection of its own (`TeamDatabaseURL.answers`).
+    let answers: @Sendable () async -> Bool
 
     struct State {
         /// The database did not answer at the last try: a sent purchase's state goes straight to the spool.
@@ -33,7 +35,10 @@ public final class SpooledTeamJournal: PurchaseJournal {
         var cartProblem: String?
     }
 
-    public init(team: PostgresJournal, url: TeamDatabaseURL, spool: UserDatabase, patience: Duration = .seconds(2)) {
+    /// `probe` asks whether the database answers; by default over a connection of its own to `url`.
+    public init(team: PostgresJournal, url: TeamDatabaseURL, spool: UserDatabase, patience: Duration = .seconds(2),
+                probe: (@Sendable () async -> Bool)? = nil) {
+        answers = probe ?? { await url.answers() }
         self.team = team
         self.url = url
         self.spool = spool
@@ -48,15 +53,29 @@ public final class SpooledTeamJournal: PurchaseJournal {
 
     // MARK: Placing and writing
 
+    /// A new purchase is placed only while the team database answers. The pool's own answer is the proof: asking over
+    /// a connection of its own costs a placement more than all its statements, so that is done only when the database
+    /// was down at the last try, or the pool does not answer in time or fails.
     public func placing<T: Sendable>(waiting: @Sendable () -> Void,
                                      _ body: () async throws(CheckoutError) -> T) async throws(CheckoutError) -> T {
-        guard await url.answers() else {
-            markDown(true)
-            throw CheckoutError(unreachableMessage, journalFailure: .unreachable)
-        }
+        if isDown, await !answers() { throw unreachable }
         markDown(false)
+        do {
+            try await guarded { [team] () async throws(UserDatabaseError) in try await team.ping() }
+        } catch {
+            if isDown { throw unreachable }
+            // The database answers, but the pool's connection did not: one the server dropped in a restart. The pool
+            // lets it go; its next one is new.
+            do {
+                try await guarded { [team] () async throws(UserDatabaseError) in try await team.ping() }
+            } catch {
+                throw isDown ? unreachable : CheckoutError("\(error.description) Nothing was bought.", journalFailure: .beforeSending)
+            }
+        }
         return try await team.placing(waiting: waiting, body)
     }
+
+    private var unreachable: CheckoutError { CheckoutError(unreachableMessage, journalFailure: .unreachable) }
 
     /// The intent goes to the team; the cart lines it takes are held in this data directory's cart (the spool's file)
     /// once the team has it, before anything is sent, and a stop between the two leaves an intent never sent (a resume
@@ -255,6 +274,10 @@ public final class SpooledTeamJournal: PurchaseJournal {
         }
     }
 
+    public func placementCandidates(_ questions: PlacementQuestions, now: Date) async throws(UserDatabaseError) -> Placement.Candidates {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.placementCandidates(questions, now: now) }
+    }
+
     public func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] {
         try await guarded { [team] () async throws(UserDatabaseError) in try await team.unfinishedPurchases(source: source) }
     }
@@ -276,7 +299,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
         writeCartHolds()
         let spooled = try spool.spooled(for: url.place)
         guard !spooled.isEmpty else { return SpoolReplay() }
-        guard await url.answers() else {
+        guard await answers() else {
             markDown(true)
             return SpoolReplay(kept: spooled.count)
         }
@@ -321,7 +344,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
     /// given up on is left to end by itself. A failed query that the database then does not answer marks the outage.
     private func guarded<T: Sendable>(_ query: @escaping @Sendable () async throws(UserDatabaseError) -> T) async throws(UserDatabaseError) -> T {
         let race = FirstAnswer<Result<T, UserDatabaseError>?>()
-        let outcome = await race.wait { [url, patience] in
+        let outcome = await race.wait { [answers, patience] in
             [Task {
                 do throws(UserDatabaseError) {
                     race.answer(.success(try await query()))
@@ -332,7 +355,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
                 for _ in 0..<Self.patienceRounds {
                     try? await Task.sleep(for: patience)
                     if Task.isCancelled { return }
-                    if await !url.answers() { break }
+                    if await !answers() { break }
                 }
                 if !Task.isCancelled { race.answer(nil) }
             }]
@@ -342,7 +365,7 @@ public final class SpooledTeamJournal: PurchaseJournal {
             markDown(false)
             return value
         case .failure(let error)?:
-            if await !url.answers() { markDown(true) }
+            if await !answers() { markDown(true) }
             throw error
         case nil:
             markDown(true)

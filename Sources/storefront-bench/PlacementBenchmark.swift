@@ -3,11 +3,13 @@ import Foundation
 import StorefrontDomain
 import TeamJournal
 
-/// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement (take the turn,
-/// look the key up, look for an open and a recent identical purchase, write the intent leased, write the create about
-/// to leave and then the created invoice, fenced by the lease, as the engine does), N times on the embedded SQLite journal and on the team's PostgreSQL one, interleaved, no API involved. Target (issue
-/// 20): PostgreSQL's p99 at most 5 ms above SQLite's. Each journal first gets `--history` settled purchases of other
-/// requests (10,000 by default: a desk's months), because a placement's lookups must not slow as the history grows.
+/// `storefront-bench placement --database-url URL [--count N]`: the journal's share of one placement of `buy --ticket
+/// T-n` (take the turn, ask what the engine asks, write the intent leased, write the create about to leave and then
+/// the created invoice, fenced by the lease, as the engine does), N times on the embedded SQLite journal and on the
+/// team's PostgreSQL one as the storefront uses it (through `SpooledTeamJournal`, outage detection included),
+/// interleaved, no API involved. Target (issue 20): PostgreSQL's p99 at most 5 ms above
+/// SQLite's. Each journal first gets `--history` settled purchases of the same card (10,000 by default: a desk's
+/// months), because a placement's lookups must not slow as the history grows.
 /// Use an empty database: it adds a `purchase` table and rows.
 enum PlacementBenchmark {
     static func run(_ arguments: [String]) async -> Int32 {
@@ -32,14 +34,17 @@ enum PlacementBenchmark {
             let run = "\(getpid())-\(Int(Date().timeIntervalSince1970))"
             try await fill(sqlite, with: history, run: run)
             try await fill(team, with: history, run: run)
+            // The team journal as the storefront places through it: outage detection and the spool included.
+            let spooled = SpooledTeamJournal(team: team, url: url,
+                                             spool: try UserDatabase.open(at: directory.appendingPathComponent("spool.sqlite")))
             var local: [Duration] = [], shared: [Duration] = []
             // Interleaved, each first in turn: a moment the machine is busy slows both journals, not one.
             for index in 0..<count {
                 if index.isMultiple(of: 2) {
                     local.append(try await place(index, in: sqlite, run: run))
-                    shared.append(try await place(index, in: team, run: run))
+                    shared.append(try await place(index, in: spooled, run: run))
                 } else {
-                    shared.append(try await place(index, in: team, run: run))
+                    shared.append(try await place(index, in: spooled, run: run))
                     local.append(try await place(index, in: sqlite, run: run))
                 }
             }
@@ -76,24 +81,27 @@ enum PlacementBenchmark {
                  paymentMethod: .balance, autoPay: true, idempotencyKey: id)
     }
 
-    /// One placement, timed; then, untimed, what the engine does at the purchase's end (settle, release the lease).
+    /// One placement, timed: the desk's everyday `buy --ticket T-n` with no key, asking the journal what the engine asks
+    /// (`PlacementQuestions`: an unfinished identical purchase, the ticket's purchases in flight, a recent purchase of
+    /// the same card), then writing what the engine writes. Untimed after it, what the engine does at the purchase's end
+    /// (settle, release the lease).
     static func place(_ index: Int, in journal: any PurchaseJournal, run: String) async throws -> Duration {
         let id = "bench-\(run)-\(index)"
         var purchase = purchase(id: id, run: run)
-        let request = CheckoutRequest(repeating: purchase)
-        let requestHash = try request.fingerprint()
-        let bodyHash = try request.bodyFingerprint()
+        purchase.idempotencyKey = nil
+        purchase.ticket = "T-\(index)"
+        let questions = try PlacementQuestions(CheckoutRequest(repeating: purchase), source: purchase.source, continuingUnfinished: true)
         let clock = ContinuousClock()
         let start = clock.now
         let lease = try await journal.placing(waiting: {}) { () async throws(CheckoutError) -> PurchaseLease in
             do {
-                _ = try await journal.purchase(idempotencyKey: id)
-                _ = try await journal.openPurchase(source: purchase.source, requestHash: requestHash, stages: PurchaseStage.unfinished)
-                _ = try await journal.recentPurchase(source: purchase.source, bodyHash: bodyHash, ticket: nil, stages: PurchaseStage.bought,
-                                                     since: Date().addingTimeInterval(-600))
+                let candidates = try await journal.placementCandidates(questions, now: Date())
+                guard Placement.decide(requestHash: questions.requestHash, key: nil, again: false, candidates: candidates, now: Date()) == .new else {
+                    throw CheckoutError("the journal already holds a purchase in the way")
+                }
                 // As the engine places: the intent written leased; the create about to leave, on disk before it
                 // does; the answer, fenced by the lease like both.
-                guard let lease = try await journal.recordIntent(purchase, requestHash: requestHash, takingCartLines: [], at: Date(),
+                guard let lease = try await journal.recordIntent(purchase, requestHash: questions.requestHash, takingCartLines: [], at: Date(),
                                                                  leasedTo: "bench", for: 30) else { throw CheckoutError("no lease") }
                 purchase.stage = .sending
                 guard try await journal.save(purchase, at: Date(), fencedBy: lease, durability: .beforeSending) else {
@@ -105,6 +113,8 @@ enum PlacementBenchmark {
                     throw CheckoutError("lease taken over")
                 }
                 return lease
+            } catch let error as CheckoutError {
+                throw error
             } catch {
                 throw CheckoutError("\(error)")
             }

@@ -48,6 +48,7 @@ struct PostgresJournalContractTests {
     @Test func aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer() async throws {
         try await contract.aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer()
     }
+    @Test func placementCandidatesAnswerAsAskingOneByOne() async throws { try await contract.placementCandidatesAnswerAsAskingOneByOne() }
     @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
     @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }

@@ -214,6 +214,59 @@ struct PurchaseJournalContract: Sendable {
                 == "no-ticket", "bought without a ticket: it may have been for this one")
     }
 
+    /// A journal that answers a placement's questions its own way (a team database, all in one round trip) answers
+    /// what asking them one by one would: the key's purchase with its request hash, else an unfinished identical one,
+    /// else the ticket's purchases in flight newest first and a recent purchase of the same card, and nothing of
+    /// what the request does not ask.
+    func placementCandidatesAnswerAsAskingOneByOne() async throws {
+        let journal = try await open()
+        let now = Date(timeIntervalSince1970: 2000)
+        func request(key: String? = nil, ticket: String? = nil, again: Bool = false, origin: Placement.KeyOrigin = .given) -> CheckoutRequest {
+            var request = CheckoutRequest(repeating: Self.purchase("req", at: 0))
+            request.idempotencyKey = key
+            request.keyOrigin = origin
+            request.ticket = ticket
+            request.again = again
+            return request
+        }
+        func hash(_ purchase: Purchase) throws -> String { try CheckoutRequest(repeating: purchase).fingerprint() }
+        func expectSame(_ request: CheckoutRequest, _ comment: Comment) async throws -> Placement.Candidates {
+            let questions = try PlacementQuestions(request, source: "api#a", continuingUnfinished: true)
+            let answered = try await journal.placementCandidates(questions, now: now)
+            #expect(answered == (try await questions.ask(journal, now: now)), comment)
+            return answered
+        }
+
+        #expect(try await expectSame(request(key: "k-1", ticket: "T-1"), "an empty journal") == Placement.Candidates())
+
+        let bought = Self.purchase("bought", at: 1900, stage: .settled, invoice: "inv-1", agent: "alice@desk1")
+        try await journal.recordIntent(bought, requestHash: try hash(bought), takingCartLines: [], at: Date(timeIntervalSince1970: 1950))
+        let inFlight = [Self.purchase("t-old", at: 1800, stage: .created, invoice: "inv-2", product: "Other", agent: "bob@desk2", ticket: "T-1"),
+                        Self.purchase("t-new", at: 1850, stage: .intent, product: "Another", agent: "carol@desk3", ticket: "T-1")]
+        for var purchase in inFlight {
+            purchase.lines[0].productId = "other-card-\(purchase.id)"
+            try await journal.recordIntent(purchase, requestHash: try hash(purchase), takingCartLines: [], at: purchase.createdAt)
+        }
+        let plain = try await expectSame(request(ticket: "T-1"), "a ticket in flight and a recent purchase")
+        #expect(plain.recent?.id == "bought" && plain.ticketInFlight.map(\.id) == ["t-new", "t-old"] && plain.keyed == nil)
+        let again = try await expectSame(request(ticket: "T-1", again: true), "--again")
+        #expect(again.recent == nil && again.ticketInFlight.count == 2)
+        let given = try await expectSame(request(key: "k-2"), "a new key the caller gave")
+        #expect(given == Placement.Candidates())
+        let generated = try await expectSame(request(key: "k-3", origin: .generated), "a new key the program made")
+        #expect(generated.recent?.id == "bought")
+
+        let keyed = Self.purchase("keyed", at: 1960, stage: .created, invoice: "inv-3", key: "k-4", product: "Keyed")
+        try await journal.recordIntent(keyed, requestHash: "hash-of-k4", takingCartLines: [], at: keyed.createdAt)
+        let byKey = try await expectSame(request(key: "k-4", ticket: "T-1"), "the key's purchase")
+        #expect(byKey.keyed?.purchase.id == "keyed" && byKey.keyed?.requestHash == "hash-of-k4" && byKey.recent == nil)
+
+        let open = Self.purchase("open", at: 1970, stage: .created, invoice: "inv-4")
+        try await journal.recordIntent(open, requestHash: try hash(open), takingCartLines: [], at: open.createdAt)
+        let unfinished = try await expectSame(request(), "an identical purchase unfinished")
+        #expect(unfinished.unfinished?.id == "open" && unfinished.recent == nil)
+    }
+
     /// At most one unfinished purchase holds the claim on a ticket, whichever host writes it: a second claim is refused
     /// by the journal itself, so two hosts racing for one ticket cannot both place. A purchase that does not claim
     /// (the same agent's second, or one bought with --again) is written, and a finished claim frees the ticket.

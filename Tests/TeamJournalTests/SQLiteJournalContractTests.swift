@@ -38,6 +38,7 @@ import Testing
     @Test func aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer() async throws {
         try await contract.aRecentPurchaseOfTheSameCardCountsWhicheverTicketUnlessTheTicketsDiffer()
     }
+    @Test func placementCandidatesAnswerAsAskingOneByOne() async throws { try await contract.placementCandidatesAnswerAsAskingOneByOne() }
     @Test func oneUnfinishedPurchaseClaimsATicket() async throws { try await contract.oneUnfinishedPurchaseClaimsATicket() }
     @Test func historyFiltersByAgentTicketAndStage() async throws { try await contract.historyFiltersByAgentTicketAndStage() }
     @Test func aPlacementWritesThroughItsJournal() async throws { try await contract.aPlacementWritesThroughItsJournal() }

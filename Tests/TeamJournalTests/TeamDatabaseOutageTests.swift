@@ -4,6 +4,7 @@ import Foundation
 import StorefrontDomain
 import StorefrontTestSupport
 import TeamJournal
+import Synchronization
 import Testing
 
 /// The team database going away, on a real PostgreSQL of the test's own stopped and started again: a new purchase is
@@ -83,7 +84,38 @@ struct TeamDatabaseOutageTests {
         #expect(await Self.creates(stub) == 1)
     }
 
+    /// Opening a connection to ask whether the database answers costs a placement more than all its statements (a
+    /// startup, an authentication, a query and a goodbye, inside the desk's placement turn), so a placement asks only
+    /// when the pool does not answer: the pool's own answer is the proof.
+    @Test func aPlacementWhileTheDatabaseAnswersOpensNoConnectionToAskWhetherItDoes() async throws {
+        let desk = try await Self.desk()
+        let probes = ProbeCount()
+        let journal = SpooledTeamJournal(team: desk.journal.team, url: desk.url, spool: desk.spool, probe: { [url = desk.url] in
+            probes.add()
+            return await url.answers()
+        })
+        let stub = StubTransport([], fallback: Stub.data(Self.delivered))
+        let placed = try await Self.engine(stub, journal: journal).place(Self.request)
+        #expect(placed.invoiceId == "inv-1")
+        #expect(probes.count == 0, "asked \(probes.count) times over a connection of its own")
+
+        try desk.server.stopServer()
+        var again = Self.request
+        again.idempotencyKey = "ticket-78"
+        let error = await #expect(throws: CheckoutError.self) { try await Self.engine(stub, journal: journal).place(again) }
+        #expect(error?.journalFailure == .unreachable, "\(error?.message ?? "")")
+        #expect(probes.count > 0, "the pool's failure is confirmed over a connection of its own")
+        #expect(await Self.creates(stub) == 1)
+    }
+
     static func creates(_ stub: StubTransport) async -> Int {
         await stub.requests.filter { $0.method == "POST" && $0.url.path.hasSuffix("/invoices") }.count
     }
+}
+
+/// How many times a journal asked, over a connection of its own, whether the database answers.
+final class ProbeCount: Sendable {
+    private let value = Mutex(0)
+    var count: Int { value.withLock { $0 } }
+    func add() { value.withLock { $0 += 1 } }
 }

@@ -39,6 +39,9 @@ public protocol PurchaseJournal: Sendable {
     /// since `since`, made for `ticket` or for no ticket; with no `ticket`, for any ticket or none.
     func recentPurchase(source: String, bodyHash: String, ticket: String?, stages: [PurchaseStage],
                         since: Date) async throws(UserDatabaseError) -> Purchase?
+    /// What bears on a placement: the answers to `questions`, as `PlacementQuestions.ask` would get them one by one.
+    /// A journal across a network answers them all in one round trip, inside the placement's turn.
+    func placementCandidates(_ questions: PlacementQuestions, now: Date) async throws(UserDatabaseError) -> Placement.Candidates
     /// Purchases on `source` not finished, oldest first: what is resumed at start.
     func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase]
     /// Invoice ids on `source` that a purchase here already became.
@@ -71,6 +74,11 @@ public protocol PurchaseJournal: Sendable {
 extension PurchaseJournal {
     /// A journal of this host's own (the data directory's) is always written.
     public var writesPurchases: Bool { true }
+
+    /// A journal in this process answers one question at a time: each is a function call.
+    public func placementCandidates(_ questions: PlacementQuestions, now: Date) async throws(UserDatabaseError) -> Placement.Candidates {
+        try await questions.ask(self, now: now)
+    }
 
     /// A fenced write that waits for the disk, as every write did before `WriteDurability`.
     public func save(_ purchase: Purchase, at now: Date, fencedBy lease: PurchaseLease) async throws(UserDatabaseError) -> Bool {

@@ -95,8 +95,9 @@ public final class PurchaseEngine: Sendable {
     static func leaseWaits(_ terms: LeaseTerms) -> Int { Int((terms.length + terms.renewEvery).rounded(.up)) }
 
     private func placeHoldingLock(_ request: CheckoutRequest, continuingUnfinished: Bool) async throws(CheckoutError) -> Purchase {
-        let hash = try request.fingerprint()
-        var candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
+        let questions = try PlacementQuestions(request, source: source, continuingUnfinished: continuingUnfinished)
+        let hash = questions.requestHash
+        var candidates = try await placementCandidates(questions)
         switch try decide(request, hash: hash, candidates) {
         case .existing(let open):
             return try await continuing(open, request)
@@ -116,7 +117,7 @@ public final class PurchaseEngine: Sendable {
         } catch {
             // The journal refused the intent: another host may have written a claim on the ticket (or the key) since
             // the candidates were read. Read them again: a refusal now names who; otherwise the write itself failed.
-            candidates = try await placementCandidates(request, hash: hash, continuingUnfinished: continuingUnfinished)
+            candidates = try await placementCandidates(questions)
             if case .existing(let open) = try decide(request, hash: hash, candidates) {
                 return try await continuing(open, request)
             }
@@ -138,28 +139,10 @@ public final class PurchaseEngine: Sendable {
         } ?? open
     }
 
-    /// What the journal holds that bears on `request`: its key's purchase, an identical one unfinished, the same body
-    /// bought recently for its ticket or for none (whoever made it), and every purchase in flight for its ticket.
-    private func placementCandidates(_ request: CheckoutRequest, hash: String,
-                                     continuingUnfinished: Bool) async throws(CheckoutError) -> Placement.Candidates {
-        let stages = PurchaseStage.awaitingInvoice + [.notCreated] + (continuingUnfinished ? [.created] : [])
-        let body = try request.bodyFingerprint()
-        return try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
-            var keyed: (Purchase, String)?
-            if let key = request.idempotencyKey, let purchase = try await journal.purchase(idempotencyKey: key) {
-                keyed = (purchase, try await journal.requestHash(of: purchase.id) ?? "")
-            }
-            var ticketInFlight: [Purchase] = []
-            if let ticket = request.ticket {
-                ticketInFlight = try await journal.purchases(matching: PurchaseFilter(ticket: ticket, unfinishedOnly: true), limit: 50)
-            }
-            return Placement.Candidates(
-                keyed: keyed,
-                unfinished: try await journal.openPurchase(source: source, requestHash: hash, stages: stages),
-                recent: try await journal.recentPurchase(source: source, bodyHash: body, ticket: request.ticket,
-                                                         stages: PurchaseStage.bought,
-                                                         since: now().addingTimeInterval(-Placement.repeatWindow)),
-                ticketInFlight: ticketInFlight)
+    /// What the journal holds that bears on `request`, asked as `PlacementQuestions` says.
+    private func placementCandidates(_ questions: PlacementQuestions) async throws(CheckoutError) -> Placement.Candidates {
+        try await journaled { () async throws(UserDatabaseError) -> Placement.Candidates in
+            try await journal.placementCandidates(questions, now: now())
         }
     }
 
