@@ -4,7 +4,8 @@ import StorefrontDomain
 import Synchronization
 
 /// The team journal as a host uses it, through an outage of the team database:
-/// - a new purchase is refused before anything is sent when the database does not answer (asked directly, at once);
+/// - a new purchase is refused before anything is sent when the database does not answer (the pool's ping, confirmed
+///   over a connection of its own);
 /// - a purchase already sent is followed to its end: each state the database cannot take is kept in this host's data
 ///   directory journal (the spool), and read back from there;
 /// - `replaySpool()` writes the spooled purchases to the team database once it answers, idempotently, and removes them
