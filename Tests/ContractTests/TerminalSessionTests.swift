@@ -8,6 +8,8 @@ import Testing
     final class Session {
         let name = "sf-test-\(UUID().uuidString.prefix(8))"
         let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("storefront-tui-\(UUID().uuidString)")
+        /// The private server's socket file, which tmux leaves behind when the server ends.
+        private var socketPath: String?
 
         /// `binary` started in `workingDirectory` (the tests' own when nil), with `environment` added. `locale`:
         /// `env` words that set the program's locale variables (`-u LANG LC_CTYPE=UTF-8`, as a macOS terminal
@@ -20,10 +22,12 @@ import Testing
             try tmuxNow(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
                         + (workingDirectory.map { ["-c", $0.path] } ?? [])
                         + ["env \(locale) STOREFRONT_DATA_DIR=\(dataDirectory.path) TERM=xterm-256color \(variables) \(command); sleep 60"])
+            socketPath = try? tmuxNow(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         deinit {
             _ = try? tmuxNow(["kill-session", "-t", name])
+            if let socketPath { try? FileManager.default.removeItem(atPath: socketPath) }
             try? FileManager.default.removeItem(at: dataDirectory)
         }
 
@@ -72,21 +76,37 @@ import Testing
             return last
         }
 
-        /// A private tmux server, so tests neither see nor disturb the user's own sessions.
-        static let socket = "storefront-tests"
+        /// A tmux server of this session's own, so tests neither see nor disturb the user's sessions nor each other's:
+        /// buffers and global options belong to a server, and a server shared by every test ends with its last session,
+        /// which can take a session just being started with it (a screen that stayed empty for two minutes, once).
+        var socket: String { name }
 
         /// Waits by suspending, not blocking: the sandbox tests beside these need the concurrency pool's threads.
+        /// A tmux command that fails (the session is gone) throws with what tmux said, rather than reading as an
+        /// empty screen until a wait runs out.
         @discardableResult
         func tmux(_ arguments: [String]) async throws -> String {
-            try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
+            try Self.checked(await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket] + arguments, timeout: 120),
+                             arguments)
         }
 
         @discardableResult
         func tmuxNow(_ arguments: [String]) throws -> String {
-            let result = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments,
-                                              timeout: 120)
+            try Self.checked(ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket] + arguments, timeout: 120),
+                             arguments)
+        }
+
+        private static func checked(_ result: ChildProcess.Result, _ arguments: [String]) throws -> String {
+            guard result.status == 0 else { throw TmuxFailure(command: arguments.first ?? "", status: result.status, said: result.stderr) }
             return result.stdout
         }
+    }
+
+    struct TmuxFailure: Error, CustomStringConvertible {
+        let command: String
+        let status: Int32
+        let said: String
+        var description: String { "tmux \(command) exited \(status): \(said)" }
     }
 
     static var tmuxAvailable: Bool {

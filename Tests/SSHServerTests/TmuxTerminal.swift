@@ -4,23 +4,30 @@ import Testing
 
 /// A command in a private tmux server's window, read back from the screen.
 final class TmuxTerminal {
-    static let socket = "storefront-ssh-tests"
     let name = "sf-ssh-\(UUID().uuidString.prefix(8))"
+    /// A tmux server of this terminal's own: one shared by every test ends with its last session, which can take a
+    /// session just being started with it.
+    var socket: String { name }
+    /// The server's socket file, which tmux leaves behind when the server ends.
+    private var socketPath = ""
 
     init(command: [String], width: Int = 120, height: Int = 40) throws {
         let line = command.map { "'\($0)'" }.joined(separator: " ")
         _ = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
-                                 ["tmux", "-L", Self.socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+                                 ["tmux", "-L", socket, "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
                                   "\(line); sleep 60"], timeout: 120)
+        socketPath = (try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket, "display-message", "-p", "#{socket_path}"],
+                                            timeout: 120).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
     }
 
     deinit {
-        _ = try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket, "kill-session", "-t", name], timeout: 120)
+        _ = try? ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket, "kill-session", "-t", name], timeout: 120)
+        if !socketPath.isEmpty { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     @discardableResult
     func tmux(_ arguments: [String]) async throws -> String {
-        try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", Self.socket] + arguments, timeout: 120).stdout
+        try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["tmux", "-L", socket] + arguments, timeout: 120).stdout
     }
 
     /// Types `text` literally, as a visitor would.
