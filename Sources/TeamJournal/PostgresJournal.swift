@@ -40,8 +40,10 @@ public final class PostgresJournal: PurchaseJournal {
             let first = try await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(),
                                                              configuration: try url.connectionConfiguration(), id: 0, logger: logger).get()
             do {
-                try await TeamSchema.migrate(first, logger: logger)
-                role = try await TeamRole.of(first, logger: logger)
+                role = try await first.failingOnClose { [logger] in
+                    try await TeamSchema.migrate(first, logger: logger)
+                    return try await TeamRole.of(first, logger: logger)
+                }
                 try await first.close()
             } catch {
                 try? await first.close()

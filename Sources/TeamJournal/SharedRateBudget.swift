@@ -40,11 +40,14 @@ public final class SharedRateBudget: RequestPacer {
     let place: String
     let now: (@Sendable () -> Date)?
     let sleep: @Sendable (Duration) async throws -> Void
+    /// How long a turn may take to be given before the request goes without one.
+    let patience: Duration
     private let running: Task<Void, Never>
 
     /// `now` nil: the database's clock (`clock_timestamp()`), the same for every host; tests give their own time.
-    public init(url: TeamDatabaseURL, now: (@Sendable () -> Date)? = nil,
+    public init(url: TeamDatabaseURL, now: (@Sendable () -> Date)? = nil, patience: Duration = .seconds(2),
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.patience = patience
         var configuration = url.clientConfiguration
         configuration.options.maximumConnections = 2
         let client = PostgresClient(configuration: configuration, backgroundLogger: PostgresJournal.logger)
@@ -57,15 +60,16 @@ public final class SharedRateBudget: RequestPacer {
 
     deinit { running.cancel() }
 
+    /// A turn the database does not give within `patience` (it cannot be reached, or a query on a connection the
+    /// server terminated is left unanswered) is not waited for: the request goes without one, as in an outage.
     public func waitForTurn(_ request: PacedRequest) async throws {
         guard let family = BudgetFamily(request) else { return }
-        let wait: TimeInterval
-        do {
-            wait = try await reserve(family, priority: request.priority, at: now?())
-        } catch {
-            return
+        let at = now?()
+        let turn = await answer(within: patience, else: nil) { [self] () async -> TimeInterval? in
+            try? await reserve(family, priority: request.priority, at: at)
         }
-        if wait > 0 { try await sleep(.milliseconds(Int((wait * 1000).rounded(.up)))) }
+        guard let wait = turn, wait > 0 else { return }
+        try await sleep(.milliseconds(Int((wait * 1000).rounded(.up))))
     }
 
     /// Takes the next turn of `family` asked for at `at` (nil: the database's clock) and returns the seconds until it.

@@ -279,6 +279,11 @@ public final class SpooledTeamJournal: PurchaseJournal {
         try await guarded { [team] () async throws(UserDatabaseError) in try await team.placementCandidates(questions, now: now) }
     }
 
+    /// What `team status` shows, given up on as any team query is when the database stops answering.
+    public func status() async throws(UserDatabaseError) -> TeamStatus {
+        try await guarded { [team] () async throws(UserDatabaseError) in try await team.status() }
+    }
+
     public func unfinishedPurchases(source: String) async throws(UserDatabaseError) -> [Purchase] {
         try await guarded { [team] () async throws(UserDatabaseError) in try await team.unfinishedPurchases(source: source) }
     }

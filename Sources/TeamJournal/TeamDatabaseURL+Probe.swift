@@ -10,7 +10,7 @@ extension TeamDatabaseURL {
         configuration.options.connectTimeout = patience
         guard let connection = try? await PostgresConnection.connect(on: PostgresClient.defaultEventLoopGroup.next(), configuration: configuration,
                                                                      id: 0, logger: PostgresJournal.logger).get() else { return false }
-        let answered = (try? await connection.query("SELECT 1", logger: PostgresJournal.logger).collect()) != nil
+        let answered = (try? await connection.failingOnClose { try await connection.query("SELECT 1", logger: PostgresJournal.logger).collect() }) != nil
         try? await connection.close()
         return answered
     }

@@ -76,7 +76,7 @@ struct TeamStatusCommand: AsyncParsableCommand {
             guard let spooled = try await options.spooledTeamJournal(spool: spool) else { return }
             let journal = spooled.team
             defer { journal.close() }
-            let status = try await journal.status()
+            let status = try await spooled.status()
             if json {
                 try printJSON(TeamStatusReport(status, database: settings.url.place, expectedSchemaVersion: TeamSchema.version,
                                                spooled: try spooled.spooledCount()))

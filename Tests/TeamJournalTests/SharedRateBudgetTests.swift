@@ -24,7 +24,7 @@ struct SharedRateBudgetTests {
     /// One more host: a budget with a pool of its own on the suite's database.
     func host(now: (@Sendable () -> Date)? = nil, sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }) throws -> SharedRateBudget {
         let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(database)?host=\(server.socketDirectory)", defaultUser: "tester")
-        return SharedRateBudget(url: url, now: now, sleep: sleep)
+        return SharedRateBudget(url: url, now: now, patience: .seconds(600), sleep: sleep)
     }
 
     /// Each host asks for its turns one after another, asking again when it has slept until its previous turn,
@@ -123,7 +123,7 @@ struct SharedRateBudgetTests {
         let slept = Mutex<[Duration]>([])
         let bare = try server.makeDatabase()
         let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(bare)?host=\(server.socketDirectory)", defaultUser: "tester")
-        let budget = SharedRateBudget(url: url, now: { Date(timeIntervalSince1970: Self.start) }, sleep: { duration in slept.withLock { $0.append(duration) } })
+        let budget = SharedRateBudget(url: url, now: { Date(timeIntervalSince1970: Self.start) }, patience: .seconds(600), sleep: { duration in slept.withLock { $0.append(duration) } })
         for _ in 0..<30 { try await budget.waitForTurn(PacedRequest(method: .get, name: "GET /invoices/{id}", priority: .foreground)) }
         #expect(slept.withLock { $0 }.isEmpty)
     }
@@ -137,5 +137,30 @@ struct SharedRateBudgetTests {
         #expect(slept.withLock { $0 }.isEmpty)
         let due = try server.psql(database, "SELECT minute_tat > extract(epoch FROM clock_timestamp()) - 60 FROM rate_budget WHERE family = 'products'")
         #expect(due == "t\n")
+    }
+
+    /// A budget the database does not answer in time is not waited for: the request goes without a turn, as it does
+    /// when the database cannot be reached. (A query on a connection the server terminated may never be answered,
+    /// and held a soak's `buy` 12 minutes; here another session holds the family's row, so the turn's UPDATE waits.)
+    @Test(.timeLimit(.minutes(1))) func aBudgetTheDatabaseDoesNotAnswerInTimeHoldsNoRequest() async throws {
+        let url = try TeamDatabaseURL(parsing: "postgres://\(server.user)@/\(database)?host=\(server.socketDirectory)", defaultUser: "tester")
+        let holder = try ChildProcess.start(URL(fileURLWithPath: "/usr/bin/env"), [
+            "psql", "-h", server.socketDirectory, "-U", server.user, "-d", database, "-c",
+            "BEGIN; SELECT family FROM rate_budget WHERE family = 'products' FOR UPDATE; SELECT pg_sleep(3600);",
+        ], stdout: "/dev/null", stderr: "/dev/null")
+        defer { holder.killNow() }
+        try await waitUntilTheRowIsHeld()
+
+        let budget = SharedRateBudget(url: url, patience: .milliseconds(200))
+        try await budget.waitForTurn(PacedRequest(method: .get, name: "GET /products/{id}", priority: .foreground))
+    }
+
+    /// Waits until another session holds a row lock in the suite's database (an event, not a time).
+    func waitUntilTheRowIsHeld() async throws {
+        while try server.psql(database, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                                        + "WHERE a.datname = current_database() AND l.mode = 'RowShareLock' AND a.pid <> pg_backend_pid()")
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "0" {
+            try await Task.sleep(for: .milliseconds(50))
+        }
     }
 }
