@@ -147,9 +147,9 @@ struct SharedRateBudgetTests {
         let holder = try ChildProcess.start(URL(fileURLWithPath: "/usr/bin/env"), [
             "psql", "-h", server.socketDirectory, "-U", server.user, "-d", database, "-c",
             "BEGIN; SELECT family FROM rate_budget WHERE family = 'products' FOR UPDATE; SELECT pg_sleep(3600);",
-        ], stdout: "/dev/null", stderr: "/dev/null")
+        ], stdout: "/dev/null")
         defer { holder.killNow() }
-        try await waitUntilTheRowIsHeld()
+        try await waitUntilTheRowIsHeld(by: holder)
 
         let budget = SharedRateBudget(url: url, patience: .milliseconds(200))
         try await budget.waitForTurn(PacedRequest(method: .get, name: "GET /products/{id}", priority: .foreground))
@@ -157,12 +157,19 @@ struct SharedRateBudgetTests {
         _ = try server.psql(database, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
     }
 
-    /// Waits until another session holds a row lock in the suite's database (an event, not a time).
-    func waitUntilTheRowIsHeld() async throws {
+    /// Waits until `holder` holds a row lock in the suite's database (an event, not a time); a holder that ended
+    /// without it fails the test with what psql said.
+    func waitUntilTheRowIsHeld(by holder: ChildProcess.Running) async throws {
         while try server.psql(database, "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
                                         + "WHERE a.datname = current_database() AND l.mode = 'RowShareLock' AND a.pid <> pg_backend_pid()")
             .trimmingCharacters(in: .whitespacesAndNewlines) == "0" {
+            if holder.hasEnded { throw HolderEnded(said: holder.stderrSoFar) }
             try await Task.sleep(for: .milliseconds(50))
         }
+    }
+
+    struct HolderEnded: Error, CustomStringConvertible {
+        let said: String
+        var description: String { "psql ended without holding the row: \(said)" }
     }
 }
